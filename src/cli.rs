@@ -1,0 +1,361 @@
+//! The command-line grammar: clap derive types only, no logic.
+//!
+//! Everything a user can type is declared here once; help text, the man page
+//! and shell completions are all generated from these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Run a local LLM with one command.
+///
+/// With no subcommand on a terminal, flashchat opens an interactive menu.
+#[derive(Debug, Parser)]
+#[command(
+    name = "flashchat",
+    version,
+    about = "Run a local LLM with one command: chat, prompt, serve, benchmark",
+    after_help = "Configuration: ~/.config/flashchat/config.toml (FLASHCHAT_HOME relocates it).\n\
+                  Every key can be overridden with a FLASHCHAT_* environment variable; \
+                  see `flashchat config show --origin`."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags accepted by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Show more detail on stderr (llama.cpp's own log lines with -v)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Print only data and errors: no status lines or progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Read settings from FILE instead of the user config file
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf
+    #[arg(long, global = true, value_name = "SPEC")]
+    pub model: Option<String>,
+
+    /// When to use colour on the terminal
+    #[arg(long, global = true, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Chat with the model in the terminal; every turn is saved as a session
+    Chat(ChatArgs),
+    /// Run the OpenAI-compatible HTTP server as a background daemon
+    Serve(ServeArgs),
+    /// Answer one prompt on stdout (text piped on stdin is added as context)
+    Prompt(PromptArgs),
+    /// Show or change the configuration
+    Config(ConfigArgs),
+    /// Show paths, the resolved model, settings, CPU features and server state
+    Status(StatusArgs),
+    /// List, show, search, export, rename and delete saved chat sessions
+    Sessions(SessionsArgs),
+    /// List, download, inspect and choose GGUF models
+    Models(ModelsArgs),
+    /// Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)
+    Benchmark(BenchmarkArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// Continue a saved session: its id, its number in `flashchat sessions`, or `last`
+    #[arg(long, value_name = "ID")]
+    pub resume: Option<String>,
+
+    /// Start with a persona's system prompt and settings
+    #[arg(long, value_name = "NAME")]
+    pub persona: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Stop the running server (SIGTERM, then wait up to 10 s)
+    #[arg(long)]
+    pub stop: bool,
+
+    /// With --stop: SIGKILL the server if it has not exited after 10 s
+    #[arg(long, requires = "stop")]
+    pub force: bool,
+
+    /// Run attached to the terminal instead of as a daemon (systemd, containers)
+    #[arg(long, conflicts_with = "stop")]
+    pub foreground: bool,
+
+    /// Port to listen on (default from config: server.port)
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+
+    /// Address to bind (default from config: server.host)
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+
+    /// Number of requests decoded in parallel (default from config: server.parallel)
+    #[arg(long, value_name = "N")]
+    pub parallel: Option<u32>,
+
+    /// Print the server log
+    #[arg(long)]
+    pub logs: bool,
+
+    /// With --logs: keep printing new lines as they are written
+    #[arg(short, long, requires = "logs")]
+    pub follow: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptArgs {
+    /// The prompt; when absent it is read from stdin, when both are given stdin is appended as context
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Maximum number of tokens to generate (config: max_tokens)
+    #[arg(short = 'n', long, value_name = "N", allow_negative_numbers = true)]
+    pub tokens: Option<i64>,
+
+    /// Sampling temperature; 0 picks the most likely token every time (config: temperature)
+    #[arg(long, value_name = "T", allow_negative_numbers = true)]
+    pub temperature: Option<f64>,
+
+    /// Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
+    pub top_p: Option<f64>,
+
+    /// Random seed: the same seed, prompt and settings give the same text (config: seed)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+
+    /// System prompt for this answer (config: system_prompt)
+    #[arg(long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Stop when the model writes STRING (repeatable); the string itself is not printed
+    #[arg(long, value_name = "STRING")]
+    pub stop: Vec<String>,
+
+    /// Send the text to the model as is, without the model's chat template or system prompt
+    #[arg(long, conflicts_with = "system")]
+    pub raw: bool,
+
+    /// Print token counts and timings to stderr after the answer
+    #[arg(long)]
+    pub stats: bool,
+
+    /// Print one JSON object (text, finish reason, usage, timings) instead of streaming text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: Option<ConfigCommand>,
+
+    /// Run the setup wizard again (sessions are kept)
+    #[arg(long, conflicts_with = "full_reset")]
+    pub reset: bool,
+
+    /// Delete config, sessions, history, personas and logs (never model files)
+    #[arg(long)]
+    pub full_reset: bool,
+
+    /// With --full-reset: do not ask for confirmation
+    #[arg(long, requires = "full_reset")]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective settings (the default action)
+    Show(ConfigShowArgs),
+    /// Print the path of the config file in use
+    Path,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct ConfigShowArgs {
+    /// Say where each value came from: cli, env, file or default
+    #[arg(long)]
+    pub origin: bool,
+
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub command: Option<SessionsCommand>,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// Table of sessions, newest first (the default action)
+    List,
+    /// Print one session
+    Show {
+        /// Session id or its number in the list
+        id: String,
+    },
+    /// Full-text search across all sessions
+    Search {
+        /// Text to look for
+        text: String,
+    },
+    /// Write a session as Markdown, JSON Lines or JSON
+    Export {
+        /// Session id or its number in the list
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to FILE instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Give a session a new title
+    Rename {
+        /// Session id or its number in the list
+        id: String,
+        /// The new title
+        title: String,
+    },
+    /// Delete sessions
+    Delete {
+        /// Session ids or numbers
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Jsonl,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    #[command(subcommand)]
+    pub command: Option<ModelsCommand>,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// Every GGUF found on disk, with size, quantisation and architecture (the default action)
+    List,
+    /// Download a GGUF from Hugging Face into the shared cache
+    Pull {
+        /// owner/repo[:QUANT] or owner/repo/file.gguf
+        spec: String,
+    },
+    /// Print a model's GGUF metadata
+    Info {
+        /// Model name, alias or spec
+        name: String,
+    },
+    /// Register a GGUF file where it is (no copy)
+    Add {
+        /// Path to a .gguf file
+        path: PathBuf,
+    },
+    /// Delete a downloaded model
+    Rm {
+        /// Model name, alias or spec
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Make a model the default
+    Use {
+        /// Model name, alias or spec
+        name: String,
+    },
+    /// Give a model a short name
+    Alias {
+        /// The short name
+        alias: String,
+        /// Model name or spec it stands for
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BenchmarkArgs {
+    /// What to measure; without a target the targets are listed
+    #[arg(value_enum)]
+    pub target: Option<BenchmarkTarget>,
+
+    /// Print JSON results
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BenchmarkTarget {
+    /// One expert forward pass with its I/O and compute time
+    Run,
+    /// Compare the accelerated path with a plain CPU reference
+    Verify,
+    /// `run` repeated 10 times
+    Bench,
+    /// K experts of one layer: experts/s and per-expert time
+    Moe,
+    /// `moe` repeated 10 times, with the implied tok/s
+    Moebench,
+    /// All layers with K=4 experts: ms per token and tok/s
+    Full,
+    /// `full` repeated 3 times: average and best tok/s
+    Fullbench,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate the script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

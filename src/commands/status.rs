@@ -1,0 +1,223 @@
+//! `flashchat status`: paths, the resolved model (from its GGUF header, no
+//! weights loaded), settings, threads, CPU features, backends, server state.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::cli::StatusArgs;
+use crate::engine::system::{system_info, SystemInfo};
+use crate::models::{self, gguf::GgufInfo};
+use crate::Context;
+
+#[derive(Serialize)]
+struct Report {
+    config_file: Option<PathBuf>,
+    data_dir: PathBuf,
+    sessions_dir: PathBuf,
+    logs_dir: PathBuf,
+    hf_cache: PathBuf,
+    model: ModelReport,
+    generation: Generation,
+    threads: u32,
+    system: SystemInfo,
+    server: ServerReport,
+}
+
+#[derive(Serialize)]
+struct ModelReport {
+    spec: Option<String>,
+    path: Option<PathBuf>,
+    #[serde(flatten)]
+    gguf: Option<GgufInfo>,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Generation {
+    context_size: u32,
+    max_tokens: u32,
+    temperature: f32,
+    top_p: f32,
+    top_k: u32,
+    min_p: f32,
+    repeat_penalty: f32,
+    seed: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct ServerReport {
+    running: bool,
+    pid: Option<u32>,
+    url: String,
+}
+
+pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
+    let report = gather(ctx);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(render(&report).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn gather(ctx: &Context) -> Report {
+    let s = &ctx.resolved.settings;
+    let model = match models::resolve(&ctx.resolved, &ctx.env, &ctx.paths) {
+        Ok(m) => ModelReport {
+            spec: Some(m.spec.to_string()),
+            path: Some(m.path),
+            gguf: Some(m.info),
+            error: None,
+        },
+        Err(e) => ModelReport {
+            spec: s.model.clone(),
+            path: None,
+            gguf: None,
+            error: Some(e.message),
+        },
+    };
+    let pid = server_pid(&ctx.paths.pid_file);
+    Report {
+        config_file: ctx.resolved.config_file.clone(),
+        data_dir: ctx.paths.config_dir.clone(),
+        sessions_dir: ctx.paths.sessions_dir.clone(),
+        logs_dir: ctx.paths.logs_dir.clone(),
+        hf_cache: ctx.paths.hf_hub_dir.clone(),
+        model,
+        generation: Generation {
+            context_size: s.context_size,
+            max_tokens: s.max_tokens,
+            temperature: s.temperature,
+            top_p: s.top_p,
+            top_k: s.top_k,
+            min_p: s.min_p,
+            repeat_penalty: s.repeat_penalty,
+            seed: s.seed,
+        },
+        threads: s.effective_threads(),
+        system: system_info(),
+        server: ServerReport {
+            running: pid.is_some(),
+            pid,
+            url: format!("http://{}:{}/v1", s.server.host, s.server.port),
+        },
+    }
+}
+
+/// The PID in the server's PID file, if that process is alive.
+fn server_pid(pid_file: &std::path::Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(pid_file)
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    PathBuf::from(format!("/proc/{pid}"))
+        .exists()
+        .then_some(pid)
+}
+
+fn render(r: &Report) -> String {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let mut row = |k: &str, v: String| lines.push((k.to_string(), v));
+    let shown = |p: &Option<PathBuf>| {
+        p.as_ref().map_or("(none, built-in defaults)".into(), |p| {
+            p.display().to_string()
+        })
+    };
+    row("Config file", shown(&r.config_file));
+    row("Data folder", r.data_dir.display().to_string());
+    row("HF cache", r.hf_cache.display().to_string());
+    match (&r.model.gguf, &r.model.error) {
+        (Some(g), _) => {
+            row("Model", r.model.spec.clone().unwrap_or_default());
+            row("  path", shown(&r.model.path));
+            row("  size", human_bytes(g.file_size));
+            row(
+                "  architecture",
+                g.architecture.clone().unwrap_or("?".into()),
+            );
+            row("  parameters", human_count(g.parameter_count));
+            row(
+                "  quantization",
+                g.quantization.clone().unwrap_or("?".into()),
+            );
+            let trained = g.context_length.map_or("?".into(), |c| c.to_string());
+            row("  context", format!("{trained} trained"));
+            let template = if g.has_chat_template {
+                "yes"
+            } else {
+                "no (raw prompts)"
+            };
+            row("  chat template", template.into());
+            if let Some(experts) = g.expert_count {
+                let used = g.expert_used_count.map_or("?".into(), |u| u.to_string());
+                row("  experts", format!("{experts} ({used} active)"));
+            }
+        }
+        (None, error) => row("Model", error.clone().unwrap_or_default()),
+    }
+    let g = &r.generation;
+    let seed = g.seed.map_or("random".into(), |s| s.to_string());
+    row(
+        "Generation",
+        format!(
+            "context {} · max_tokens {} · temperature {} · top_p {} · top_k {} · min_p {} · repeat_penalty {} · seed {seed}",
+            g.context_size, g.max_tokens, g.temperature, g.top_p, g.top_k, g.min_p, g.repeat_penalty
+        ),
+    );
+    row("Threads", r.threads.to_string());
+    row("CPU features", r.system.cpu_features.join(" "));
+    row("Backends", r.system.backends.join(", "));
+    let server = match r.server.pid {
+        Some(pid) => format!("running (pid {pid}) at {}", r.server.url),
+        None => "not running".to_string(),
+    };
+    row("Server", server);
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    lines
+        .iter()
+        .map(|(k, v)| format!("{k:<width$}  {v}\n"))
+        .collect()
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn human_count(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000_000 => format!("{:.2} B", n as f64 / 1e9),
+        n if n >= 1_000_000 => format!("{:.1} M", n as f64 / 1e6),
+        n if n >= 1_000 => format!("{:.1} K", n as f64 / 1e3),
+        n => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_people_write_them() {
+        assert_eq!(human_bytes(253_113_024), "253.1 MB");
+        assert_eq!(human_bytes(12), "12 B");
+        assert_eq!(human_count(268_098_176), "268.1 M");
+    }
+}

@@ -1,0 +1,56 @@
+//! Turning a [`PromptInput`] into text for the tokenizer: the model's own
+//! chat template when it has one, plain text otherwise.
+
+use llama_cpp_2::model::{LlamaChatMessage, LlamaModel};
+
+use super::{Message, PromptInput};
+
+/// The prompt text, and whether it came from a chat template (in which
+/// case special tokens in it must be parsed as such).
+pub struct RenderedPrompt {
+    pub text: String,
+    pub templated: bool,
+}
+
+pub fn render(model: &LlamaModel, input: &PromptInput) -> RenderedPrompt {
+    match input {
+        PromptInput::Raw(text) => RenderedPrompt {
+            text: text.clone(),
+            templated: false,
+        },
+        PromptInput::Chat(messages) => match apply_template(model, messages) {
+            Some(text) => RenderedPrompt {
+                text,
+                templated: true,
+            },
+            None => RenderedPrompt {
+                text: plain(messages),
+                templated: false,
+            },
+        },
+    }
+}
+
+fn apply_template(model: &LlamaModel, messages: &[Message]) -> Option<String> {
+    let template = model.chat_template(None).ok()?;
+    let chat: Vec<LlamaChatMessage> = messages
+        .iter()
+        .filter_map(|m| LlamaChatMessage::new(m.role.clone(), m.content.clone()).ok())
+        .collect();
+    match model.apply_chat_template(&template, &chat, true) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            tracing::warn!("the model's chat template is not supported ({e}); sending plain text");
+            None
+        }
+    }
+}
+
+/// Without a template the messages are joined as plain paragraphs.
+fn plain(messages: &[Message]) -> String {
+    messages
+        .iter()
+        .map(|m| m.content.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}

@@ -1,0 +1,177 @@
+//! Turning token bytes into text that is safe to show: complete UTF-8 only,
+//! and never a piece of a stop string.
+
+/// Buffers token bytes and releases only complete UTF-8 characters, so a
+/// character split across tokens is never printed broken. Bytes that can
+/// never become valid UTF-8 become U+FFFD.
+#[derive(Debug, Default)]
+pub struct Utf8Stream {
+    pending: Vec<u8>,
+}
+
+impl Utf8Stream {
+    pub fn push(&mut self, bytes: &[u8]) -> String {
+        self.pending.extend_from_slice(bytes);
+        let mut out = String::new();
+        loop {
+            match std::str::from_utf8(&self.pending) {
+                Ok(text) => {
+                    out.push_str(text);
+                    self.pending.clear();
+                    return out;
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    // Safe: from_utf8 just said these bytes are valid.
+                    out.push_str(std::str::from_utf8(&self.pending[..valid]).unwrap_or_default());
+                    match e.error_len() {
+                        // An incomplete character at the end: wait for more bytes.
+                        None => {
+                            self.pending.drain(..valid);
+                            return out;
+                        }
+                        Some(bad) => {
+                            out.push(char::REPLACEMENT_CHARACTER);
+                            self.pending.drain(..valid + bad);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whatever is left at the end of generation.
+    pub fn finish(&mut self) -> String {
+        let rest = String::from_utf8_lossy(&self.pending).into_owned();
+        self.pending.clear();
+        rest
+    }
+}
+
+/// Watches the generated text for stop strings. Text that might be the start
+/// of a stop string is held back until it is known not to be one.
+#[derive(Debug)]
+pub struct StopMatcher {
+    stops: Vec<String>,
+    held: String,
+}
+
+/// What to do after a piece of text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StopCheck {
+    /// Text that can be shown now.
+    pub emit: String,
+    /// A stop string was found: generation ends and the rest is dropped.
+    pub stopped: bool,
+}
+
+impl StopMatcher {
+    pub fn new(stops: &[String]) -> Self {
+        Self {
+            stops: stops.iter().filter(|s| !s.is_empty()).cloned().collect(),
+            held: String::new(),
+        }
+    }
+
+    pub fn push(&mut self, text: &str) -> StopCheck {
+        if self.stops.is_empty() {
+            return StopCheck {
+                emit: text.to_string(),
+                stopped: false,
+            };
+        }
+        self.held.push_str(text);
+        let first_stop = self
+            .stops
+            .iter()
+            .filter_map(|s| self.held.find(s.as_str()))
+            .min();
+        if let Some(at) = first_stop {
+            let emit = self.held[..at].to_string();
+            self.held.clear();
+            return StopCheck {
+                emit,
+                stopped: true,
+            };
+        }
+        let keep = self.partial_suffix_len();
+        let emit = self.held[..self.held.len() - keep].to_string();
+        self.held.drain(..self.held.len() - keep);
+        StopCheck {
+            emit,
+            stopped: false,
+        }
+    }
+
+    /// Text held back when generation ends for another reason.
+    pub fn finish(&mut self) -> String {
+        std::mem::take(&mut self.held)
+    }
+
+    /// Length of the longest suffix of `held` that begins some stop string.
+    fn partial_suffix_len(&self) -> usize {
+        let held = &self.held;
+        held.char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let suffix = &held[i..];
+                self.stops.iter().any(|s| s.starts_with(suffix))
+            })
+            .map_or(0, |i| held.len() - i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_multibyte_characters_wait_for_their_last_byte() {
+        let mut s = Utf8Stream::default();
+        let snowman = "☃".as_bytes();
+        assert_eq!(s.push(&[b'a', snowman[0]]), "a");
+        assert_eq!(s.push(&snowman[1..2]), "");
+        assert_eq!(s.push(&snowman[2..]), "☃");
+        assert_eq!(s.finish(), "");
+    }
+
+    #[test]
+    fn invalid_bytes_become_replacement_characters() {
+        let mut s = Utf8Stream::default();
+        assert_eq!(s.push(&[b'x', 0xff, b'y']), "x\u{fffd}y");
+        assert_eq!(s.push(&[0xe2, 0x98]), "");
+        assert_eq!(s.finish(), "\u{fffd}");
+    }
+
+    #[test]
+    fn stop_strings_across_pieces_are_never_leaked() {
+        let mut m = StopMatcher::new(&["</end>".to_string()]);
+        assert_eq!(m.push("hello <").emit, "hello ");
+        assert_eq!(m.push("/e").emit, "");
+        let last = m.push("nd> trailing");
+        assert_eq!(
+            last,
+            StopCheck {
+                emit: String::new(),
+                stopped: true
+            }
+        );
+    }
+
+    #[test]
+    fn false_starts_are_released() {
+        let mut m = StopMatcher::new(&["STOP".to_string()]);
+        assert_eq!(m.push("ST").emit, "");
+        assert_eq!(m.push("ART").emit, "START");
+        assert_eq!(m.push("S").emit, "");
+        assert_eq!(m.finish(), "S");
+    }
+
+    #[test]
+    fn earliest_of_several_stops_wins() {
+        let mut m = StopMatcher::new(&["bb".to_string(), "a".to_string()]);
+        let check = m.push("xxbbya");
+        assert_eq!(check.emit, "xx");
+        assert!(check.stopped);
+    }
+}

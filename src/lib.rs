@@ -1,0 +1,136 @@
+//! flashchat: parse the command line, resolve settings once, dispatch to one
+//! command with a plain `match`.
+
+pub mod cli;
+pub mod commands;
+pub mod docs;
+pub mod engine;
+pub mod env_vars;
+pub mod errors;
+mod logging;
+pub mod models;
+pub mod paths;
+pub mod printer;
+pub mod settings;
+
+use clap::{CommandFactory, Parser};
+use toml::Value;
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use crate::errors::NotImplemented;
+use crate::paths::{Env, Paths};
+use crate::printer::Printer;
+use crate::settings::{CliOverride, Resolved};
+
+/// Everything a command needs, resolved before it runs.
+pub struct Context {
+    pub env: Env,
+    pub paths: Paths,
+    pub resolved: Resolved,
+    pub printer: Printer,
+}
+
+/// Runs flashchat and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let Some(command) = cli.command else {
+        // The interactive menu arrives with the chat issue; until then, and
+        // always without a terminal, no arguments means "show the help".
+        let _ = Cli::command().write_help(&mut std::io::stderr());
+        return errors::exit::USAGE;
+    };
+    match dispatch(&cli.global, command) {
+        Ok(()) => 0,
+        Err(e) => errors::report(&e),
+    }
+}
+
+fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
+    if let Command::Completions(args) = &command {
+        return commands::completions::run(args);
+    }
+    let ctx = context(global, &command)?;
+    match command {
+        Command::Prompt(args) => commands::prompt::run(&ctx, &args),
+        Command::Status(args) => commands::status::run(&ctx, &args),
+        Command::Config(args) => commands::config::run(&ctx, &args),
+        Command::Chat(_) => Err(NotImplemented { what: "chat" }.into()),
+        Command::Serve(_) => Err(NotImplemented { what: "serve" }.into()),
+        Command::Sessions(_) => Err(NotImplemented { what: "sessions" }.into()),
+        Command::Models(_) => Err(NotImplemented { what: "models" }.into()),
+        Command::Benchmark(_) => Err(NotImplemented { what: "benchmark" }.into()),
+        Command::Completions(_) => unreachable!("handled before settings are read"),
+    }
+}
+
+fn context(global: &GlobalArgs, command: &Command) -> anyhow::Result<Context> {
+    let env = Env::from_process();
+    let paths = Paths::discover(&env)?;
+    logging::init(&paths.engine_log(), global.verbose);
+    let resolved = settings::resolve(
+        &env,
+        &paths,
+        global.config.as_deref(),
+        &cli_overrides(global, command),
+    )?;
+    let printer = Printer::new(
+        global.quiet,
+        global.verbose,
+        resolved.settings.color,
+        env.get(env_vars::NO_COLOR).is_some(),
+    );
+    if resolved.created_config {
+        printer.status(&format!(
+            "Created {} with commented defaults.",
+            paths.config_file.display()
+        ));
+    }
+    for warning in &resolved.warnings {
+        printer.warn(warning);
+    }
+    Ok(Context {
+        env,
+        paths,
+        resolved,
+        printer,
+    })
+}
+
+/// Settings given as flags, as the highest-precedence layer.
+fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
+    let mut out = Vec::new();
+    let mut push = |key, value: Option<Value>, flag| {
+        if let Some(value) = value {
+            out.push(CliOverride { key, value, flag });
+        }
+    };
+    push("model", global.model.clone().map(Value::String), "--model");
+    let color = global.color.map(|c| match c {
+        ColorChoice::Auto => "auto",
+        ColorChoice::Always => "always",
+        ColorChoice::Never => "never",
+    });
+    push("color", color.map(|c| Value::String(c.into())), "--color");
+    if let Command::Prompt(p) = command {
+        push("max_tokens", p.tokens.map(Value::Integer), "--tokens");
+        push(
+            "temperature",
+            p.temperature.map(Value::Float),
+            "--temperature",
+        );
+        push("top_p", p.top_p.map(Value::Float), "--top-p");
+        push("seed", p.seed.map(Value::Integer), "--seed");
+        push(
+            "system_prompt",
+            p.system.clone().map(Value::String),
+            "--system",
+        );
+    }
+    out
+}

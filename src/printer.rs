@@ -1,0 +1,75 @@
+//! Where output goes: stdout carries data (model text, JSON), stderr carries
+//! status, warnings and progress. Progress and colour appear only on a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::settings::ColorMode;
+
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub quiet: bool,
+    pub verbose: u8,
+    stderr_is_terminal: bool,
+    color: bool,
+}
+
+impl Printer {
+    pub fn new(quiet: bool, verbose: u8, color: ColorMode, no_color_env: bool) -> Self {
+        let stderr_is_terminal = std::io::stderr().is_terminal();
+        let color = match color {
+            ColorMode::Always => true,
+            ColorMode::Never => false,
+            ColorMode::Auto => stderr_is_terminal && !no_color_env,
+        };
+        Self {
+            quiet,
+            verbose,
+            stderr_is_terminal,
+            color,
+        }
+    }
+
+    /// A status line on stderr, unless --quiet.
+    pub fn status(&self, message: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr(), "{message}");
+        }
+    }
+
+    /// A warning on stderr; shown even with --quiet.
+    pub fn warn(&self, message: &str) {
+        let label = if self.color {
+            "\x1b[1;33mwarning:\x1b[0m"
+        } else {
+            "warning:"
+        };
+        let _ = writeln!(std::io::stderr(), "{label} {message}");
+    }
+
+    /// Dim text for secondary information on stderr (statistics).
+    pub fn dim(&self, message: &str) -> String {
+        if self.color {
+            format!("\x1b[2m{message}\x1b[0m")
+        } else {
+            message.to_string()
+        }
+    }
+
+    /// A spinner with a percentage on stderr, or nothing when stderr is not
+    /// a terminal or --quiet is given.
+    pub fn progress(&self, message: &str) -> Option<ProgressBar> {
+        if self.quiet || !self.stderr_is_terminal {
+            return None;
+        }
+        let bar = ProgressBar::new(100);
+        let style = ProgressStyle::with_template("{spinner} {msg} {percent:>3}%")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Some(bar)
+    }
+}

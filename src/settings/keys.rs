@@ -1,0 +1,289 @@
+//! The table of setting keys: name, type and range, default and documentation.
+//!
+//! This table drives everything else: the commented config template, the
+//! `FLASHCHAT_*` variable names, validation of every layer, `config show`.
+
+use toml::Value;
+
+/// What values a key accepts.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// Any string; the empty string means "not set".
+    Text,
+    Int {
+        min: i64,
+        max: i64,
+    },
+    Float {
+        min: f64,
+        max: f64,
+    },
+    Bool,
+    Choice(&'static [&'static str]),
+}
+
+#[derive(Debug)]
+pub struct Key {
+    /// Dotted name as written in the file: `temperature`, `server.port`.
+    pub name: &'static str,
+    pub kind: Kind,
+    /// The default as a TOML literal (`0.7`, `"auto"`); `None` when unset by default.
+    pub default: Option<&'static str>,
+    pub doc: &'static str,
+}
+
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "model",
+        kind: Kind::Text,
+        default: None,
+        doc: "Model: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf (Hugging Face cache)",
+    },
+    Key {
+        name: "context_size",
+        kind: Kind::Int {
+            min: 0,
+            max: 1 << 20,
+        },
+        default: Some("4096"),
+        doc: "Context window in tokens; 0 uses the model's trained length",
+    },
+    Key {
+        name: "max_tokens",
+        kind: Kind::Int {
+            min: 1,
+            max: 1 << 20,
+        },
+        default: Some("2048"),
+        doc: "Most tokens generated for one answer",
+    },
+    Key {
+        name: "temperature",
+        kind: Kind::Float { min: 0.0, max: 5.0 },
+        default: Some("0.7"),
+        doc: "Sampling temperature; 0 always picks the most likely token",
+    },
+    Key {
+        name: "top_p",
+        kind: Kind::Float { min: 0.0, max: 1.0 },
+        default: Some("0.95"),
+        doc: "Nucleus sampling threshold; 1 disables it",
+    },
+    Key {
+        name: "top_k",
+        kind: Kind::Int {
+            min: 0,
+            max: 1 << 20,
+        },
+        default: Some("40"),
+        doc: "Sample among the K most likely tokens; 0 disables it",
+    },
+    Key {
+        name: "min_p",
+        kind: Kind::Float { min: 0.0, max: 1.0 },
+        default: Some("0.05"),
+        doc: "Drop tokens less likely than min_p times the most likely one; 0 disables it",
+    },
+    Key {
+        name: "repeat_penalty",
+        kind: Kind::Float {
+            min: 0.01,
+            max: 10.0,
+        },
+        default: Some("1.0"),
+        doc: "Penalty for repeating recent tokens; 1 disables it",
+    },
+    Key {
+        name: "seed",
+        kind: Kind::Int {
+            min: -1,
+            max: u32::MAX as i64,
+        },
+        default: Some("-1"),
+        doc: "Random seed for sampling; -1 picks a new one each time",
+    },
+    Key {
+        name: "system_prompt",
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "System prompt sent before every conversation",
+    },
+    Key {
+        name: "threads",
+        kind: Kind::Int { min: 0, max: 1024 },
+        default: Some("0"),
+        doc: "CPU threads for inference; 0 uses one per physical core",
+    },
+    Key {
+        name: "show_thinking",
+        kind: Kind::Bool,
+        default: Some("false"),
+        doc: "Show the reasoning of thinking models",
+    },
+    Key {
+        name: "color",
+        kind: Kind::Choice(&["auto", "always", "never"]),
+        default: Some("\"auto\""),
+        doc: "Colour on the terminal: auto, always or never (NO_COLOR is honoured)",
+    },
+    Key {
+        name: "server.host",
+        kind: Kind::Text,
+        default: Some("\"127.0.0.1\""),
+        doc: "Address the server binds to",
+    },
+    Key {
+        name: "server.port",
+        kind: Kind::Int { min: 1, max: 65535 },
+        default: Some("8000"),
+        doc: "Port the server listens on",
+    },
+    Key {
+        name: "server.parallel",
+        kind: Kind::Int { min: 1, max: 64 },
+        default: Some("4"),
+        doc: "Requests the server decodes at the same time",
+    },
+    Key {
+        name: "server.api_key",
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "When set, clients must send it as a Bearer token",
+    },
+];
+
+pub fn find(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|k| k.name == name)
+}
+
+impl Key {
+    /// `server.port` -> `FLASHCHAT_SERVER_PORT`.
+    pub fn env_var(&self) -> String {
+        format!(
+            "{}{}",
+            crate::env_vars::SETTING_PREFIX,
+            self.name.to_ascii_uppercase().replace('.', "_")
+        )
+    }
+
+    pub fn default_value(&self) -> Option<Value> {
+        let literal = self.default?;
+        let table: toml::Table = toml::from_str(&format!("v = {literal}")).ok()?;
+        table.get("v").cloned()
+    }
+
+    /// Checks a value from a file or the command line, normalising integers
+    /// written for float keys. The error says what is expected.
+    pub fn check(&self, value: &Value) -> Result<Value, String> {
+        let ok = match (self.kind, value) {
+            (Kind::Text, Value::String(_)) => Some(value.clone()),
+            (Kind::Int { min, max }, Value::Integer(i)) if (min..=max).contains(i) => {
+                Some(value.clone())
+            }
+            (Kind::Float { min, max }, Value::Float(f))
+                if f.is_finite() && (min..=max).contains(f) =>
+            {
+                Some(value.clone())
+            }
+            (Kind::Float { min, max }, Value::Integer(i)) if (min..=max).contains(&(*i as f64)) => {
+                Some(Value::Float(*i as f64))
+            }
+            (Kind::Bool, Value::Boolean(_)) => Some(value.clone()),
+            (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => {
+                Some(value.clone())
+            }
+            _ => None,
+        };
+        ok.ok_or_else(|| format!("{} must be {}, found {value}", self.name, self.expected()))
+    }
+
+    /// Parses an environment variable's text by the key's type.
+    pub fn parse_text(&self, text: &str) -> Result<Value, String> {
+        let trimmed = text.trim();
+        let parsed = match self.kind {
+            Kind::Text | Kind::Choice(_) => Some(Value::String(text.to_string())),
+            Kind::Int { .. } => trimmed.parse::<i64>().ok().map(Value::Integer),
+            Kind::Float { .. } => trimmed.parse::<f64>().ok().map(Value::Float),
+            Kind::Bool => match trimmed.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Some(Value::Boolean(true)),
+                "0" | "false" | "no" | "off" => Some(Value::Boolean(false)),
+                _ => None,
+            },
+        };
+        match parsed {
+            Some(value) => self.check(&value),
+            None => Err(format!(
+                "{} must be {}, found {text:?}",
+                self.name,
+                self.expected()
+            )),
+        }
+    }
+
+    fn expected(&self) -> String {
+        match self.kind {
+            Kind::Text => "a string".into(),
+            Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
+            Kind::Float { min, max } => format!("a number from {min} to {max}"),
+            Kind::Bool => "true or false".into(),
+            Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
+        }
+    }
+}
+
+/// The config file written on first run: every key commented out at its default.
+pub fn commented_template() -> String {
+    let mut out = String::from(
+        "# flashchat configuration. Uncomment a line to change it.\n\
+         # Every key can also be set with an environment variable, shown after it,\n\
+         # and `flashchat config show --origin` says where each value comes from.\n",
+    );
+    let mut section = "";
+    for key in KEYS {
+        let (table, leaf) = key.name.rsplit_once('.').unwrap_or(("", key.name));
+        if table != section {
+            out.push_str(&format!("\n[{table}]\n"));
+            section = table;
+        }
+        out.push_str(&format!("\n# {} ({})\n", key.doc, key.env_var()));
+        out.push_str(&format!("# {leaf} = {}\n", key.default.unwrap_or("\"\"")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_passes_its_own_check() {
+        for key in KEYS {
+            if let Some(value) = key.default_value() {
+                key.check(&value).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn template_parses_and_sets_nothing() {
+        let table: toml::Table = toml::from_str(&commented_template()).unwrap();
+        assert!(table
+            .get("server")
+            .is_some_and(|s| s.as_table().unwrap().is_empty()));
+        assert_eq!(table.len(), 1);
+    }
+
+    #[test]
+    fn env_text_is_parsed_by_type() {
+        let port = find("server.port").unwrap();
+        assert_eq!(port.env_var(), "FLASHCHAT_SERVER_PORT");
+        assert_eq!(port.parse_text("8080").unwrap(), Value::Integer(8080));
+        assert!(port.parse_text("80a").is_err());
+        assert!(port.parse_text("70000").is_err());
+        let thinking = find("show_thinking").unwrap();
+        assert_eq!(thinking.parse_text("yes").unwrap(), Value::Boolean(true));
+        let temp = find("temperature").unwrap();
+        assert_eq!(temp.check(&Value::Integer(1)).unwrap(), Value::Float(1.0));
+        assert!(temp.parse_text("NaN").is_err());
+    }
+}

@@ -1,0 +1,283 @@
+//! Settings: layers merged once, by precedence, remembering where each value
+//! came from. CLI flags > `FLASHCHAT_*` environment > config file > defaults.
+
+mod file;
+pub mod keys;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use toml::Value;
+
+use crate::errors::Hinted;
+use crate::paths::{Env, Paths};
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Default,
+    File(PathBuf),
+    Env(String),
+    Cli(&'static str),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => write!(f, "default"),
+            Origin::File(path) => write!(f, "file {}", path.display()),
+            Origin::Env(var) => write!(f, "env {var}"),
+            Origin::Cli(flag) => write!(f, "cli {flag}"),
+        }
+    }
+}
+
+/// A value given on the command line: key, value and the flag that gave it.
+#[derive(Debug, Clone)]
+pub struct CliOverride {
+    pub key: &'static str,
+    pub value: Value,
+    pub flag: &'static str,
+}
+
+/// Colour policy for terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Server settings (used by `serve` and the clients).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub parallel: u32,
+    pub api_key: Option<String>,
+}
+
+/// The effective, typed settings every command receives.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Settings {
+    pub model: Option<String>,
+    pub context_size: u32,
+    pub max_tokens: u32,
+    pub temperature: f32,
+    pub top_p: f32,
+    pub top_k: u32,
+    pub min_p: f32,
+    pub repeat_penalty: f32,
+    /// `None`: a fresh random seed each time.
+    pub seed: Option<u32>,
+    pub system_prompt: Option<String>,
+    /// `None`: one thread per physical core.
+    pub threads: Option<u32>,
+    pub show_thinking: bool,
+    pub color: ColorMode,
+    pub server: ServerSettings,
+}
+
+impl Settings {
+    /// Threads for inference: the setting, or the number of physical cores.
+    pub fn effective_threads(&self) -> u32 {
+        self.threads
+            .unwrap_or_else(|| num_cpus::get_physical().max(1) as u32)
+    }
+}
+
+/// The outcome of resolution: typed settings plus what `config show` needs.
+#[derive(Debug)]
+pub struct Resolved {
+    pub settings: Settings,
+    /// Every key's effective value (absent when unset) and its origin.
+    pub values: BTreeMap<&'static str, (Option<Value>, Origin)>,
+    /// The config file read, if any.
+    pub config_file: Option<PathBuf>,
+    /// True when this run created the commented default config file.
+    pub created_config: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Reads every layer and merges them. `config_override` is `--config FILE`.
+pub fn resolve(
+    env: &Env,
+    paths: &Paths,
+    config_override: Option<&Path>,
+    cli: &[CliOverride],
+) -> anyhow::Result<Resolved> {
+    let mut warnings = Vec::new();
+    let (config_file, created_config) = match config_override {
+        Some(path) => (path.to_path_buf(), false),
+        None => {
+            let created = file::create_default(&paths.config_file).unwrap_or_else(|e| {
+                warnings.push(format!("{e:#}; continuing with defaults"));
+                false
+            });
+            (paths.config_file.clone(), created)
+        }
+    };
+    let file_values = if config_override.is_some() || config_file.exists() {
+        let parsed = file::read(&config_file)?;
+        warnings.extend(parsed.warnings);
+        Some(parsed.values)
+    } else {
+        None
+    };
+
+    let mut values: BTreeMap<&'static str, (Option<Value>, Origin)> = keys::KEYS
+        .iter()
+        .map(|k| (k.name, (k.default_value(), Origin::Default)))
+        .collect();
+    for (key, value) in file_values.into_iter().flatten() {
+        values.insert(key, (Some(value), Origin::File(config_file.clone())));
+    }
+    for (key, value, var) in env_layer(env, &mut warnings)? {
+        values.insert(key, (Some(value), Origin::Env(var)));
+    }
+    for o in cli {
+        let key = keys::find(o.key).ok_or_else(|| anyhow::anyhow!("unknown setting {}", o.key))?;
+        let value = key.check(&o.value).map_err(|msg| {
+            Hinted::new(
+                format!("invalid value for {}: {msg}", o.flag),
+                format!("see `flashchat help` for {}", o.flag),
+            )
+        })?;
+        values.insert(key.name, (Some(value), Origin::Cli(o.flag)));
+    }
+
+    Ok(Resolved {
+        settings: typed(&values),
+        values,
+        config_file: config_file.exists().then_some(config_file),
+        created_config,
+        warnings,
+    })
+}
+
+type EnvValue = (&'static str, Value, String);
+
+fn env_layer(env: &Env, warnings: &mut Vec<String>) -> anyhow::Result<Vec<EnvValue>> {
+    let mut out = Vec::new();
+    for key in keys::KEYS {
+        let var = key.env_var();
+        if let Some(text) = env.get(&var) {
+            let value = key.parse_text(text).map_err(|msg| {
+                Hinted::new(
+                    format!("environment variable {var}: {msg}"),
+                    format!("fix or unset {var}"),
+                )
+            })?;
+            out.push((key.name, value, var));
+        }
+    }
+    for (name, _) in env.iter() {
+        let is_setting = keys::KEYS.iter().any(|k| k.env_var() == name);
+        if name.starts_with(crate::env_vars::SETTING_PREFIX)
+            && !is_setting
+            && !crate::env_vars::NON_SETTING_VARS.contains(&name)
+        {
+            warnings.push(format!("{name} is not a flashchat setting and is ignored"));
+        }
+    }
+    Ok(out)
+}
+
+/// Builds the typed struct. Every value was checked against its key's kind
+/// and range when its layer was read, so the conversions here cannot fail.
+fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
+    let get = |k: &str| values.get(k).and_then(|(v, _)| v.as_ref());
+    let text = |k: &str| {
+        get(k)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let int = |k: &str| get(k).and_then(Value::as_integer).unwrap_or(0);
+    let float = |k: &str| get(k).and_then(Value::as_float).unwrap_or(0.0) as f32;
+    Settings {
+        model: text("model"),
+        context_size: int("context_size") as u32,
+        max_tokens: int("max_tokens") as u32,
+        temperature: float("temperature"),
+        top_p: float("top_p"),
+        top_k: int("top_k") as u32,
+        min_p: float("min_p"),
+        repeat_penalty: float("repeat_penalty"),
+        seed: u32::try_from(int("seed")).ok(),
+        system_prompt: text("system_prompt"),
+        threads: Some(int("threads") as u32).filter(|&t| t > 0),
+        show_thinking: get("show_thinking")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        color: match text("color").as_deref() {
+            Some("always") => ColorMode::Always,
+            Some("never") => ColorMode::Never,
+            _ => ColorMode::Auto,
+        },
+        server: ServerSettings {
+            host: text("server.host").unwrap_or_else(|| "127.0.0.1".into()),
+            port: int("server.port") as u16,
+            parallel: int("server.parallel") as u32,
+            api_key: text("server.api_key"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_paths(dir: &Path) -> Paths {
+        let env = Env::from_pairs(&[("FLASHCHAT_HOME", dir.to_str().unwrap())]);
+        Paths::discover(&env).unwrap()
+    }
+
+    #[test]
+    fn precedence_is_cli_then_env_then_file_then_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = temp_paths(dir.path());
+        std::fs::write(
+            &paths.config_file,
+            "temperature = 0.2\ntop_k = 7\nmin_p = 0.1\n",
+        )
+        .unwrap();
+        let env = Env::from_pairs(&[("FLASHCHAT_TEMPERATURE", "0.3"), ("FLASHCHAT_TOP_K", "9")]);
+        let cli = [CliOverride {
+            key: "temperature",
+            value: Value::Float(0.4),
+            flag: "--temperature",
+        }];
+        let r = resolve(&env, &paths, None, &cli).unwrap();
+        assert_eq!(r.settings.temperature, 0.4);
+        assert_eq!(r.settings.top_k, 9);
+        assert_eq!(r.settings.min_p, 0.1);
+        assert_eq!(r.settings.top_p, 0.95);
+        assert_eq!(r.values["temperature"].1, Origin::Cli("--temperature"));
+        assert_eq!(r.values["top_k"].1, Origin::Env("FLASHCHAT_TOP_K".into()));
+        assert_eq!(r.values["min_p"].1, Origin::File(paths.config_file.clone()));
+        assert_eq!(r.values["top_p"].1, Origin::Default);
+    }
+
+    #[test]
+    fn first_run_writes_the_template_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = temp_paths(dir.path());
+        let r = resolve(&Env::default(), &paths, None, &[]).unwrap();
+        assert!(r.created_config);
+        let r = resolve(&Env::default(), &paths, None, &[]).unwrap();
+        assert!(!r.created_config);
+        assert_eq!(r.settings.server.port, 8000);
+        assert_eq!(r.settings.seed, None);
+    }
+
+    #[test]
+    fn bad_env_values_are_errors_naming_the_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::from_pairs(&[("FLASHCHAT_SERVER_PORT", "eighty")]);
+        let err = resolve(&env, &temp_paths(dir.path()), None, &[]).unwrap_err();
+        assert!(err.to_string().contains("FLASHCHAT_SERVER_PORT"), "{err}");
+    }
+}
