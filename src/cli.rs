@@ -8,8 +8,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Run a local LLM with one command.
-///
-/// With no subcommand on a terminal, flashchat opens an interactive menu.
 #[derive(Debug, Parser)]
 #[command(
     name = "flashchat",
@@ -29,6 +27,7 @@ pub struct Cli {
 
 /// Flags accepted by every subcommand.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Show more detail on stderr (llama.cpp's own log lines with -v)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]

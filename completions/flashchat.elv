@@ -1,0 +1,499 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[flashchat] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'flashchat'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'flashchat'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand chat 'Chat with the model in the terminal; every turn is saved as a session'
+            cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
+            cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand config 'Show or change the configuration'
+            cand status 'Show paths, the resolved model, settings, CPU features and server state'
+            cand sessions 'List, show, search, export, rename and delete saved chat sessions'
+            cand models 'List, download, inspect and choose GGUF models'
+            cand benchmark 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;chat'= {
+            cand --resume 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`'
+            cand --persona 'Start with a persona''s system prompt and settings'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;serve'= {
+            cand --port 'Port to listen on (default from config: server.port)'
+            cand --host 'Address to bind (default from config: server.host)'
+            cand --parallel 'Number of requests decoded in parallel (default from config: server.parallel)'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --stop 'Stop the running server (SIGTERM, then wait up to 10 s)'
+            cand --force 'With --stop: SIGKILL the server if it has not exited after 10 s'
+            cand --foreground 'Run attached to the terminal instead of as a daemon (systemd, containers)'
+            cand --logs 'Print the server log'
+            cand -f 'With --logs: keep printing new lines as they are written'
+            cand --follow 'With --logs: keep printing new lines as they are written'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;prompt'= {
+            cand -n 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --tokens 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --temperature 'Sampling temperature; 0 picks the most likely token every time (config: temperature)'
+            cand --top-p 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)'
+            cand --seed 'Random seed: the same seed, prompt and settings give the same text (config: seed)'
+            cand --system 'System prompt for this answer (config: system_prompt)'
+            cand --stop 'Stop when the model writes STRING (repeatable); the string itself is not printed'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --raw 'Send the text to the model as is, without the model''s chat template or system prompt'
+            cand --stats 'Print token counts and timings to stderr after the answer'
+            cand --json 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;config'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --reset 'Run the setup wizard again (sessions are kept)'
+            cand --full-reset 'Delete config, sessions, history, personas and logs (never model files)'
+            cand --yes 'With --full-reset: do not ask for confirmation'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Print the effective settings (the default action)'
+            cand path 'Print the path of the config file in use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;config;show'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --origin 'Say where each value came from: cli, env, file or default'
+            cand --json 'Print one JSON object'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;config;path'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;config;help'= {
+            cand show 'Print the effective settings (the default action)'
+            cand path 'Print the path of the config file in use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;config;help;show'= {
+        }
+        &'flashchat;config;help;path'= {
+        }
+        &'flashchat;config;help;help'= {
+        }
+        &'flashchat;status'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --json 'Print one JSON object'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Table of sessions, newest first (the default action)'
+            cand show 'Print one session'
+            cand search 'Full-text search across all sessions'
+            cand export 'Write a session as Markdown, JSON Lines or JSON'
+            cand rename 'Give a session a new title'
+            cand delete 'Delete sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;sessions;list'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;show'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;search'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;export'= {
+            cand --format 'Output format'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;rename'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;delete'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;sessions;help'= {
+            cand list 'Table of sessions, newest first (the default action)'
+            cand show 'Print one session'
+            cand search 'Full-text search across all sessions'
+            cand export 'Write a session as Markdown, JSON Lines or JSON'
+            cand rename 'Give a session a new title'
+            cand delete 'Delete sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;sessions;help;list'= {
+        }
+        &'flashchat;sessions;help;show'= {
+        }
+        &'flashchat;sessions;help;search'= {
+        }
+        &'flashchat;sessions;help;export'= {
+        }
+        &'flashchat;sessions;help;rename'= {
+        }
+        &'flashchat;sessions;help;delete'= {
+        }
+        &'flashchat;sessions;help;help'= {
+        }
+        &'flashchat;models'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+            cand pull 'Download a GGUF from Hugging Face into the shared cache'
+            cand info 'Print a model''s GGUF metadata'
+            cand add 'Register a GGUF file where it is (no copy)'
+            cand rm 'Delete a downloaded model'
+            cand use 'Make a model the default'
+            cand alias 'Give a model a short name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;models;list'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;pull'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;info'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;add'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;rm'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;use'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;alias'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;models;help'= {
+            cand list 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+            cand pull 'Download a GGUF from Hugging Face into the shared cache'
+            cand info 'Print a model''s GGUF metadata'
+            cand add 'Register a GGUF file where it is (no copy)'
+            cand rm 'Delete a downloaded model'
+            cand use 'Make a model the default'
+            cand alias 'Give a model a short name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;models;help;list'= {
+        }
+        &'flashchat;models;help;pull'= {
+        }
+        &'flashchat;models;help;info'= {
+        }
+        &'flashchat;models;help;add'= {
+        }
+        &'flashchat;models;help;rm'= {
+        }
+        &'flashchat;models;help;use'= {
+        }
+        &'flashchat;models;help;alias'= {
+        }
+        &'flashchat;models;help;help'= {
+        }
+        &'flashchat;benchmark'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --json 'Print JSON results'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'flashchat;completions'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;help'= {
+            cand chat 'Chat with the model in the terminal; every turn is saved as a session'
+            cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
+            cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand config 'Show or change the configuration'
+            cand status 'Show paths, the resolved model, settings, CPU features and server state'
+            cand sessions 'List, show, search, export, rename and delete saved chat sessions'
+            cand models 'List, download, inspect and choose GGUF models'
+            cand benchmark 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;help;chat'= {
+        }
+        &'flashchat;help;serve'= {
+        }
+        &'flashchat;help;prompt'= {
+        }
+        &'flashchat;help;config'= {
+            cand show 'Print the effective settings (the default action)'
+            cand path 'Print the path of the config file in use'
+        }
+        &'flashchat;help;config;show'= {
+        }
+        &'flashchat;help;config;path'= {
+        }
+        &'flashchat;help;status'= {
+        }
+        &'flashchat;help;sessions'= {
+            cand list 'Table of sessions, newest first (the default action)'
+            cand show 'Print one session'
+            cand search 'Full-text search across all sessions'
+            cand export 'Write a session as Markdown, JSON Lines or JSON'
+            cand rename 'Give a session a new title'
+            cand delete 'Delete sessions'
+        }
+        &'flashchat;help;sessions;list'= {
+        }
+        &'flashchat;help;sessions;show'= {
+        }
+        &'flashchat;help;sessions;search'= {
+        }
+        &'flashchat;help;sessions;export'= {
+        }
+        &'flashchat;help;sessions;rename'= {
+        }
+        &'flashchat;help;sessions;delete'= {
+        }
+        &'flashchat;help;models'= {
+            cand list 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+            cand pull 'Download a GGUF from Hugging Face into the shared cache'
+            cand info 'Print a model''s GGUF metadata'
+            cand add 'Register a GGUF file where it is (no copy)'
+            cand rm 'Delete a downloaded model'
+            cand use 'Make a model the default'
+            cand alias 'Give a model a short name'
+        }
+        &'flashchat;help;models;list'= {
+        }
+        &'flashchat;help;models;pull'= {
+        }
+        &'flashchat;help;models;info'= {
+        }
+        &'flashchat;help;models;add'= {
+        }
+        &'flashchat;help;models;rm'= {
+        }
+        &'flashchat;help;models;use'= {
+        }
+        &'flashchat;help;models;alias'= {
+        }
+        &'flashchat;help;benchmark'= {
+        }
+        &'flashchat;help;completions'= {
+        }
+        &'flashchat;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

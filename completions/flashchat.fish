@@ -1,0 +1,332 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_flashchat_global_optspecs
+    string join \n v/verbose q/quiet config= model= color= h/help V/version
+end
+
+function __fish_flashchat_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_flashchat_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_flashchat_using_subcommand
+    set -l cmd (__fish_flashchat_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c flashchat -n "__fish_flashchat_needs_command" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_needs_command" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_needs_command" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_needs_command" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_needs_command" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_needs_command" -s V -l version -d 'Print version'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l resume -d 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l persona -d 'Start with a persona\'s system prompt and settings' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l port -d 'Port to listen on (default from config: server.port)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l host -d 'Address to bind (default from config: server.host)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l parallel -d 'Number of requests decoded in parallel (default from config: server.parallel)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l stop -d 'Stop the running server (SIGTERM, then wait up to 10 s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l force -d 'With --stop: SIGKILL the server if it has not exited after 10 s'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l foreground -d 'Run attached to the terminal instead of as a daemon (systemd, containers)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l logs -d 'Print the server log'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s f -l follow -d 'With --logs: keep printing new lines as they are written'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s n -l tokens -d 'Maximum number of tokens to generate (config: max_tokens)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l temperature -d 'Sampling temperature; 0 picks the most likely token every time (config: temperature)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l top-p -d 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l seed -d 'Random seed: the same seed, prompt and settings give the same text (config: seed)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l system -d 'System prompt for this answer (config: system_prompt)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stop -d 'Stop when the model writes STRING (repeatable); the string itself is not printed' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'Send the text to the model as is, without the model\'s chat template or system prompt'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l json -d 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l reset -d 'Run the setup wizard again (sessions are kept)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l full-reset -d 'Delete config, sessions, history, personas and logs (never model files)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l yes -d 'With --full-reset: do not ask for confirmation'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Print the effective settings (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'Print the path of the config file in use'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l origin -d 'Say where each value came from: cli, env, file or default'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l json -d 'Print one JSON object'
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "list" -d 'Table of sessions, newest first (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "show" -d 'Print one session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "search" -d 'Full-text search across all sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "export" -d 'Write a session as Markdown, JSON Lines or JSON'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "rename" -d 'Give a session a new title'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "delete" -d 'Delete sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "md\t''
+jsonl\t''
+json\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Table of sessions, newest first (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "search" -d 'Full-text search across all sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a session as Markdown, JSON Lines or JSON'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Give a session a new title'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "list" -d 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "pull" -d 'Download a GGUF from Hugging Face into the shared cache'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "info" -d 'Print a model\'s GGUF metadata'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "add" -d 'Register a GGUF file where it is (no copy)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "rm" -d 'Delete a downloaded model'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "use" -d 'Make a model the default'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "alias" -d 'Give a model a short name'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l yes -d 'Do not ask for confirmation'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Download a GGUF from Hugging Face into the shared cache'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "info" -d 'Print a model\'s GGUF metadata'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a GGUF file where it is (no copy)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a downloaded model'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a model the default'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "alias" -d 'Give a model a short name'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print JSON results'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Table of sessions, newest first (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Print one session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "search" -d 'Full-text search across all sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "export" -d 'Write a session as Markdown, JSON Lines or JSON'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "rename" -d 'Give a session a new title'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "delete" -d 'Delete sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "list" -d 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "pull" -d 'Download a GGUF from Hugging Face into the shared cache'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "info" -d 'Print a model\'s GGUF metadata'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "add" -d 'Register a GGUF file where it is (no copy)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "rm" -d 'Delete a downloaded model'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "use" -d 'Make a model the default'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "alias" -d 'Give a model a short name'

@@ -1,0 +1,87 @@
+//! Helpers: a sandboxed `flashchat` command and the test model's path.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A temporary FLASHCHAT_HOME and HF cache, removed when dropped.
+pub struct Sandbox {
+    pub home: TempDir,
+}
+
+impl Sandbox {
+    /// A sandbox whose (empty) config file already exists, so the
+    /// first-run notice does not appear in every test's stderr.
+    pub fn new() -> Self {
+        let sandbox = Self::fresh();
+        std::fs::write(sandbox.config_file(), "").expect("config file");
+        sandbox
+    }
+
+    /// A sandbox as on a machine where flashchat never ran.
+    pub fn fresh() -> Self {
+        Self {
+            home: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.home.path()
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.path().join("config.toml")
+    }
+
+    /// `flashchat` with every location inside the sandbox and no
+    /// FLASHCHAT_* variables from the caller's environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("flashchat").expect("binary");
+        for (key, _) in std::env::vars() {
+            if key.starts_with("FLASHCHAT_") || key == "NO_COLOR" {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.env("FLASHCHAT_HOME", self.path())
+            .env("HF_HOME", self.path().join("hf"))
+            .env_remove("HF_HUB_CACHE")
+            .env_remove("XDG_CONFIG_HOME");
+        cmd
+    }
+
+    /// `flashchat` with the test model configured by environment.
+    pub fn with_model(&self) -> Option<Command> {
+        let model = test_model()?;
+        let mut cmd = self.cmd();
+        cmd.env("FLASHCHAT_MODEL", model);
+        Some(cmd)
+    }
+}
+
+/// The GGUF named by FLASHCHAT_TEST_MODEL. Without it the model tests are
+/// skipped locally, but under CI=true a missing model is a failure.
+pub fn test_model() -> Option<PathBuf> {
+    match std::env::var_os("FLASHCHAT_TEST_MODEL").map(PathBuf::from) {
+        Some(path) if path.is_file() => Some(path),
+        other => {
+            let why = match other {
+                Some(path) => format!("FLASHCHAT_TEST_MODEL={} does not exist", path.display()),
+                None => "FLASHCHAT_TEST_MODEL is not set (scripts/fetch-test-model.sh)".into(),
+            };
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("{why}: model tests cannot be skipped in CI");
+            }
+            eprintln!("skipping model test: {why}");
+            None
+        }
+    }
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests: the real `flashchat` binary in a temporary home, and
+//! the real Gemma 3 270M model where a model is needed.
+
+mod cli;
+mod common;
+mod config;
+mod generated;
+mod prompt;
+mod status;

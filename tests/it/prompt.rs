@@ -1,0 +1,307 @@
+//! `flashchat prompt` against the real model, and every way its input can be wrong.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::common::{stderr_of, stdout_of, test_model, Sandbox};
+
+fn prompt_json(sandbox: &Sandbox, args: &[&str], stdin: Option<&str>) -> Option<serde_json::Value> {
+    let mut cmd = sandbox.with_model()?;
+    cmd.arg("prompt").args(args).arg("--json");
+    if let Some(text) = stdin {
+        cmd.write_stdin(text);
+    }
+    let output = cmd.output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    Some(serde_json::from_slice(&output.stdout).expect("one JSON object"))
+}
+
+#[test]
+fn greedy_generation_is_exact_length_and_repeatable() {
+    let sandbox = Sandbox::new();
+    let args = ["Once upon a time", "-n", "32", "--temperature", "0"];
+    let Some(first) = prompt_json(&sandbox, &args, None) else {
+        return;
+    };
+    let second = prompt_json(&sandbox, &args, None).unwrap();
+    assert_eq!(first["usage"]["completion_tokens"], 32);
+    assert_eq!(first["finish_reason"], "length");
+    assert_eq!(
+        first["usage"]["total_tokens"].as_u64().unwrap(),
+        first["usage"]["prompt_tokens"].as_u64().unwrap() + 32
+    );
+    let text = first["text"].as_str().unwrap();
+    assert!(text.split_whitespace().count() >= 10, "{text}");
+    assert_eq!(first["text"], second["text"]);
+    assert!(
+        first["timings"]["generation_tokens_per_second"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+}
+
+#[test]
+fn streamed_text_matches_json_text() {
+    let sandbox = Sandbox::new();
+    let args = ["Once upon a time", "-n", "32", "--temperature", "0"];
+    let Some(json) = prompt_json(&sandbox, &args, None) else {
+        return;
+    };
+    let output = sandbox
+        .with_model()
+        .unwrap()
+        .arg("prompt")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        stdout_of(&output),
+        format!("{}\n", json["text"].as_str().unwrap())
+    );
+    assert!(
+        !stdout_of(&output).contains('\x1b'),
+        "no escape codes in piped output"
+    );
+}
+
+#[test]
+fn a_seed_makes_sampling_repeatable() {
+    let sandbox = Sandbox::new();
+    let args = [
+        "The weather",
+        "-n",
+        "24",
+        "--temperature",
+        "1.0",
+        "--seed",
+        "42",
+    ];
+    let Some(a) = prompt_json(&sandbox, &args, None) else {
+        return;
+    };
+    let b = prompt_json(&sandbox, &args, None).unwrap();
+    assert_eq!(a["text"], b["text"]);
+}
+
+#[test]
+fn stdin_is_the_prompt_or_its_context() {
+    let sandbox = Sandbox::new();
+    let Some(piped) = prompt_json(&sandbox, &["-n", "16"], Some("Once upon a time\n")) else {
+        return;
+    };
+    assert_eq!(piped["usage"]["completion_tokens"], 16);
+    let alone = prompt_json(
+        &sandbox,
+        &["-n", "1", "--temperature", "0", "Summarise"],
+        None,
+    )
+    .unwrap();
+    let both = prompt_json(
+        &sandbox,
+        &["-n", "1", "--temperature", "0", "Summarise"],
+        Some("The cat sat on the mat.\n"),
+    )
+    .unwrap();
+    assert!(
+        both["usage"]["prompt_tokens"].as_u64() > alone["usage"]["prompt_tokens"].as_u64(),
+        "piped text is added to the prompt"
+    );
+}
+
+#[test]
+fn stop_strings_end_generation_and_are_not_printed() {
+    let sandbox = Sandbox::new();
+    let base = ["Once upon a time", "-n", "32", "--temperature", "0"];
+    let Some(full) = prompt_json(&sandbox, &base, None) else {
+        return;
+    };
+    let full_text = full["text"].as_str().unwrap();
+    let stop = "little";
+    let expected = &full_text[..full_text.find(stop).expect("the greedy text has the word")];
+    let mut args = base.to_vec();
+    args.extend(["--stop", stop]);
+    let stopped = prompt_json(&sandbox, &args, None).unwrap();
+    assert_eq!(stopped["text"], expected);
+    assert_eq!(stopped["finish_reason"], "stop");
+}
+
+#[test]
+fn writing_into_a_closed_pipe_exits_quietly() {
+    let sandbox = Sandbox::new();
+    let Some(cmd) = sandbox.with_model() else {
+        return;
+    };
+    let mut child = std::process::Command::new(cmd.get_program())
+        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .args([
+            "prompt",
+            "Once upon a time",
+            "-n",
+            "200",
+            "--temperature",
+            "0",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "exit {status:?}: {err}");
+    assert!(!err.contains("error") && !err.contains("panic"), "{err}");
+}
+
+#[test]
+fn raw_mode_sends_the_text_as_is() {
+    let sandbox = Sandbox::new();
+    let Some(json) = prompt_json(
+        &sandbox,
+        &["--raw", "Hello", "-n", "4", "--temperature", "0"],
+        None,
+    ) else {
+        return;
+    };
+    assert_eq!(json["usage"]["prompt_tokens"], 2, "<bos> and Hello");
+}
+
+#[test]
+fn invalid_numbers_are_rejected_before_loading() {
+    let sandbox = Sandbox::new();
+    for (args, needle) in [
+        (
+            vec!["--tokens", "-5"],
+            "invalid value for --tokens: max_tokens must be a whole number from 1",
+        ),
+        (
+            vec!["--temperature", "-1"],
+            "invalid value for --temperature",
+        ),
+        (vec!["--top-p", "2"], "invalid value for --top-p"),
+    ] {
+        let output = sandbox
+            .cmd()
+            .args(["prompt", "hi", "--model", "/nonexistent.gguf"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr_of(&output).starts_with(&format!("error: {needle}")),
+            "{}",
+            stderr_of(&output)
+        );
+    }
+}
+
+#[test]
+fn missing_and_broken_models_are_clear_errors() {
+    let sandbox = Sandbox::new();
+    let not_gguf = sandbox.path().join("notes.gguf");
+    std::fs::write(&not_gguf, "these are my notes, not a model").unwrap();
+    let mut cases = vec![
+        (
+            "/nonexistent/model.gguf".to_string(),
+            "model file /nonexistent/model.gguf does not exist",
+        ),
+        (not_gguf.display().to_string(), "is not a GGUF file"),
+        (
+            "someone/some-repo:Q4_K_M".to_string(),
+            "model someone/some-repo:Q4_K_M is not in the Hugging Face cache",
+        ),
+    ];
+    let truncated = sandbox.path().join("truncated.gguf");
+    if let Some(model) = test_model() {
+        let bytes = std::fs::read(&model).unwrap();
+        std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+        cases.push((truncated.display().to_string(), "is truncated"));
+    }
+    for (model, needle) in cases {
+        let output = sandbox
+            .cmd()
+            .args(["prompt", "hi", "--model", &model])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{model}");
+        let err = stderr_of(&output);
+        assert!(
+            err.starts_with("error: ") && err.contains(needle),
+            "{model}: {err}"
+        );
+        assert!(err.contains("hint: "), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn no_model_and_no_prompt_are_explained() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["prompt", "hi"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).starts_with("error: no model is configured"));
+
+    let output = sandbox
+        .cmd()
+        .args(["prompt", "--model", "/x.gguf"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).starts_with("error: no prompt given"));
+}
+
+#[test]
+fn a_prompt_longer_than_the_context_is_refused() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_model() else {
+        return;
+    };
+    let long = "word ".repeat(400);
+    let output = cmd
+        .args(["prompt", "--raw", "-n", "4"])
+        .env("FLASHCHAT_CONTEXT_SIZE", "256")
+        .write_stdin(long)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr_of(&output);
+    assert!(
+        err.starts_with("error: the prompt is 401 tokens but the context window holds 256"),
+        "{err}"
+    );
+}
+
+#[test]
+fn prompts_longer_than_one_batch_are_decoded_in_chunks() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_model() else {
+        return;
+    };
+    // About 3000 tokens: more than one 2048-token batch.
+    let long = "The quick brown fox jumps over the lazy dog. ".repeat(300);
+    let output = cmd
+        .args(["prompt", "--raw", "-n", "2", "--json"])
+        .env("FLASHCHAT_CONTEXT_SIZE", "8192")
+        .write_stdin(long)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["usage"]["prompt_tokens"].as_u64().unwrap() > 2048);
+}
