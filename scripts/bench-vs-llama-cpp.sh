@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Compares flashchat's prompt processing and generation speed with
+# llama.cpp's own llama-bench (pp512 and tg128) on the same model and
+# thread count. A benchmark, not a test: run it on a quiet machine.
+#
+#   scripts/bench-vs-llama-cpp.sh [MODEL.gguf]
+#
+# LLAMA_BENCH: path to a llama-bench binary. Without it, llama.cpp's full
+#   source tree is taken from the llama-cpp-python source distribution on
+#   the Python package index and llama-bench is built with native CPU flags
+#   (cached in ${XDG_CACHE_HOME:-~/.cache}/flashchat-llama-bench).
+# THREADS (default: physical cores), REPS (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+model="${1:-$(scripts/fetch-test-model.sh)}"
+threads="${THREADS:-$(lscpu -p=CORE 2>/dev/null | grep -v '^#' | sort -u | wc -l)}"
+reps="${REPS:-5}"
+llama_cpp_python_version="0.3.36"
+
+build_llama_bench() {
+    local cache="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-llama-bench"
+    local bin="$cache/llama-bench"
+    if [ -x "$bin" ]; then echo "$bin"; return; fi
+    mkdir -p "$cache"
+    local work; work="$(mktemp -d)"
+    echo "building llama-bench from llama-cpp-python $llama_cpp_python_version (a few minutes)" >&2
+    python3 -m pip download --quiet --no-binary :all: --no-deps -d "$work" \
+        "llama-cpp-python==$llama_cpp_python_version" >&2
+    tar -xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
+    local src; src="$(echo "$work"/llama_cpp_python-*/vendor/llama.cpp)"
+    cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON \
+        -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF >&2
+    cmake --build "$src/build" --target llama-bench -j "$(nproc)" >&2
+    cp "$src/build/bin/llama-bench" "$bin"
+    rm -rf "$work"
+    echo "$bin"
+}
+
+llama_bench="${LLAMA_BENCH:-$(build_llama_bench)}"
+cargo build --release --locked >&2
+flashchat="target/release/flashchat"
+export FLASHCHAT_HOME="$(mktemp -d)" FLASHCHAT_THREADS="$threads"
+trap 'rm -rf "$FLASHCHAT_HOME"' EXIT
+
+echo "model $model, $threads threads, $reps repetitions" >&2
+echo "running llama-bench" >&2
+"$llama_bench" -m "$model" -t "$threads" -p 512 -n 128 -r "$reps" -o json > "$FLASHCHAT_HOME/llama-bench.json"
+
+# pp: a raw prompt of exactly 512 tokens (<bos> + 511 one-token words).
+# tg: 128 tokens after a short prompt, as llama-bench's tg128 starts from an
+# empty context.
+pp_prompt="$(python3 -c 'print(" ".join(["hello"] * 511))')"
+echo "running flashchat prompt" >&2
+for _ in $(seq "$reps"); do
+    "$flashchat" --model "$model" prompt --raw --json -n 1 --temperature 0 \
+        <<< "$pp_prompt" > "$FLASHCHAT_HOME/pp.$RANDOM.json"
+    "$flashchat" --model "$model" prompt --raw --json -n 128 --temperature 0 \
+        "Once upon a time" > "$FLASHCHAT_HOME/tg.$RANDOM.json"
+done
+
+python3 - "$FLASHCHAT_HOME" <<'PY'
+import glob, json, statistics, sys
+home = sys.argv[1]
+bench = json.load(open(f"{home}/llama-bench.json"))
+ref = {}
+for row in bench:
+    key = "pp512" if row["n_prompt"] == 512 and row["n_gen"] == 0 else "tg128"
+    ref[key] = (row["avg_ts"], row["stddev_ts"])
+def runs(kind, field, count_field, expected):
+    values = []
+    for path in glob.glob(f"{home}/{kind}.*.json"):
+        obj = json.load(open(path))
+        n = obj["usage"][count_field]
+        if n != expected:
+            sys.exit(f"{kind} run had {n} {count_field}, expected {expected}")
+        values.append(obj["timings"][field])
+    return statistics.mean(values), statistics.pstdev(values)
+ours = {
+    "pp512": runs("pp", "prompt_tokens_per_second", "prompt_tokens", 512),
+    "tg128": runs("tg", "generation_tokens_per_second", "completion_tokens", 128),
+}
+print(f"{'test':<7} {'llama-bench tok/s':>20} {'flashchat tok/s':>20} {'ratio':>7}")
+for key in ("pp512", "tg128"):
+    (r, rs), (o, os_) = ref[key], ours[key]
+    print(f"{key:<7} {r:>12.1f} ± {rs:<5.1f} {o:>12.1f} ± {os_:<5.1f} {o / r:>7.3f}")
+PY
