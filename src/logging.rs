@@ -2,7 +2,7 @@
 //! to `logs/flashchat.log`; with -v they are also shown on stderr.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -24,8 +24,10 @@ pub fn init(log_file: &Path, verbose: u8) {
         1 => LevelFilter::INFO,
         _ => LevelFilter::DEBUG,
     };
+    let colour = io::stderr().is_terminal() && std::env::var_os(crate::env_vars::NO_COLOR).is_none();
     let stderr_layer = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
+        .with_ansi(colour)
         .with_target(false)
         .without_time()
         .with_filter(stderr_level);
