@@ -127,11 +127,32 @@ impl<'m> Session<'m> {
                 context_size: n_ctx,
                 reason: e.to_string(),
             })?;
-        Ok(Self {
+        let mut session = Self {
             model,
             ctx,
             batch: LlamaBatch::new(BATCH_SIZE as usize, 1),
-        })
+        };
+        session.warm_up()?;
+        Ok(session)
+    }
+
+    /// One throwaway decode at load time, as llama.cpp's own tools do: it
+    /// faults the memory-mapped weights in and sets up the compute buffers,
+    /// so the first real prompt runs at full speed.
+    fn warm_up(&mut self) -> Result<(), EngineError> {
+        let vocab = self.model.vocab();
+        let tokens = [vocab.bos(), vocab.eos()];
+        self.batch.clear();
+        for (pos, &token) in tokens.iter().enumerate() {
+            self.batch
+                .add(token, pos as i32, &[0], pos == tokens.len() - 1)
+                .map_err(|e| EngineError::Decode(e.to_string()))?;
+        }
+        self.ctx
+            .decode(&mut self.batch)
+            .map_err(|e| EngineError::Decode(e.to_string()))?;
+        self.ctx.clear_kv_cache();
+        Ok(())
     }
 
     fn info(&self, config: &EngineConfig) -> ModelInfo {
