@@ -24,7 +24,8 @@ pub fn init(log_file: &Path, verbose: u8) {
         1 => LevelFilter::INFO,
         _ => LevelFilter::DEBUG,
     };
-    let colour = io::stderr().is_terminal() && std::env::var_os(crate::env_vars::NO_COLOR).is_none();
+    let colour =
+        io::stderr().is_terminal() && std::env::var_os(crate::env_vars::NO_COLOR).is_none();
     let stderr_layer = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
         .with_ansi(colour)

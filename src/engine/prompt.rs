@@ -5,29 +5,12 @@ use llama_cpp_2::model::{LlamaChatMessage, LlamaModel};
 
 use super::{Message, PromptInput};
 
-/// The prompt text, and whether it came from a chat template (in which
-/// case special tokens in it must be parsed as such).
-pub struct RenderedPrompt {
-    pub text: String,
-    pub templated: bool,
-}
-
-pub fn render(model: &LlamaModel, input: &PromptInput) -> RenderedPrompt {
+pub fn render(model: &LlamaModel, input: &PromptInput) -> String {
     match input {
-        PromptInput::Raw(text) => RenderedPrompt {
-            text: text.clone(),
-            templated: false,
-        },
-        PromptInput::Chat(messages) => match apply_template(model, messages) {
-            Some(text) => RenderedPrompt {
-                text,
-                templated: true,
-            },
-            None => RenderedPrompt {
-                text: plain(messages),
-                templated: false,
-            },
-        },
+        PromptInput::Raw(text) => text.clone(),
+        PromptInput::Chat(messages) => {
+            apply_template(model, messages).unwrap_or_else(|| plain(messages))
+        }
     }
 }
 

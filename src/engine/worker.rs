@@ -172,7 +172,9 @@ impl<'m> Session<'m> {
         let start = Instant::now();
         let prompt = render(self.model, &request.prompt);
         let vocab = self.model.vocab();
-        let tokens = vocab.tokenize(prompt.text.as_bytes(), true, prompt.templated);
+        // Special tokens are parsed in every mode, as llama.cpp's own tools do,
+        // so a raw prompt can spell out a template by hand.
+        let tokens = vocab.tokenize(prompt.as_bytes(), true, true);
         let n_ctx = self.ctx.n_ctx();
         if tokens.is_empty() {
             return Err(EngineError::EmptyPrompt);

@@ -81,10 +81,13 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Threads for inference: the setting, or the number of physical cores.
+    /// Threads for inference: the setting, or one per physical core (no
+    /// more than the CPUs this process may use, under affinity or cgroup limits).
     pub fn effective_threads(&self) -> u32 {
-        self.threads
-            .unwrap_or_else(|| num_cpus::get_physical().max(1) as u32)
+        self.threads.unwrap_or_else(|| {
+            let usable = std::thread::available_parallelism().map_or(1, |n| n.get());
+            num_cpus::get_physical().min(usable).max(1) as u32
+        })
     }
 }
 

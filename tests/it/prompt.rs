@@ -314,14 +314,27 @@ fn ctrl_c_stops_generation_cleanly() {
     };
     let mut child = std::process::Command::new(cmd.get_program())
         .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .args(["prompt", "Once upon a time", "-n", "5000", "--temperature", "0", "--stats"])
+        .args([
+            "prompt",
+            "Once upon a time",
+            "-n",
+            "5000",
+            "--temperature",
+            "0",
+            "--stats",
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut first = [0u8; 8];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     let killed = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -329,7 +342,10 @@ fn ctrl_c_stops_generation_cleanly() {
     assert!(killed.success());
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(130));
-    assert!(stdout_of(&output).ends_with('\n'), "the answer ends with a newline");
+    assert!(
+        stdout_of(&output).ends_with('\n'),
+        "the answer ends with a newline"
+    );
     let err = stderr_of(&output);
     assert!(err.contains("finish: cancelled"), "{err}");
     assert!(!err.contains("error") && !err.contains("panicked"), "{err}");
