@@ -8,8 +8,8 @@ use anyhow::Context as _;
 
 use crate::cli::PromptArgs;
 use crate::engine::{
-    Completion, Engine, EngineConfig, EngineError, Event, FinishReason, GenerateRequest,
-    LoadReporter, Message, PromptInput, SamplingParams,
+    Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
+    GenerateRequest, LoadReporter, Message, PromptInput, SamplingParams,
 };
 use crate::errors::{Hinted, Interrupted};
 use crate::models::{self, ResolvedModel};
@@ -123,11 +123,11 @@ impl LoadReporter for BarReporter {
 
 fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
     let settings = &ctx.resolved.settings;
-    let config = EngineConfig {
-        model_path: model.path.clone(),
-        context_size: settings.context_size,
-        threads: settings.effective_threads(),
-    };
+    let config = EngineConfig::single(
+        model.path.clone(),
+        settings.context_size,
+        settings.effective_threads(),
+    );
     let name = model
         .path
         .file_name()
@@ -167,12 +167,12 @@ pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
 /// Prints text as it arrives (when `live`) and returns the whole answer.
 fn stream(
     ctx: &Context,
-    events: std::sync::mpsc::Receiver<Event>,
+    mut events: EventStream,
     live: bool,
 ) -> anyhow::Result<(String, Completion)> {
     let mut out = std::io::stdout().lock();
     let mut answer = String::new();
-    for event in events {
+    while let Some(event) = events.blocking_recv() {
         match event {
             Event::Text(text) => {
                 if live {

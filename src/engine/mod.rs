@@ -7,15 +7,22 @@
 
 mod prompt;
 mod sampling;
+mod scheduler;
+mod slot;
 pub mod system;
 pub mod text;
 mod worker;
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Instant;
+
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
+
+use slot::Submission;
 
 pub use sampling::SamplingParams;
 
@@ -23,9 +30,26 @@ pub use sampling::SamplingParams;
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
     pub model_path: PathBuf,
-    /// Context window in tokens; 0 uses the model's trained length.
+    /// Context window of each slot in tokens; 0 uses the model's trained length.
     pub context_size: u32,
     pub threads: u32,
+    /// Requests decoded at the same time, each in its own KV-cache sequence.
+    pub slots: u32,
+    /// Requests that may wait for a slot; more are refused with `QueueFull`.
+    pub queue_limit: usize,
+}
+
+impl EngineConfig {
+    /// One slot and no queue: a single in-process generation.
+    pub fn single(model_path: PathBuf, context_size: u32, threads: u32) -> Self {
+        Self {
+            model_path,
+            context_size,
+            threads,
+            slots: 1,
+            queue_limit: 1,
+        }
+    }
 }
 
 /// One message of a conversation.
@@ -85,8 +109,13 @@ pub struct Usage {
 /// Timings of one generation, in milliseconds and tokens per second.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct Timings {
-    /// Request start to the first generated token.
+    /// Request received to the first generated token.
     pub ttft_ms: f64,
+    /// Time spent waiting for a free slot.
+    pub queue_ms: f64,
+    /// Prompt tokens reused from the KV cache instead of decoded.
+    pub cached_tokens: u32,
+    /// Decoding the prompt tokens that were not cached.
     pub prompt_ms: f64,
     pub prompt_tokens_per_second: f64,
     /// First to last generated token.
@@ -114,7 +143,9 @@ pub enum Event {
 /// Facts about the loaded model.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ModelInfo {
+    /// Context window of each slot.
     pub context_size: u32,
+    pub slots: u32,
     pub trained_context: u32,
     pub has_chat_template: bool,
     pub threads: u32,
@@ -137,8 +168,17 @@ pub enum EngineError {
     EmptyPrompt,
     #[error("llama.cpp failed to decode: {0}")]
     Decode(String),
+    #[error("all {slots} slots are busy and {queued} requests are waiting")]
+    QueueFull { slots: u32, queued: usize },
     #[error("the inference thread stopped unexpectedly")]
     WorkerGone,
+}
+
+/// Live load figures, shared with the inference thread.
+#[derive(Debug, Default)]
+pub struct EngineLoad {
+    pub busy_slots: AtomicUsize,
+    pub queued: AtomicUsize,
 }
 
 /// Receives load progress (0.0 to 1.0) on the inference thread.
@@ -153,31 +193,38 @@ impl LoadReporter for NoProgress {
     fn progress(&self, _: f32) {}
 }
 
-enum Command {
-    Generate(Box<GenerateRequest>, Sender<Event>),
-}
+/// The stream of a generation's output.
+pub type EventStream = UnboundedReceiver<Event>;
 
-/// Handle to the inference thread. Dropping it stops the thread.
+/// Handle to the inference thread. Dropping it lets queued work finish and
+/// then stops the thread.
 pub struct Engine {
-    commands: Option<Sender<Command>>,
+    submissions: Option<Sender<Submission>>,
     thread: Option<JoinHandle<()>>,
     info: ModelInfo,
+    load: Arc<EngineLoad>,
+    queue_limit: usize,
 }
 
 impl Engine {
     /// Starts the inference thread and waits until the model is loaded.
     pub fn load(config: EngineConfig, reporter: impl LoadReporter) -> Result<Self, EngineError> {
         let (ready_tx, ready_rx) = mpsc::channel();
-        let (commands, command_rx) = mpsc::channel();
+        let (submissions, submission_rx) = mpsc::channel();
+        let load = Arc::new(EngineLoad::default());
+        let queue_limit = config.queue_limit;
+        let shared = Arc::clone(&load);
         let thread = std::thread::Builder::new()
             .name("flashchat-engine".into())
-            .spawn(move || worker::run(config, Box::new(reporter), ready_tx, command_rx))
+            .spawn(move || worker::run(config, Box::new(reporter), ready_tx, submission_rx, shared))
             .map_err(|e| EngineError::Backend(e.to_string()))?;
         match ready_rx.recv() {
             Ok(Ok(info)) => Ok(Self {
-                commands: Some(commands),
+                submissions: Some(submissions),
                 thread: Some(thread),
                 info,
+                load,
+                queue_limit,
             }),
             Ok(Err(e)) => {
                 let _ = thread.join();
@@ -194,23 +241,44 @@ impl Engine {
         &self.info
     }
 
-    /// Queues a generation; its text arrives on the returned channel, ending
-    /// with `Done` or `Failed`.
-    pub fn generate(&self, request: GenerateRequest) -> Result<Receiver<Event>, EngineError> {
-        let (tx, rx) = mpsc::channel();
-        self.commands
+    pub fn load_figures(&self) -> &EngineLoad {
+        &self.load
+    }
+
+    /// Queues a generation; its text arrives on the returned stream, ending
+    /// with `Done` or `Failed`. Dropping the stream cancels the generation.
+    pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
+        let queued = self.load.queued.fetch_add(1, Ordering::AcqRel);
+        let busy = self.load.busy_slots.load(Ordering::Acquire);
+        if queued >= self.queue_limit && busy >= self.info.slots as usize {
+            self.load.queued.fetch_sub(1, Ordering::AcqRel);
+            return Err(EngineError::QueueFull {
+                slots: self.info.slots,
+                queued,
+            });
+        }
+        let (events, stream) = unbounded_channel();
+        let submission = Submission {
+            request: Box::new(request),
+            events,
+            received: Instant::now(),
+        };
+        let sent = self
+            .submissions
             .as_ref()
-            .ok_or(EngineError::WorkerGone)?
-            .send(Command::Generate(Box::new(request), tx))
-            .map_err(|_| EngineError::WorkerGone)?;
-        Ok(rx)
+            .is_some_and(|s| s.send(submission).is_ok());
+        if !sent {
+            self.load.queued.fetch_sub(1, Ordering::AcqRel);
+            return Err(EngineError::WorkerGone);
+        }
+        Ok(stream)
     }
 }
 
 impl Drop for Engine {
     fn drop(&mut self) {
         // Closing the channel ends the worker's loop.
-        self.commands.take();
+        self.submissions.take();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }

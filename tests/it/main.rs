@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod config;
+mod engine;
 mod generated;
 mod prompt;
 mod status;

@@ -1,0 +1,263 @@
+//! Continuous batching: every active slot decodes in the same llama.cpp
+//! batch, new requests join between steps, and a bounded queue holds the
+//! rest. A new request goes to the idle slot whose cached tokens share the
+//! longest prefix with its prompt, so a conversation's next turn only
+//! decodes the new tokens.
+
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
+
+use llama_cpp_2::context::LlamaContext;
+use llama_cpp_2::llama_batch::LlamaBatch;
+use llama_cpp_2::model::LlamaModel;
+use llama_cpp_2::token::LlamaToken;
+
+use super::prompt::render;
+use super::slot::{Job, Slot, Submission};
+use super::{EngineError, EngineLoad, FinishReason};
+
+pub(super) struct Scheduler<'m> {
+    model: &'m LlamaModel,
+    ctx: LlamaContext<'m>,
+    batch: LlamaBatch<'static>,
+    batch_size: usize,
+    /// Context window of each slot.
+    slot_context: u32,
+    slots: Vec<Slot>,
+    queue: VecDeque<Submission>,
+    load: Arc<EngineLoad>,
+    step: u64,
+}
+
+impl<'m> Scheduler<'m> {
+    pub fn new(
+        model: &'m LlamaModel,
+        ctx: LlamaContext<'m>,
+        batch_size: usize,
+        slot_count: u32,
+        load: Arc<EngineLoad>,
+    ) -> Self {
+        let slot_context = ctx.n_ctx() / slot_count.max(1);
+        Self {
+            model,
+            ctx,
+            batch: LlamaBatch::new(batch_size, slot_count as i32),
+            batch_size,
+            slot_context,
+            slots: (0..slot_count as i32).map(Slot::new).collect(),
+            queue: VecDeque::new(),
+            load,
+            step: 0,
+        }
+    }
+
+    /// Serves submissions until the engine handle is dropped and all work is done.
+    pub fn run(mut self, submissions: Receiver<Submission>) {
+        let mut open = true;
+        loop {
+            let idle = self.queue.is_empty() && self.slots.iter().all(|s| s.job.is_none());
+            if idle {
+                if !open {
+                    return;
+                }
+                match submissions.recv() {
+                    Ok(s) => self.queue.push_back(s),
+                    Err(_) => return,
+                }
+            }
+            loop {
+                match submissions.try_recv() {
+                    Ok(s) => self.queue.push_back(s),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        open = false;
+                        break;
+                    }
+                }
+            }
+            self.drop_cancelled();
+            self.assign_queued();
+            self.publish_load();
+            self.step += 1;
+            if let Err(e) = self.decode_step() {
+                tracing::error!("decode failed: {e}");
+            }
+        }
+    }
+
+    fn publish_load(&self) {
+        let busy = self.slots.iter().filter(|s| s.job.is_some()).count();
+        self.load.busy_slots.store(busy, Ordering::Release);
+    }
+
+    fn drop_cancelled(&mut self) {
+        let step = self.step;
+        for slot in &mut self.slots {
+            if slot.job.as_ref().is_some_and(Job::is_cancelled) {
+                if let Some(mut job) = slot.job.take() {
+                    job.finish(FinishReason::Cancelled, false);
+                }
+                slot.last_used = step;
+            }
+        }
+        let before = self.queue.len();
+        self.queue.retain(|s| !s.events.is_closed());
+        self.load
+            .queued
+            .fetch_sub(before - self.queue.len(), Ordering::AcqRel);
+    }
+
+    /// Moves queued requests onto idle slots.
+    fn assign_queued(&mut self) {
+        while self.slots.iter().any(|s| s.job.is_none()) {
+            let Some(submission) = self.queue.pop_front() else {
+                return;
+            };
+            self.load.queued.fetch_sub(1, Ordering::AcqRel);
+            let text = render(self.model, &submission.request.prompt);
+            let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
+            if tokens.is_empty() {
+                let _ = submission
+                    .events
+                    .send(super::Event::Failed(EngineError::EmptyPrompt));
+                continue;
+            }
+            if tokens.len() >= self.slot_context as usize {
+                let _ = submission
+                    .events
+                    .send(super::Event::Failed(EngineError::PromptTooLong {
+                        prompt_tokens: tokens.len(),
+                        context_size: self.slot_context,
+                    }));
+                continue;
+            }
+            let index = self.best_slot(&tokens);
+            let mut job = Job::new(submission, self.model, tokens.len(), self.slot_context);
+            job.accept_prompt(&tokens);
+            let slot = &mut self.slots[index];
+            let reused = slot.start(&mut self.ctx, job, &tokens);
+            tracing::debug!(
+                slot = index,
+                prompt = tokens.len(),
+                reused,
+                "request started"
+            );
+        }
+    }
+
+    /// The idle slot whose history shares the longest prefix with `tokens`;
+    /// among equals, the one idle the longest (its cache is least likely to
+    /// be wanted again).
+    fn best_slot(&self, tokens: &[LlamaToken]) -> usize {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.job.is_none())
+            .max_by_key(|(_, s)| {
+                let shared = s
+                    .history
+                    .iter()
+                    .zip(tokens)
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                (shared, std::cmp::Reverse(s.last_used))
+            })
+            .map_or(0, |(i, _)| i)
+    }
+
+    /// Builds one batch from every active slot, decodes it, and samples.
+    fn decode_step(&mut self) -> Result<(), EngineError> {
+        self.batch.clear();
+        let mut in_batch = Vec::new();
+        // Generating slots first: one token each, so streams never stall
+        // behind a long prompt.
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let Some(job) = slot.job.as_mut() else {
+                continue;
+            };
+            job.logits_index = None;
+            if let Some(token) = job.next_token.take() {
+                let pos = slot.history.len() as i32;
+                add(&mut self.batch, token, pos, slot.seq, true)?;
+                job.logits_index = Some(self.batch.n_tokens() - 1);
+                slot.history.push(token);
+                in_batch.push(i);
+            }
+        }
+        // Prompt chunks fill the rest of the batch.
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let room = self.batch_size - self.batch.n_tokens() as usize;
+            let Some(job) = slot.job.as_mut() else {
+                continue;
+            };
+            if job.pending.is_empty() || room == 0 {
+                continue;
+            }
+            let take = job.pending.len().min(room);
+            let chunk: Vec<LlamaToken> = job.pending.drain(..take).collect();
+            let last = job.pending.is_empty();
+            for (k, &token) in chunk.iter().enumerate() {
+                let pos = slot.history.len() as i32;
+                let wants_logits = last && k == chunk.len() - 1;
+                add(&mut self.batch, token, pos, slot.seq, wants_logits)?;
+                slot.history.push(token);
+            }
+            if last {
+                job.logits_index = Some(self.batch.n_tokens() - 1);
+            }
+            in_batch.push(i);
+        }
+        if self.batch.n_tokens() == 0 {
+            return Ok(());
+        }
+        if let Err(e) = self.ctx.decode(&mut self.batch) {
+            let error = EngineError::Decode(e.to_string());
+            for &i in &in_batch {
+                if let Some(job) = self.slots[i].job.as_ref() {
+                    job.fail(EngineError::Decode(e.to_string()));
+                }
+                self.slots[i].reset(&mut self.ctx);
+            }
+            return Err(error);
+        }
+        self.sample(&in_batch);
+        Ok(())
+    }
+
+    fn sample(&mut self, in_batch: &[usize]) {
+        for &i in in_batch {
+            let slot = &mut self.slots[i];
+            let Some(job) = slot.job.as_mut() else {
+                continue;
+            };
+            let Some(index) = job.logits_index else {
+                continue;
+            };
+            if let Some(done) = job.on_logits(&self.ctx, self.model, index) {
+                tracing::info!(
+                    slot = i,
+                    prompt = done.usage.prompt_tokens,
+                    cached = done.timings.cached_tokens,
+                    generated = done.usage.completion_tokens,
+                    "request finished"
+                );
+                slot.job = None;
+                slot.last_used = self.step;
+            }
+        }
+    }
+}
+
+fn add(
+    batch: &mut LlamaBatch,
+    token: LlamaToken,
+    pos: i32,
+    seq: i32,
+    logits: bool,
+) -> Result<(), EngineError> {
+    batch
+        .add(token, pos, &[seq], logits)
+        .map_err(|e| EngineError::Decode(e.to_string()))
+}

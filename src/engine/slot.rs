@@ -1,0 +1,250 @@
+//! One slot: a KV-cache sequence with its token history, and the job it is
+//! running (prompt tokens still to decode, sampler, text streaming, timings).
+
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use llama_cpp_2::context::LlamaContext;
+use llama_cpp_2::model::LlamaModel;
+use llama_cpp_2::sampling::LlamaSampler;
+use llama_cpp_2::token::LlamaToken;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::sampling::argmax;
+use super::text::{StopMatcher, Utf8Stream};
+use super::{Completion, Event, FinishReason, GenerateRequest, Timings, Usage};
+
+/// A queued request with the channel its output goes to.
+pub(super) struct Submission {
+    pub request: Box<GenerateRequest>,
+    pub events: UnboundedSender<Event>,
+    pub received: Instant,
+}
+
+pub(super) struct Slot {
+    pub seq: i32,
+    /// Tokens whose KV entries are in the cache for this sequence, in order.
+    pub history: Vec<LlamaToken>,
+    /// Scheduler step at which the slot last finished a job (for LRU).
+    pub last_used: u64,
+    pub job: Option<Job>,
+}
+
+impl Slot {
+    pub fn new(seq: i32) -> Self {
+        Self {
+            seq,
+            history: Vec::new(),
+            last_used: 0,
+            job: None,
+        }
+    }
+
+    /// Starts a job on this slot, reusing the cached prefix it shares with
+    /// `tokens`. Returns how many prompt tokens were reused.
+    pub fn start(&mut self, ctx: &mut LlamaContext, job: Job, tokens: &[LlamaToken]) -> usize {
+        // At least one token must be decoded to get logits for the first sample.
+        let mut reuse = common_prefix(&self.history, tokens).min(tokens.len() - 1);
+        if reuse > 0 && !self.trim_cache(ctx, reuse) {
+            reuse = 0;
+        }
+        if reuse == 0 {
+            let _ = ctx.clear_kv_cache_seq(Some(self.seq as u32), None, None);
+        }
+        self.history.truncate(reuse);
+        let mut job = job;
+        job.pending = tokens[reuse..].to_vec();
+        job.cached = reuse;
+        self.job = Some(job);
+        reuse
+    }
+
+    /// Drops cached positions from `keep` on. Fails when llama.cpp cannot
+    /// remove part of a sequence, or when the cache no longer holds the
+    /// positions the kept prefix needs (sliding-window layers).
+    fn trim_cache(&mut self, ctx: &mut LlamaContext, keep: usize) -> bool {
+        let removed = ctx
+            .clear_kv_cache_seq(Some(self.seq as u32), Some(keep as u32), None)
+            .unwrap_or(false);
+        removed && ctx.kv_cache_seq_pos_min(self.seq) <= 0
+    }
+
+    /// Forgets the cache after a failed decode.
+    pub fn reset(&mut self, ctx: &mut LlamaContext) {
+        let _ = ctx.clear_kv_cache_seq(Some(self.seq as u32), None, None);
+        self.history.clear();
+        self.job = None;
+    }
+}
+
+fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// A request in progress on a slot.
+pub(super) struct Job {
+    pub request: Box<GenerateRequest>,
+    events: UnboundedSender<Event>,
+    /// Prompt tokens not yet decoded.
+    pub pending: Vec<LlamaToken>,
+    pub prompt_tokens: usize,
+    /// Prompt tokens whose KV entries were reused from an earlier request.
+    pub cached: usize,
+    /// The sampled token to decode in the next batch.
+    pub next_token: Option<LlamaToken>,
+    /// Index of this job's logits in the batch just decoded.
+    pub logits_index: Option<i32>,
+    sampler: LlamaSampler,
+    plain_greedy: bool,
+    budget: u32,
+    generated: u32,
+    utf8: Utf8Stream,
+    stops: StopMatcher,
+    received: Instant,
+    started: Instant,
+    prompt_done: Option<Instant>,
+    first_token: Option<Instant>,
+    last_token: Option<Instant>,
+}
+
+impl Job {
+    pub fn new(
+        submission: Submission,
+        model: &LlamaModel,
+        prompt_tokens: usize,
+        context_size: u32,
+    ) -> Self {
+        let request = submission.request;
+        let sampler = request.sampling.build(model.vocab().n_tokens());
+        Self {
+            plain_greedy: request.sampling.is_plain_greedy(),
+            budget: request
+                .max_tokens
+                .min(context_size.saturating_sub(prompt_tokens as u32)),
+            stops: StopMatcher::new(&request.stop),
+            request,
+            events: submission.events,
+            pending: Vec::new(),
+            prompt_tokens,
+            cached: 0,
+            next_token: None,
+            logits_index: None,
+            sampler,
+            generated: 0,
+            utf8: Utf8Stream::default(),
+            received: submission.received,
+            started: Instant::now(),
+            prompt_done: None,
+            first_token: None,
+            last_token: None,
+        }
+    }
+
+    /// The client went away or asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.request.cancel.load(Ordering::Relaxed) || self.events.is_closed()
+    }
+
+    /// Primes penalty samplers with the end of the prompt.
+    pub fn accept_prompt(&mut self, tokens: &[LlamaToken]) {
+        if !self.plain_greedy {
+            self.sampler
+                .accept_many(&tokens[tokens.len().saturating_sub(64)..]);
+        }
+    }
+
+    /// Samples the next token from this job's logits in the decoded batch.
+    /// Returns the completion when the job is finished.
+    pub fn on_logits(
+        &mut self,
+        ctx: &LlamaContext,
+        model: &LlamaModel,
+        index: i32,
+    ) -> Option<Completion> {
+        let now = Instant::now();
+        self.prompt_done.get_or_insert(now);
+        let token = if self.plain_greedy {
+            LlamaToken(argmax(ctx.get_logits_ith(index)) as i32)
+        } else {
+            self.sampler.sample(ctx, index)
+        };
+        let now = Instant::now();
+        self.first_token.get_or_insert(now);
+        let vocab = model.vocab();
+        if vocab.is_eog(token) {
+            return Some(self.finish(FinishReason::Stop, false));
+        }
+        self.generated += 1;
+        self.last_token = Some(now);
+        let piece = self.utf8.push(&vocab.token_to_piece(token, false, None));
+        let check = self.stops.push(&piece);
+        if !self.send(check.emit) {
+            return Some(self.finish(FinishReason::Cancelled, true));
+        }
+        if check.stopped {
+            return Some(self.finish(FinishReason::Stop, true));
+        }
+        if self.generated >= self.budget {
+            return Some(self.finish(FinishReason::Length, false));
+        }
+        self.next_token = Some(token);
+        None
+    }
+
+    fn send(&self, text: String) -> bool {
+        text.is_empty() || self.events.send(Event::Text(text)).is_ok()
+    }
+
+    /// Ends the job: flushes held-back text (unless a stop string ended it)
+    /// and sends the completion.
+    pub fn finish(&mut self, reason: FinishReason, stopped_by_string: bool) -> Completion {
+        if !stopped_by_string {
+            let tail = self.stops.push(&self.utf8.finish());
+            let held = if tail.stopped {
+                String::new()
+            } else {
+                self.stops.finish()
+            };
+            self.send(tail.emit + &held);
+        }
+        let completion = self.completion(reason);
+        let _ = self.events.send(Event::Done(completion.clone()));
+        completion
+    }
+
+    /// Reports a failure to the client.
+    pub fn fail(&self, error: super::EngineError) {
+        let _ = self.events.send(Event::Failed(error));
+    }
+
+    fn completion(&self, reason: FinishReason) -> Completion {
+        let ms = |a: Instant, b: Instant| b.saturating_duration_since(a).as_secs_f64() * 1000.0;
+        let rate = |n: f64, ms: f64| if ms > 0.0 { n * 1000.0 / ms } else { 0.0 };
+        let prompt_done = self.prompt_done.unwrap_or(self.started);
+        let first = self.first_token.unwrap_or(prompt_done);
+        let last = self.last_token.unwrap_or(first);
+        let decoded = self.prompt_tokens - self.cached;
+        let prompt_ms = ms(self.started, prompt_done);
+        let generation_ms = ms(first, last);
+        Completion {
+            finish_reason: reason,
+            usage: Usage {
+                prompt_tokens: self.prompt_tokens as u32,
+                completion_tokens: self.generated,
+                total_tokens: self.prompt_tokens as u32 + self.generated,
+            },
+            timings: Timings {
+                ttft_ms: ms(self.received, first),
+                queue_ms: ms(self.received, self.started),
+                cached_tokens: self.cached as u32,
+                prompt_ms,
+                prompt_tokens_per_second: rate(decoded as f64, prompt_ms),
+                generation_ms,
+                generation_tokens_per_second: rate(
+                    self.generated.saturating_sub(1) as f64,
+                    generation_ms,
+                ),
+            },
+        }
+    }
+}

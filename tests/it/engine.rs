@@ -1,0 +1,170 @@
+//! The engine's scheduler against the real model: parallel slots,
+//! prompt-prefix reuse and cancellation.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use flashchat::engine::{
+    Completion, Engine, EngineConfig, Event, EventStream, FinishReason, GenerateRequest, Message,
+    NoProgress, PromptInput, SamplingParams,
+};
+
+use crate::common::test_model;
+
+/// One engine test at a time: each loads its own model and uses both cores.
+fn serial() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn engine(slots: u32, queue_limit: usize) -> Option<Engine> {
+    let model = test_model()?;
+    let config = EngineConfig {
+        model_path: model,
+        context_size: 2048,
+        threads: 2,
+        slots,
+        queue_limit,
+    };
+    Some(Engine::load(config, NoProgress).expect("model loads"))
+}
+
+fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
+    GenerateRequest {
+        prompt,
+        max_tokens,
+        stop: Vec::new(),
+        sampling: SamplingParams {
+            temperature: 0.0,
+            top_p: 1.0,
+            top_k: 0,
+            min_p: 0.0,
+            repeat_penalty: 1.0,
+            presence_penalty: 0.0,
+            frequency_penalty: 0.0,
+            seed: 0,
+        },
+        cancel: Arc::new(AtomicBool::new(false)),
+    }
+}
+
+fn collect(mut stream: EventStream) -> (String, Completion) {
+    let mut text = String::new();
+    while let Some(event) = stream.blocking_recv() {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Done(done) => return (text, done),
+            Event::Failed(e) => panic!("generation failed: {e}"),
+        }
+    }
+    panic!("stream ended without Done")
+}
+
+#[test]
+fn parallel_slots_all_complete() {
+    let _guard = serial();
+    let Some(engine) = engine(4, 8) else { return };
+    let prompts = [
+        "Once upon a time",
+        "The weather today",
+        "In a galaxy",
+        "My favourite food",
+    ];
+    let streams: Vec<_> = prompts
+        .iter()
+        .cycle()
+        .take(6)
+        .map(|p| {
+            engine
+                .generate(greedy(PromptInput::Raw(p.to_string()), 24))
+                .unwrap()
+        })
+        .collect();
+    for stream in streams {
+        let (text, done) = collect(stream);
+        assert_eq!(done.finish_reason, FinishReason::Length);
+        assert_eq!(done.usage.completion_tokens, 24);
+        assert!(!text.is_empty());
+    }
+    assert_eq!(engine.load_figures().queued.load(Ordering::Acquire), 0);
+}
+
+#[test]
+fn the_next_turn_reuses_the_cached_prefix() {
+    let _guard = serial();
+    let Some(engine) = engine(2, 4) else { return };
+    let history = "The history of the city is long. ".repeat(60);
+    let first = vec![Message::new("user", history.clone())];
+    let (reply, turn1) = collect(
+        engine
+            .generate(greedy(PromptInput::Chat(first), 16))
+            .unwrap(),
+    );
+    let second = vec![
+        Message::new("user", history),
+        Message::new("assistant", reply),
+        Message::new("user", "And what happened next?"),
+    ];
+    let (_, turn2) = collect(
+        engine
+            .generate(greedy(PromptInput::Chat(second), 16))
+            .unwrap(),
+    );
+    assert!(turn1.usage.prompt_tokens > 300);
+    assert!(
+        turn2.timings.cached_tokens as u64 >= turn1.usage.prompt_tokens as u64 - 2,
+        "cached {} of the first turn's {} tokens",
+        turn2.timings.cached_tokens,
+        turn1.usage.prompt_tokens
+    );
+}
+
+#[test]
+fn dropping_a_stream_frees_its_slot() {
+    let _guard = serial();
+    let Some(engine) = engine(1, 4) else { return };
+    let mut long = engine
+        .generate(greedy(PromptInput::Raw("Once upon a time".into()), 2000))
+        .unwrap();
+    for _ in 0..3 {
+        assert!(matches!(long.blocking_recv(), Some(Event::Text(_))));
+    }
+    drop(long);
+    let started = Instant::now();
+    let (_, done) = collect(
+        engine
+            .generate(greedy(PromptInput::Raw("Hello".into()), 4))
+            .unwrap(),
+    );
+    assert_eq!(done.usage.completion_tokens, 4);
+    assert!(
+        done.timings.queue_ms < 1000.0,
+        "waited {} ms",
+        done.timings.queue_ms
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn a_full_queue_is_refused_at_once() {
+    let _guard = serial();
+    let Some(engine) = engine(1, 1) else { return };
+    let _busy = engine
+        .generate(greedy(PromptInput::Raw("Once upon a time".into()), 500))
+        .unwrap();
+    // Wait until the first request holds the slot.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while engine.load_figures().busy_slots.load(Ordering::Acquire) == 0 {
+        assert!(Instant::now() < deadline);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _waiting = engine
+        .generate(greedy(PromptInput::Raw("Hello".into()), 4))
+        .unwrap();
+    let refused = engine.generate(greedy(PromptInput::Raw("Hi".into()), 4));
+    assert!(matches!(
+        refused,
+        Err(flashchat::engine::EngineError::QueueFull { .. })
+    ));
+}
