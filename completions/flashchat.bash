@@ -1234,7 +1234,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__serve)
-            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --logs --follow --verbose --quiet --config --model --color --help"
+            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --logs --follow --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1249,6 +1249,10 @@ _flashchat() {
                     return 0
                     ;;
                 --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -57,6 +57,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --port 'Port to listen on (default from config: server.port)'
             cand --host 'Address to bind (default from config: server.host)'
             cand --parallel 'Number of requests decoded in parallel (default from config: server.parallel)'
+            cand --api-key 'Require this key as `Authorization: Bearer KEY` (default from config: server.api_key)'
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
             cand --color 'When to use colour on the terminal'

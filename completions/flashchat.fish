@@ -56,6 +56,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s h -l help -
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l port -d 'Port to listen on (default from config: server.port)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l host -d 'Address to bind (default from config: server.host)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l parallel -d 'Number of requests decoded in parallel (default from config: server.parallel)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l api-key -d 'Require this key as `Authorization: Bearer KEY` (default from config: server.api_key)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''

@@ -116,6 +116,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub parallel: Option<u32>,
 
+    /// Require this key as `Authorization: Bearer KEY` (default from config: server.api_key)
+    #[arg(long, value_name = "KEY")]
+    pub api_key: Option<String>,
+
     /// Print the server log
     #[arg(long)]
     pub logs: bool,

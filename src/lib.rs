@@ -11,6 +11,7 @@ mod logging;
 pub mod models;
 pub mod paths;
 pub mod printer;
+pub mod server;
 pub mod settings;
 
 use clap::{CommandFactory, Parser};
@@ -61,7 +62,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(_) => Err(NotImplemented { what: "chat" }.into()),
-        Command::Serve(_) => Err(NotImplemented { what: "serve" }.into()),
+        Command::Serve(args) => commands::serve::run(&ctx, &args),
         Command::Sessions(_) => Err(NotImplemented { what: "sessions" }.into()),
         Command::Models(_) => Err(NotImplemented { what: "models" }.into()),
         Command::Benchmark(_) => Err(NotImplemented { what: "benchmark" }.into()),
@@ -72,7 +73,11 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
 fn context(global: &GlobalArgs, command: &Command) -> anyhow::Result<Context> {
     let env = Env::from_process();
     let paths = Paths::discover(&env)?;
-    logging::init(&paths.engine_log(), global.verbose);
+    let log = match command {
+        Command::Serve(_) => paths.server_log(),
+        _ => paths.engine_log(),
+    };
+    logging::init(&log, global.verbose);
     let resolved = settings::resolve(
         &env,
         &paths,
@@ -130,6 +135,17 @@ fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
             "system_prompt",
             p.system.clone().map(Value::String),
             "--system",
+        );
+    }
+    if let Command::Serve(s) = command {
+        let int = |n: Option<u32>| n.map(|n| Value::Integer(n.into()));
+        push("server.host", s.host.clone().map(Value::String), "--host");
+        push("server.port", int(s.port.map(u32::from)), "--port");
+        push("server.parallel", int(s.parallel), "--parallel");
+        push(
+            "server.api_key",
+            s.api_key.clone().map(Value::String),
+            "--api-key",
         );
     }
     out

@@ -92,6 +92,11 @@ impl Paths {
     pub fn engine_log(&self) -> PathBuf {
         self.logs_dir.join("flashchat.log")
     }
+
+    /// The server's log: start-up, model load, one line per request.
+    pub fn server_log(&self) -> PathBuf {
+        self.logs_dir.join("server.log")
+    }
 }
 
 fn home_dir(env: &Env) -> Option<PathBuf> {

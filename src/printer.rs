@@ -58,6 +58,18 @@ impl Printer {
         }
     }
 
+    /// A spinner on stderr, or nothing when stderr is not a terminal or
+    /// --quiet is given.
+    pub fn spinner(&self, message: &str) -> Option<ProgressBar> {
+        if self.quiet || !self.stderr_is_terminal {
+            return None;
+        }
+        let bar = ProgressBar::new_spinner();
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Some(bar)
+    }
+
     /// A spinner with a percentage on stderr, or nothing when stderr is not
     /// a terminal or --quiet is given.
     pub fn progress(&self, message: &str) -> Option<ProgressBar> {

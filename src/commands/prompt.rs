@@ -101,16 +101,8 @@ pub fn sampling(settings: &Settings) -> SamplingParams {
         repeat_penalty: settings.repeat_penalty,
         presence_penalty: 0.0,
         frequency_penalty: 0.0,
-        seed: settings.seed.unwrap_or_else(random_seed),
+        seed: settings.seed.unwrap_or_else(crate::engine::random_seed),
     }
-}
-
-fn random_seed() -> u32 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos() ^ d.as_secs() as u32)
-        .unwrap_or(0);
-    nanos ^ std::process::id().rotate_left(16)
 }
 
 struct BarReporter(indicatif::ProgressBar);

@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::cli::StatusArgs;
 use crate::engine::system::{system_info, SystemInfo};
 use crate::models::{self, gguf::GgufInfo};
+use crate::server::pidfile::{self, ServerState};
 use crate::Context;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 #[derive(Serialize)]
 struct Report {
@@ -51,6 +53,10 @@ struct ServerReport {
     running: bool,
     pid: Option<u32>,
     url: String,
+    model: Option<String>,
+    uptime_seconds: Option<u64>,
+    /// A PID file was left by a server that is gone.
+    stale_pid_file: bool,
 }
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
@@ -82,7 +88,7 @@ fn gather(ctx: &Context) -> Report {
             error: Some(e.message),
         },
     };
-    let pid = server_pid(&ctx.paths.pid_file);
+    let server = server_report(ctx);
     Report {
         config_file: ctx.resolved.config_file.clone(),
         data_dir: ctx.paths.config_dir.clone(),
@@ -102,24 +108,36 @@ fn gather(ctx: &Context) -> Report {
         },
         threads: s.effective_threads(),
         system: system_info(),
-        server: ServerReport {
-            running: pid.is_some(),
-            pid,
-            url: format!("http://{}:{}/v1", s.server.host, s.server.port),
-        },
+        server,
     }
 }
 
-/// The PID in the server's PID file, if that process is alive.
-fn server_pid(pid_file: &std::path::Path) -> Option<u32> {
-    let pid: u32 = std::fs::read_to_string(pid_file)
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    PathBuf::from(format!("/proc/{pid}"))
-        .exists()
-        .then_some(pid)
+fn server_report(ctx: &Context) -> ServerReport {
+    let s = &ctx.resolved.settings.server;
+    let configured = format!("http://{}:{}/v1", s.host, s.port);
+    match pidfile::inspect(&ctx.paths.pid_file) {
+        ServerState::Running(record) => {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            ServerReport {
+                running: true,
+                pid: Some(record.pid),
+                url: record.url,
+                model: Some(record.model),
+                uptime_seconds: Some(now.saturating_sub(record.started)),
+                stale_pid_file: false,
+            }
+        }
+        state => ServerReport {
+            running: false,
+            pid: None,
+            url: configured,
+            model: None,
+            uptime_seconds: None,
+            stale_pid_file: matches!(state, ServerState::Stale(_)),
+        },
+    }
 }
 
 fn render(r: &Report) -> String {
@@ -174,9 +192,17 @@ fn render(r: &Report) -> String {
     row("Threads", r.threads.to_string());
     row("CPU features", r.system.cpu_features.join(" "));
     row("Backends", r.system.backends.join(", "));
-    let server = match r.server.pid {
-        Some(pid) => format!("running (pid {pid}) at {}", r.server.url),
-        None => "not running".to_string(),
+    let server = match (&r.server.pid, r.server.stale_pid_file) {
+        (Some(pid), _) => format!(
+            "running (pid {pid}) at {}, {}, up {}",
+            r.server.url,
+            r.server.model.as_deref().unwrap_or("?"),
+            human_duration(r.server.uptime_seconds.unwrap_or(0))
+        ),
+        (None, true) => {
+            "not running (stale PID file left; `flashchat serve --stop` removes it)".into()
+        }
+        (None, false) => "not running".to_string(),
     };
     row("Server", server);
     let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
@@ -198,6 +224,15 @@ pub fn human_bytes(n: u64) -> String {
         format!("{n} B")
     } else {
         format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn human_duration(secs: u64) -> String {
+    match secs {
+        s if s >= 86_400 => format!("{}d {}h", s / 86_400, s % 86_400 / 3600),
+        s if s >= 3600 => format!("{}h {}m", s / 3600, s % 3600 / 60),
+        s if s >= 60 => format!("{}m {}s", s / 60, s % 60),
+        s => format!("{s}s"),
     }
 }
 

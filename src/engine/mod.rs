@@ -24,7 +24,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 
 use slot::Submission;
 
-pub use sampling::SamplingParams;
+pub use sampling::{random_seed, SamplingParams};
 
 /// How to load a model.
 #[derive(Debug, Clone)]

@@ -66,6 +66,15 @@ impl SamplingParams {
     }
 }
 
+/// A seed for when the user set none: differs between calls and processes.
+pub fn random_seed() -> u32 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() ^ d.as_secs() as u32)
+        .unwrap_or(0);
+    nanos ^ std::process::id().rotate_left(16)
+}
+
 /// Index of the largest logit; ties go to the lowest token id, as in llama.cpp's greedy sampler.
 pub fn argmax(logits: &[f32]) -> usize {
     let mut best = 0;

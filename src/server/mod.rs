@@ -1,0 +1,176 @@
+//! The OpenAI-compatible HTTP server: axum on tokio in front of the engine.
+//! It binds first and loads the model in the background, so `/health`
+//! answers 503 while loading and 200 once ready.
+
+pub mod daemon;
+mod error;
+pub mod pidfile;
+mod request;
+mod routes;
+pub mod wire;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::Context as _;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::engine::{Engine, EngineConfig, NoProgress};
+use crate::settings::Settings;
+
+/// Default largest request body.
+pub const DEFAULT_BODY_LIMIT: usize = 8 << 20;
+/// Requests that may wait for a slot, per slot.
+const QUEUE_PER_SLOT: usize = 16;
+
+/// What the server needs to start.
+pub struct ServerOptions {
+    pub model_path: PathBuf,
+    pub model_name: String,
+    pub host: String,
+    pub port: u16,
+    pub parallel: u32,
+    pub settings: Settings,
+    pub pid_file: PathBuf,
+    /// What the PID file will say about this server.
+    pub record: pidfile::ServerRecord,
+}
+
+pub struct AppState {
+    engine: OnceLock<Engine>,
+    model_name: String,
+    settings: Settings,
+    api_key: Option<String>,
+    /// Bound to a loopback address: refuse requests for other host names.
+    loopback_only: bool,
+    body_limit: usize,
+    started_unix: u64,
+    ids: AtomicU64,
+}
+
+impl AppState {
+    fn next_id(&self) -> String {
+        let n = self.ids.fetch_add(1, Ordering::Relaxed);
+        format!("{:x}{n:06x}", self.started_unix)
+    }
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/health", get(routes::health))
+        .route("/v1/models", get(routes::models))
+        .route("/v1/chat/completions", post(routes::chat))
+        .route("/v1/completions", post(routes::completions))
+        .fallback(routes::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            routes::guard,
+        ))
+        .layer(DefaultBodyLimit::max(state.body_limit))
+        .with_state(state)
+}
+
+/// Runs the server in this process until SIGINT or SIGTERM.
+pub fn run(options: ServerOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(serve(options))
+}
+
+async fn serve(options: ServerOptions) -> anyhow::Result<()> {
+    let addr: SocketAddr = format!("{}:{}", options.host, options.port)
+        .parse()
+        .or_else(|_| {
+            std::net::ToSocketAddrs::to_socket_addrs(&(options.host.as_str(), options.port))
+                .ok()
+                .and_then(|mut a| a.next())
+                .ok_or(())
+        })
+        .map_err(|_| anyhow::anyhow!("cannot resolve host `{}`", options.host))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let pid_file = pidfile::PidFile::acquire(&options.pid_file, &options.record)?;
+    let state = Arc::new(AppState {
+        engine: OnceLock::new(),
+        model_name: options.model_name.clone(),
+        api_key: options.settings.server.api_key.clone(),
+        loopback_only: addr.ip().is_loopback(),
+        settings: options.settings.clone(),
+        body_limit: DEFAULT_BODY_LIMIT,
+        started_unix: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+        ids: AtomicU64::new(0),
+    });
+    tracing::info!("listening on http://{addr}");
+    let loading = tokio::task::spawn_blocking({
+        let state = Arc::clone(&state);
+        let config = EngineConfig {
+            model_path: options.model_path.clone(),
+            context_size: options.settings.context_size,
+            threads: options.settings.effective_threads(),
+            slots: options.parallel.max(1),
+            queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
+        };
+        move || {
+            let engine = Engine::load(config, NoProgress)?;
+            tracing::info!(slots = engine.info().slots, "model loaded");
+            let _ = state.engine.set(engine);
+            Ok::<(), crate::engine::EngineError>(())
+        }
+    });
+    let app = router(state);
+    let pid_path = options.pid_file.clone();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal(pid_path))
+            .await
+    });
+    loading
+        .await
+        .context("model loading stopped unexpectedly")?
+        .with_context(|| format!("cannot load {}", options.model_path.display()))?;
+    server
+        .await
+        .context("the server stopped unexpectedly")?
+        .context("the server failed")?;
+    drop(pid_file);
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal(pid_file: PathBuf) {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+    // Open streams get a moment to finish; the process ends regardless.
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(9)).await;
+        tracing::warn!("streams still open after 9 s; exiting");
+        let _ = std::fs::remove_file(&pid_file);
+        std::process::exit(0);
+    });
+}

@@ -1,0 +1,159 @@
+//! Checking a request body field by field and turning it into an engine
+//! request, with the server's settings filling in what the client left out.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use super::error::ApiError;
+use super::wire::{ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions};
+use crate::engine::{GenerateRequest, Message, PromptInput, SamplingParams};
+use crate::settings::Settings;
+
+/// How the response is delivered.
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery {
+    pub stream: bool,
+    pub include_usage: bool,
+}
+
+impl Delivery {
+    fn new(stream: bool, options: Option<StreamOptions>) -> Self {
+        Self {
+            stream,
+            include_usage: options.is_some_and(|o| o.include_usage),
+        }
+    }
+}
+
+const MAX_STOPS: usize = 16;
+
+pub fn chat(
+    body: ChatCompletionRequest,
+    settings: &Settings,
+) -> Result<(GenerateRequest, Delivery), ApiError> {
+    if body.messages.is_empty() {
+        return Err(ApiError::invalid(
+            "messages",
+            "`messages` must not be empty",
+        ));
+    }
+    let mut messages = Vec::with_capacity(body.messages.len() + 1);
+    let has_system = body
+        .messages
+        .iter()
+        .any(|m| matches!(m.role.as_str(), "system" | "developer"));
+    if let (false, Some(system)) = (has_system, &settings.system_prompt) {
+        messages.push(Message::new("system", system.clone()));
+    }
+    for (i, message) in body.messages.into_iter().enumerate() {
+        let role = match message.role.as_str() {
+            "system" | "developer" => "system",
+            "user" => "user",
+            "assistant" => "assistant",
+            other => {
+                return Err(ApiError::invalid(
+                    "messages",
+                    format!(
+                    "messages[{i}].role `{other}` is not one of system, developer, user, assistant"
+                ),
+                ))
+            }
+        };
+        let content = match message.content {
+            None => String::new(),
+            Some(content) => content.text().map_err(|kind| {
+                ApiError::invalid(
+                    "messages",
+                    format!("messages[{i}] has a `{kind}` part; only text is supported"),
+                )
+            })?,
+        };
+        messages.push(Message::new(role, content));
+    }
+    let request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
+    Ok((request, Delivery::new(body.stream, body.stream_options)))
+}
+
+pub fn completion(
+    body: CompletionRequest,
+    settings: &Settings,
+) -> Result<(GenerateRequest, Delivery), ApiError> {
+    if body.prompt.is_empty() {
+        return Err(ApiError::invalid("prompt", "`prompt` must not be empty"));
+    }
+    let request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
+    Ok((request, Delivery::new(body.stream, body.stream_options)))
+}
+
+fn generate(
+    prompt: PromptInput,
+    fields: SamplingFields,
+    settings: &Settings,
+) -> Result<GenerateRequest, ApiError> {
+    let max_tokens = match fields.max_completion_tokens.or(fields.max_tokens) {
+        None => settings.max_tokens,
+        Some(n) if (1..=1 << 20).contains(&n) => n as u32,
+        Some(n) => {
+            return Err(ApiError::invalid(
+                "max_tokens",
+                format!("max_tokens must be at least 1, got {n}"),
+            ))
+        }
+    };
+    let sampling = SamplingParams {
+        temperature: ranged("temperature", fields.temperature, 0.0, 5.0)?
+            .unwrap_or(settings.temperature),
+        top_p: ranged("top_p", fields.top_p, 0.0, 1.0)?.unwrap_or(settings.top_p),
+        top_k: match fields.top_k {
+            None => settings.top_k,
+            Some(k) if (0..=1 << 20).contains(&k) => k as u32,
+            Some(k) => {
+                return Err(ApiError::invalid(
+                    "top_k",
+                    format!("top_k must be 0 or more, got {k}"),
+                ))
+            }
+        },
+        min_p: ranged("min_p", fields.min_p, 0.0, 1.0)?.unwrap_or(settings.min_p),
+        repeat_penalty: ranged("repeat_penalty", fields.repeat_penalty, 0.01, 10.0)?
+            .unwrap_or(settings.repeat_penalty),
+        presence_penalty: ranged("presence_penalty", fields.presence_penalty, -2.0, 2.0)?
+            .unwrap_or(0.0),
+        frequency_penalty: ranged("frequency_penalty", fields.frequency_penalty, -2.0, 2.0)?
+            .unwrap_or(0.0),
+        seed: match fields.seed {
+            Some(seed) if seed >= 0 => seed as u32,
+            _ => settings.seed.unwrap_or_else(crate::engine::random_seed),
+        },
+    };
+    let stop = fields.stop.map(|s| s.into_vec()).unwrap_or_default();
+    if stop.len() > MAX_STOPS || stop.iter().any(String::is_empty) {
+        return Err(ApiError::invalid(
+            "stop",
+            format!("stop takes at most {MAX_STOPS} non-empty strings"),
+        ));
+    }
+    Ok(GenerateRequest {
+        prompt,
+        max_tokens,
+        stop,
+        sampling,
+        cancel: Arc::new(AtomicBool::new(false)),
+    })
+}
+
+fn ranged(
+    param: &'static str,
+    value: Option<f64>,
+    min: f64,
+    max: f64,
+) -> Result<Option<f32>, ApiError> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.is_finite() && (min..=max).contains(&v) => Ok(Some(v as f32)),
+        Some(v) => Err(ApiError::invalid(
+            param,
+            format!("{param} must be between {min} and {max}, got {v}"),
+        )),
+    }
+}
