@@ -121,7 +121,13 @@ fn start_daemon(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<()> {
     }
     let exe = std::env::current_exe().context("cannot find the flashchat executable")?;
     let log = ctx.paths.server_log();
-    let mut child = daemon::spawn(&exe, &child_args, &log)?;
+    let envs: Vec<(String, String)> = s
+        .server
+        .api_key
+        .iter()
+        .map(|key| (api_key_var(), key.clone()))
+        .collect();
+    let mut child = daemon::spawn(&exe, &child_args, &envs, &log)?;
     let addr = daemon::client_addr(&s.server.host, port)?;
     let bar = ctx
         .printer
@@ -162,6 +168,13 @@ fn start_daemon(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<()> {
             .into())
         }
     }
+}
+
+fn api_key_var() -> String {
+    crate::settings::keys::find("server.api_key").map_or_else(
+        || "FLASHCHAT_SERVER_API_KEY".to_string(),
+        |key| key.env_var(),
+    )
 }
 
 /// The configured port, or another one when it is taken: chosen on a

@@ -19,9 +19,15 @@ const START_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long `serve --stop` waits after SIGTERM.
 pub const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Starts `exe serve --foreground ARGS` detached, with stdin closed and its
-/// output appended to `log`.
-pub fn spawn(exe: &Path, args: &[String], log: &Path) -> anyhow::Result<Child> {
+/// Starts `exe serve --foreground ARGS` detached, with stdin closed, its
+/// output appended to `log`, and `envs` added to its environment (secrets
+/// go there rather than on the command line, which `ps` shows to everyone).
+pub fn spawn(
+    exe: &Path,
+    args: &[String],
+    envs: &[(String, String)],
+    log: &Path,
+) -> anyhow::Result<Child> {
     if let Some(dir) = log.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -34,6 +40,7 @@ pub fn spawn(exe: &Path, args: &[String], log: &Path) -> anyhow::Result<Child> {
     Command::new(exe)
         .args(["serve", "--foreground"])
         .args(args)
+        .envs(envs.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)

@@ -7,4 +7,5 @@ mod config;
 mod engine;
 mod generated;
 mod prompt;
+mod serve;
 mod status;

@@ -1,0 +1,438 @@
+//! `flashchat serve` against the real model: the daemon's life cycle, the
+//! OpenAI wire format, bad input, authentication and cancellation.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::common::{stderr_of, stdout_of, Sandbox};
+
+/// A daemon started in a sandbox; stopped (or killed) when dropped.
+struct Server {
+    sandbox: Sandbox,
+    port: u16,
+    api_key: Option<String>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Option<Self> {
+        let sandbox = Sandbox::new();
+        let port = free_port();
+        let mut cmd = sandbox.with_model()?;
+        let parallel = if extra.contains(&"--parallel") {
+            vec![]
+        } else {
+            vec!["--parallel", "2"]
+        };
+        let output = cmd
+            .args(["serve", "--port", &port.to_string()])
+            .args(parallel)
+            .args(extra)
+            .env("FLASHCHAT_CONTEXT_SIZE", "1024")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "serve failed: {}",
+            stderr_of(&output)
+        );
+        assert_eq!(
+            stdout_of(&output).trim(),
+            format!("http://127.0.0.1:{port}/v1")
+        );
+        let api_key = extra
+            .windows(2)
+            .find(|w| w[0] == "--api-key")
+            .map(|w| w[1].to_string());
+        Some(Self {
+            sandbox,
+            port,
+            api_key,
+        })
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    fn pid_file(&self) -> PathBuf {
+        self.sandbox.path().join("server.pid")
+    }
+
+    fn pid(&self) -> u32 {
+        let text = std::fs::read_to_string(self.pid_file()).unwrap();
+        serde_json::from_str::<Value>(&text).unwrap()["pid"]
+            .as_u64()
+            .unwrap() as u32
+    }
+
+    fn agent() -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build()
+            .into()
+    }
+
+    fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
+        let mut request = Self::agent()
+            .post(self.url(path))
+            .header("Content-Type", "application/json");
+        if let Some(key) = &self.api_key {
+            request = request.header("Authorization", format!("Bearer {key}"));
+        }
+        let mut response = request.send(body).unwrap();
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
+        self.post(path, body.to_string().as_bytes())
+    }
+
+    /// The `data:` payloads of a streamed response.
+    fn stream(&self, body: Value) -> Vec<String> {
+        let response = Self::agent()
+            .post(self.url("/v1/chat/completions"))
+            .send(body.to_string().as_bytes())
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let reader = BufReader::new(response.into_body().into_reader());
+        reader
+            .lines()
+            .map(Result::unwrap)
+            .filter_map(|l| l.strip_prefix("data: ").map(str::to_string))
+            .collect()
+    }
+
+    fn flashchat(&self) -> assert_cmd::Command {
+        self.sandbox.cmd()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self
+            .flashchat()
+            .args(["serve", "--stop", "--force"])
+            .output();
+    }
+}
+
+fn chat_body(content: &str, max_tokens: i64) -> Value {
+    json!({
+        "model": "gemma-3-270m-q4_k_m",
+        "messages": [{"role": "user", "content": content}],
+        "max_tokens": max_tokens,
+        "temperature": 0,
+    })
+}
+
+#[test]
+fn the_daemon_starts_reports_and_stops() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let status = server
+        .flashchat()
+        .args(["status", "--json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(json["server"]["running"], true);
+    assert_eq!(json["server"]["pid"], server.pid());
+
+    let before = std::fs::read(server.pid_file()).unwrap();
+    let again = server.flashchat().arg("serve").output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr_of(&again).contains("a server is already running"));
+    assert_eq!(std::fs::read(server.pid_file()).unwrap(), before);
+
+    let stop = server
+        .flashchat()
+        .args(["serve", "--stop"])
+        .output()
+        .unwrap();
+    assert!(stop.status.success(), "{}", stderr_of(&stop));
+    assert!(stderr_of(&stop).contains("Stopped the server"));
+    assert!(!server.pid_file().exists());
+    let status = server
+        .flashchat()
+        .args(["status", "--json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(json["server"]["running"], false);
+    let log = server
+        .flashchat()
+        .args(["serve", "--logs"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&log).contains("model loaded"));
+}
+
+#[test]
+fn a_killed_server_leaves_a_stale_file_that_is_detected_not_signalled() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let pid = server.pid();
+    assert!(std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(server.pid_file().exists());
+    let status = server.flashchat().arg("status").output().unwrap();
+    assert!(
+        stdout_of(&status).contains("stale PID file"),
+        "{}",
+        stdout_of(&status)
+    );
+    let stop = server
+        .flashchat()
+        .args(["serve", "--stop"])
+        .output()
+        .unwrap();
+    assert!(stop.status.success());
+    assert!(stderr_of(&stop).contains("removed the stale PID file"));
+    assert!(!server.pid_file().exists());
+}
+
+#[test]
+fn a_busy_port_is_named_with_the_next_free_one() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_model() else {
+        return;
+    };
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let output = cmd
+        .args(["serve", "--port", &port.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr_of(&output);
+    assert!(err.contains(&format!("port {port} is in use")), "{err}");
+    assert!(err.contains("flashchat serve --port"), "{err}");
+    assert!(!sandbox.path().join("server.pid").exists());
+}
+
+#[test]
+fn chat_completions_follow_the_openai_wire_format() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let (status, body) = server.post_json("/v1/chat/completions", chat_body("Once upon a time", 8));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["object"], "chat.completion");
+    assert_eq!(body["choices"][0]["message"]["role"], "assistant");
+    assert_eq!(body["choices"][0]["finish_reason"], "length");
+    assert_eq!(body["usage"]["completion_tokens"], 8);
+    let whole = body["choices"][0]["message"]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let mut streamed = chat_body("Once upon a time", 8);
+    streamed["stream"] = json!(true);
+    streamed["stream_options"] = json!({"include_usage": true});
+    let data = server.stream(streamed);
+    assert_eq!(data.last().unwrap(), "[DONE]");
+    let chunks: Vec<Value> = data[..data.len() - 1]
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let id = &chunks[0]["id"];
+    assert!(chunks
+        .iter()
+        .all(|c| &c["id"] == id && c["created"] == chunks[0]["created"]));
+    assert!(chunks
+        .iter()
+        .all(|c| c["object"] == "chat.completion.chunk"));
+    assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
+    let finishes: Vec<&Value> = chunks
+        .iter()
+        .filter_map(|c| c["choices"].get(0))
+        .filter(|c| !c["finish_reason"].is_null())
+        .collect();
+    assert_eq!(finishes.len(), 1);
+    assert_eq!(finishes[0]["finish_reason"], "length");
+    let usage = chunks.last().unwrap();
+    assert_eq!(usage["choices"], json!([]));
+    assert_eq!(usage["usage"]["completion_tokens"], 8);
+    let text: String = chunks
+        .iter()
+        .filter_map(|c| {
+            c["choices"].get(0)?["delta"]["content"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .collect();
+    assert_eq!(text, whole, "streamed and whole answers agree");
+
+    let (status, body) = server.post_json(
+        "/v1/completions",
+        json!({"prompt": "Once upon a time", "max_tokens": 4, "temperature": 0, "stop": ["zzz"]}),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["object"], "text_completion");
+    assert_eq!(body["usage"]["completion_tokens"], 4);
+
+    let models = Server::agent()
+        .get(server.url("/v1/models"))
+        .call()
+        .unwrap();
+    let models: Value =
+        serde_json::from_str(&models.into_body().read_to_string().unwrap()).unwrap();
+    assert_eq!(models["data"][0]["id"], "gemma-3-270m-q4_k_m");
+}
+
+#[test]
+fn bad_input_gets_4xx_and_the_server_keeps_working() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let garbage: Vec<u8> = (0..1 << 20).map(|i| (i * 7 % 251) as u8).collect();
+    let oversized = vec![b' '; 9 << 20];
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("malformed JSON", b"{\"messages\": [".to_vec(), 400),
+        ("wrong type", br#"{"messages": "hello"}"#.to_vec(), 400),
+        ("missing messages", br#"{"max_tokens": 3}"#.to_vec(), 400),
+        ("empty messages", br#"{"messages": []}"#.to_vec(), 400),
+        (
+            "unknown role",
+            br#"{"messages": [{"role": "wizard", "content": "hi"}]}"#.to_vec(),
+            400,
+        ),
+        (
+            "max_tokens 0",
+            br#"{"messages": [{"role": "user", "content": "hi"}], "max_tokens": 0}"#.to_vec(),
+            400,
+        ),
+        (
+            "max_tokens -3",
+            br#"{"messages": [{"role": "user", "content": "hi"}], "max_tokens": -3}"#.to_vec(),
+            400,
+        ),
+        (
+            "temperature string",
+            br#"{"messages": [{"role": "user", "content": "hi"}], "temperature": "hot"}"#.to_vec(),
+            400,
+        ),
+        (
+            "invalid UTF-8",
+            b"{\"messages\": [{\"role\": \"user\", \"content\": \"\xff\xfe\"}]}".to_vec(),
+            400,
+        ),
+        ("1 MiB garbage", garbage, 400),
+        ("oversized body", oversized, 413),
+        (
+            "unknown model",
+            br#"{"model": "gpt-9", "messages": [{"role": "user", "content": "hi"}]}"#.to_vec(),
+            404,
+        ),
+    ];
+    for (name, body, expected) in cases {
+        let started = Instant::now();
+        let (status, json) = server.post("/v1/chat/completions", &body);
+        assert_eq!(status, expected, "{name}: {json}");
+        assert!(json["error"]["message"].is_string(), "{name}: {json}");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{name} took too long"
+        );
+    }
+    let long = "word ".repeat(2000);
+    let (status, json) = server.post_json("/v1/chat/completions", chat_body(&long, 4));
+    assert_eq!(status, 400);
+    assert_eq!(json["error"]["type"], "exceed_context_size_error");
+
+    let (status, json) = server.post("/v1/nothing-here", b"{}");
+    assert_eq!(status, 404, "{json}");
+
+    let (status, _) = server.post_json("/v1/chat/completions", chat_body("Hello", 2));
+    assert_eq!(status, 200, "a valid request still succeeds");
+}
+
+#[test]
+fn the_api_key_guards_every_route_but_health() {
+    let Some(mut server) = Server::start(&["--api-key", "sesame"]) else {
+        return;
+    };
+    let (status, _) = server.post_json("/v1/chat/completions", chat_body("Hello", 2));
+    assert_eq!(status, 200);
+    server.api_key = Some("wrong".into());
+    let (status, json) = server.post_json("/v1/chat/completions", chat_body("Hello", 2));
+    assert_eq!(status, 401, "{json}");
+    assert_eq!(json["error"]["type"], "authentication_error");
+    let models = Server::agent()
+        .get(server.url("/v1/models"))
+        .call()
+        .unwrap();
+    assert_eq!(models.status().as_u16(), 401);
+    let health = Server::agent().get(server.url("/health")).call().unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}
+
+#[test]
+fn requests_for_foreign_host_names_are_refused_on_loopback() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .write_all(b"GET /v1/models HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 403"), "{response}");
+}
+
+#[test]
+fn an_aborted_stream_frees_its_slot_at_once() {
+    let Some(server) = Server::start(&["--parallel", "1"]) else {
+        return;
+    };
+    let mut body = chat_body("Once upon a time", 1000);
+    body["stream"] = json!(true);
+    let response = Server::agent()
+        .post(server.url("/v1/chat/completions"))
+        .send(body.to_string().as_bytes())
+        .unwrap();
+    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    let mut chunks = 0;
+    while chunks < 3 {
+        if lines.next().unwrap().unwrap().starts_with("data: ") {
+            chunks += 1;
+        }
+    }
+    drop(lines);
+    let started = Instant::now();
+    let (status, json) = server.post_json("/v1/chat/completions", chat_body("Hello", 2));
+    assert_eq!(status, 200, "{json}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "the next request waited {:?}",
+        started.elapsed()
+    );
+}
