@@ -50,6 +50,26 @@ impl Sandbox {
         cmd
     }
 
+    /// `flashchat ARGS` with the test model, running, stdout and stderr piped.
+    pub fn spawn_with_model(&self, args: &[&str]) -> Option<std::process::Child> {
+        let cmd = self.with_model()?;
+        let mut child = std::process::Command::new(cmd.get_program());
+        for (key, value) in cmd.get_envs() {
+            match value {
+                Some(value) => child.env(key, value),
+                None => child.env_remove(key),
+            };
+        }
+        let child = child
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("flashchat starts");
+        Some(child)
+    }
+
     /// `flashchat` with the test model configured by environment.
     pub fn with_model(&self) -> Option<Command> {
         let model = test_model()?;

@@ -1,7 +1,6 @@
 //! `flashchat prompt` against the real model, and every way its input can be wrong.
 
 use std::io::Read;
-use std::process::Stdio;
 
 use crate::common::{stderr_of, stdout_of, test_model, Sandbox};
 
@@ -130,24 +129,16 @@ fn stop_strings_end_generation_and_are_not_printed() {
 #[test]
 fn writing_into_a_closed_pipe_exits_quietly() {
     let sandbox = Sandbox::new();
-    let Some(cmd) = sandbox.with_model() else {
+    let Some(mut child) = sandbox.spawn_with_model(&[
+        "prompt",
+        "Once upon a time",
+        "-n",
+        "200",
+        "--temperature",
+        "0",
+    ]) else {
         return;
     };
-    let mut child = std::process::Command::new(cmd.get_program())
-        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .args([
-            "prompt",
-            "Once upon a time",
-            "-n",
-            "200",
-            "--temperature",
-            "0",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     let mut first = [0u8; 10];
     child
         .stdout
@@ -309,25 +300,17 @@ fn prompts_longer_than_one_batch_are_decoded_in_chunks() {
 #[test]
 fn ctrl_c_stops_generation_cleanly() {
     let sandbox = Sandbox::new();
-    let Some(cmd) = sandbox.with_model() else {
+    let Some(mut child) = sandbox.spawn_with_model(&[
+        "prompt",
+        "Once upon a time",
+        "-n",
+        "5000",
+        "--temperature",
+        "0",
+        "--stats",
+    ]) else {
         return;
     };
-    let mut child = std::process::Command::new(cmd.get_program())
-        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .args([
-            "prompt",
-            "Once upon a time",
-            "-n",
-            "5000",
-            "--temperature",
-            "0",
-            "--stats",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     let mut first = [0u8; 8];
     child
         .stdout
