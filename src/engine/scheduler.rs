@@ -84,6 +84,8 @@ impl<'m> Scheduler<'m> {
             if let Err(e) = self.decode_step() {
                 tracing::error!("decode failed: {e}");
             }
+            // Again after the step, so that figures are right while idle.
+            self.publish_load();
         }
     }
 
@@ -241,6 +243,9 @@ impl<'m> Scheduler<'m> {
                     prompt = done.usage.prompt_tokens,
                     cached = done.timings.cached_tokens,
                     generated = done.usage.completion_tokens,
+                    ttft_ms = done.timings.ttft_ms.round(),
+                    tokens_per_second = (done.timings.generation_tokens_per_second * 10.0).round() / 10.0,
+                    finish = ?done.finish_reason,
                     "request finished"
                 );
                 slot.job = None;

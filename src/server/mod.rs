@@ -4,6 +4,7 @@
 
 pub mod daemon;
 mod error;
+mod metrics;
 pub mod pidfile;
 mod request;
 mod routes;
@@ -51,6 +52,7 @@ pub struct AppState {
     body_limit: usize,
     started_unix: u64,
     ids: AtomicU64,
+    metrics: metrics::Metrics,
 }
 
 impl AppState {
@@ -66,10 +68,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/models", get(routes::models))
         .route("/v1/chat/completions", post(routes::chat))
         .route("/v1/completions", post(routes::completions))
+        .route("/metrics", get(routes::metrics))
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             routes::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            routes::log_request,
         ))
         .layer(DefaultBodyLimit::max(state.body_limit))
         .with_state(state)
@@ -110,6 +117,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
         ids: AtomicU64::new(0),
+        metrics: metrics::Metrics::default(),
     });
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({

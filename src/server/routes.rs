@@ -3,8 +3,9 @@
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -27,9 +28,53 @@ type ApiResult = Result<Response, ApiError>;
 
 pub async fn health(State(state): State<Arc<AppState>>) -> Response {
     match state.engine.get() {
-        Some(_) => Json(serde_json::json!({"status": "ok"})).into_response(),
+        Some(engine) => {
+            let load = engine.load_figures();
+            Json(serde_json::json!({
+                "status": "ok",
+                "model": state.model_name,
+                "slots": engine.info().slots,
+                "slots_busy": load.busy_slots.load(Ordering::Relaxed),
+                "queued": load.queued.load(Ordering::Relaxed),
+                "requests_served": state.metrics.completed(),
+            }))
+            .into_response()
+        }
         None => ApiError::busy("the model is loading").into_response(),
     }
+}
+
+pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    let engine = state.engine.get();
+    let text = state.metrics.render(
+        engine.map(|e| e.load_figures()),
+        engine.map_or(0, |e| e.info().slots),
+    );
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
+}
+
+/// One log line per request: method, path, status and time to the response head.
+pub async fn log_request(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status();
+    if path != "/health" {
+        if path.starts_with("/v1/") {
+            state.metrics.request(status.is_success());
+        }
+        tracing::info!(
+            "{method} {path} {} {:.1} ms",
+            status.as_u16(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    response
 }
 
 pub async fn models(State(state): State<Arc<AppState>>) -> Json<ModelList> {
@@ -62,9 +107,9 @@ pub async fn chat(
     let (first, events) = start(&state, generate).await?;
     let reply = Reply::new(&state, "chat.completion", delivery);
     if delivery.stream {
-        Ok(sse(reply, first, events, chat_chunks).into_response())
+        Ok(sse(&state, reply, first, events, chat_chunks).into_response())
     } else {
-        let (text, done) = collect(first, events).await?;
+        let (text, done) = collect(&state, first, events).await?;
         Ok(Json(ChatCompletion {
             id: reply.id,
             object: reply.object,
@@ -95,9 +140,9 @@ pub async fn completions(
     let (first, events) = start(&state, generate).await?;
     let reply = Reply::new(&state, "text_completion", delivery);
     if delivery.stream {
-        Ok(sse(reply, first, events, text_chunks).into_response())
+        Ok(sse(&state, reply, first, events, text_chunks).into_response())
     } else {
-        let (text, done) = collect(first, events).await?;
+        let (text, done) = collect(&state, first, events).await?;
         Ok(Json(TextCompletion {
             id: reply.id,
             object: reply.object,
@@ -220,13 +265,20 @@ fn api_error(e: EngineError) -> ApiError {
     }
 }
 
-async fn collect(first: Event, mut events: EventStream) -> Result<(String, Completion), ApiError> {
+async fn collect(
+    state: &AppState,
+    first: Event,
+    mut events: EventStream,
+) -> Result<(String, Completion), ApiError> {
     let mut text = String::new();
     let mut next = Some(first);
     while let Some(event) = next {
         match event {
             Event::Text(t) => text.push_str(&t),
-            Event::Done(done) => return Ok((text, done)),
+            Event::Done(done) => {
+                state.metrics.completion(&done);
+                return Ok((text, done));
+            }
             Event::Failed(e) => return Err(api_error(e)),
         }
         next = events.recv().await;
@@ -344,6 +396,7 @@ fn text_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
 type ChunkFn = fn(&Reply, Piece) -> serde_json::Value;
 
 struct StreamState {
+    app: Arc<AppState>,
     reply: Reply,
     shape: ChunkFn,
     first: Option<Event>,
@@ -366,6 +419,7 @@ impl StreamState {
         match event {
             Some(Event::Text(text)) => self.push(Piece::Text(&text)),
             Some(Event::Done(done)) => {
+                self.app.metrics.completion(&done);
                 self.push(Piece::Finish(done.finish_reason));
                 if self.reply.delivery.include_usage {
                     self.push(Piece::Usage(&done));
@@ -387,12 +441,14 @@ impl StreamState {
 /// Streams the generation as server-sent events. Dropping the response
 /// (the client went away) drops the event stream, which frees the slot.
 fn sse(
+    app: &Arc<AppState>,
     reply: Reply,
     first: Event,
     events: EventStream,
     shape: ChunkFn,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let state = StreamState {
+        app: Arc::clone(app),
         reply,
         shape,
         first: Some(first),

@@ -305,6 +305,24 @@ fn chat_completions_follow_the_openai_wire_format() {
     let models: Value =
         serde_json::from_str(&models.into_body().read_to_string().unwrap()).unwrap();
     assert_eq!(models["data"][0]["id"], "gemma-3-270m-q4_k_m");
+
+    let health = Server::agent().get(server.url("/health")).call().unwrap();
+    let health: Value =
+        serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["slots_busy"], 0);
+    assert_eq!(health["requests_served"], 3);
+    let metrics = Server::agent().get(server.url("/metrics")).call().unwrap();
+    let metrics = metrics.into_body().read_to_string().unwrap();
+    assert!(
+        metrics.contains("flashchat_completions_total 3\n"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("flashchat_completion_tokens_total 20\n"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("flashchat_time_to_first_token_seconds_count 3\n"));
 }
 
 #[test]
