@@ -1,5 +1,6 @@
 //! Turning token bytes into text that is safe to show: complete UTF-8 only,
-//! and never a piece of a stop string.
+//! never a piece of a stop string, and reasoning (`<think>…</think>`) kept
+//! apart from the answer.
 
 /// Buffers token bytes and releases only complete UTF-8 characters, so a
 /// character split across tokens is never printed broken. Bytes that can
@@ -121,6 +122,66 @@ impl StopMatcher {
     }
 }
 
+/// A piece of streamed output: the answer, or a reasoning model's thinking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Content(String),
+    Reasoning(String),
+}
+
+/// Splits streamed text at `<think>` and `</think>`, which may arrive cut
+/// across pieces; the tags themselves are dropped.
+#[derive(Debug, Default)]
+pub struct ReasoningSplitter {
+    in_reasoning: bool,
+    held: String,
+}
+
+const OPEN: &str = "<think>";
+const CLOSE: &str = "</think>";
+
+impl ReasoningSplitter {
+    pub fn push(&mut self, text: &str) -> Vec<Segment> {
+        self.held.push_str(text);
+        let mut out = Vec::new();
+        loop {
+            let tag = if self.in_reasoning { CLOSE } else { OPEN };
+            if let Some(at) = self.held.find(tag) {
+                let before: String = self.held.drain(..at).collect();
+                self.held.drain(..tag.len());
+                self.emit(before, &mut out);
+                self.in_reasoning = !self.in_reasoning;
+                continue;
+            }
+            let keep = (1..tag.len())
+                .rev()
+                .find(|&n| self.held.ends_with(&tag[..n]))
+                .unwrap_or(0);
+            let ready: String = self.held.drain(..self.held.len() - keep).collect();
+            self.emit(ready, &mut out);
+            return out;
+        }
+    }
+
+    pub fn finish(&mut self) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let rest = std::mem::take(&mut self.held);
+        self.emit(rest, &mut out);
+        out
+    }
+
+    fn emit(&self, text: String, out: &mut Vec<Segment>) {
+        if text.is_empty() {
+            return;
+        }
+        out.push(if self.in_reasoning {
+            Segment::Reasoning(text)
+        } else {
+            Segment::Content(text)
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +234,33 @@ mod tests {
         let check = m.push("xxbbya");
         assert_eq!(check.emit, "xx");
         assert!(check.stopped);
+    }
+
+    #[test]
+    fn reasoning_is_split_from_content_across_pieces() {
+        let mut r = ReasoningSplitter::default();
+        let mut all = Vec::new();
+        for piece in ["<th", "ink>let me", " see</thi", "nk>The answer", " is 4."] {
+            all.extend(r.push(piece));
+        }
+        all.extend(r.finish());
+        assert_eq!(
+            all,
+            vec![
+                Segment::Reasoning("let me".into()),
+                Segment::Reasoning(" see".into()),
+                Segment::Content("The answer".into()),
+                Segment::Content(" is 4.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_released_at_the_end() {
+        let mut r = ReasoningSplitter::default();
+        assert_eq!(r.push("a <"), vec![Segment::Content("a ".into())]);
+        assert_eq!(r.push("b"), vec![Segment::Content("<b".into())]);
+        assert_eq!(r.push("<"), vec![]);
+        assert_eq!(r.finish(), vec![Segment::Content("<".into())]);
     }
 }

@@ -53,6 +53,8 @@ pub struct AppState {
     started_unix: u64,
     ids: AtomicU64,
     metrics: metrics::Metrics,
+    /// Becomes true when the server is asked to stop: open streams end.
+    stopping: tokio::sync::watch::Receiver<bool>,
 }
 
 impl AppState {
@@ -106,6 +108,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let pid_file = pidfile::PidFile::acquire(&options.pid_file, &options.record)?;
+    let (stop_streams, stopping) = tokio::sync::watch::channel(false);
     let state = Arc::new(AppState {
         engine: OnceLock::new(),
         model_name: options.model_name.clone(),
@@ -118,6 +121,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
             .map_or(0, |d| d.as_secs()),
         ids: AtomicU64::new(0),
         metrics: metrics::Metrics::default(),
+        stopping,
     });
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({
@@ -140,7 +144,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     let pid_path = options.pid_file.clone();
     let server = tokio::spawn(async move {
         axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal(pid_path))
+            .with_graceful_shutdown(shutdown_signal(pid_path, stop_streams))
             .await
     });
     loading
@@ -156,7 +160,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal(pid_file: PathBuf) {
+async fn shutdown_signal(pid_file: PathBuf, stop_streams: tokio::sync::watch::Sender<bool>) {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
@@ -174,6 +178,7 @@ async fn shutdown_signal(pid_file: PathBuf) {
         _ = terminate => {},
     }
     tracing::info!("shutting down");
+    let _ = stop_streams.send(true);
     // Open streams get a moment to finish; the process ends regardless.
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_secs(9)).await;

@@ -22,6 +22,7 @@ use super::error::ApiError;
 use super::request::{self, Delivery};
 use super::wire::*;
 use super::AppState;
+use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason};
 
 type ApiResult = Result<Response, ApiError>;
@@ -107,9 +108,15 @@ pub async fn chat(
     let (first, events) = start(&state, generate).await?;
     let reply = Reply::new(&state, "chat.completion", delivery);
     if delivery.stream {
-        Ok(sse(&state, reply, first, events, chat_chunks).into_response())
+        let splitter = (!state.settings.show_thinking).then(ReasoningSplitter::default);
+        Ok(sse(&state, reply, first, events, chat_chunks, splitter).into_response())
     } else {
         let (text, done) = collect(&state, first, events).await?;
+        let (content, reasoning) = if state.settings.show_thinking {
+            (text, None)
+        } else {
+            split_reasoning(&text)
+        };
         Ok(Json(ChatCompletion {
             id: reply.id,
             object: reply.object,
@@ -119,8 +126,8 @@ pub async fn chat(
                 index: 0,
                 message: AssistantMessage {
                     role: "assistant",
-                    content: text,
-                    reasoning_content: None,
+                    content,
+                    reasoning_content: reasoning,
                 },
                 finish_reason: done.finish_reason,
             }],
@@ -140,7 +147,7 @@ pub async fn completions(
     let (first, events) = start(&state, generate).await?;
     let reply = Reply::new(&state, "text_completion", delivery);
     if delivery.stream {
-        Ok(sse(&state, reply, first, events, text_chunks).into_response())
+        Ok(sse(&state, reply, first, events, text_chunks, None).into_response())
     } else {
         let (text, done) = collect(&state, first, events).await?;
         Ok(Json(TextCompletion {
@@ -316,10 +323,26 @@ impl Reply {
     }
 }
 
+/// The answer and, if there was any, the reasoning before it.
+fn split_reasoning(text: &str) -> (String, Option<String>) {
+    let mut splitter = ReasoningSplitter::default();
+    let mut segments = splitter.push(text);
+    segments.extend(splitter.finish());
+    let (mut content, mut reasoning) = (String::new(), String::new());
+    for segment in segments {
+        match segment {
+            Segment::Content(t) => content.push_str(&t),
+            Segment::Reasoning(t) => reasoning.push_str(&t),
+        }
+    }
+    (content, (!reasoning.is_empty()).then_some(reasoning))
+}
+
 /// One piece of a streamed response, before it is put in its wire shape.
 enum Piece<'a> {
     Start,
     Text(&'a str),
+    Reasoning(&'a str),
     Finish(FinishReason),
     Usage(&'a Completion),
 }
@@ -338,6 +361,14 @@ fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
         Piece::Text(t) => (
             Some(Delta {
                 content: Some(t.to_string()),
+                ..Delta::default()
+            }),
+            None,
+            None,
+        ),
+        Piece::Reasoning(t) => (
+            Some(Delta {
+                reasoning_content: Some(t.to_string()),
                 ..Delta::default()
             }),
             None,
@@ -369,7 +400,7 @@ fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
 fn text_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
     let (choice, usage) = match piece {
         Piece::Start => return serde_json::Value::Null,
-        Piece::Text(t) => (Some((t.to_string(), None)), None),
+        Piece::Text(t) | Piece::Reasoning(t) => (Some((t.to_string(), None)), None),
         Piece::Finish(reason) => (Some((String::new(), Some(reason))), None),
         Piece::Usage(done) => (None, Some(done.usage)),
     };
@@ -402,6 +433,8 @@ struct StreamState {
     first: Option<Event>,
     events: EventStream,
     out: VecDeque<SseEvent>,
+    /// Present when reasoning is sent apart from the answer.
+    splitter: Option<ReasoningSplitter>,
     started: bool,
     ended: bool,
 }
@@ -415,10 +448,48 @@ impl StreamState {
         }
     }
 
+    /// The next engine event, or, when the server is stopping, the end of
+    /// this stream (dropping the engine's stream stops the generation).
+    async fn next_event(&mut self) -> Option<Event> {
+        let mut stopping = self.app.stopping.clone();
+        if *stopping.borrow() {
+            return self.shutdown();
+        }
+        tokio::select! {
+            event = self.events.recv() => event,
+            _ = stopping.changed() => self.shutdown(),
+        }
+    }
+
+    fn shutdown(&mut self) -> Option<Event> {
+        self.push(Piece::Finish(FinishReason::Stop));
+        self.out.push_back(SseEvent::default().data("[DONE]"));
+        self.ended = true;
+        None
+    }
+
+    fn on_text(&mut self, segments: Vec<Segment>) {
+        for segment in segments {
+            match segment {
+                Segment::Content(t) => self.push(Piece::Text(&t)),
+                Segment::Reasoning(t) => self.push(Piece::Reasoning(&t)),
+            }
+        }
+    }
+
     fn on_event(&mut self, event: Option<Event>) {
         match event {
-            Some(Event::Text(text)) => self.push(Piece::Text(&text)),
+            Some(Event::Text(text)) => match self.splitter.as_mut() {
+                Some(splitter) => {
+                    let segments = splitter.push(&text);
+                    self.on_text(segments);
+                }
+                None => self.push(Piece::Text(&text)),
+            },
             Some(Event::Done(done)) => {
+                if let Some(mut splitter) = self.splitter.take() {
+                    self.on_text(splitter.finish());
+                }
                 self.app.metrics.completion(&done);
                 self.push(Piece::Finish(done.finish_reason));
                 if self.reply.delivery.include_usage {
@@ -446,6 +517,7 @@ fn sse(
     first: Event,
     events: EventStream,
     shape: ChunkFn,
+    splitter: Option<ReasoningSplitter>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let state = StreamState {
         app: Arc::clone(app),
@@ -454,6 +526,7 @@ fn sse(
         first: Some(first),
         events,
         out: VecDeque::new(),
+        splitter,
         started: false,
         ended: false,
     };
@@ -472,7 +545,7 @@ fn sse(
             }
             let event = match s.first.take() {
                 Some(first) => Some(first),
-                None => s.events.recv().await,
+                None => s.next_event().await,
             };
             s.on_event(event);
         }

@@ -454,3 +454,40 @@ fn an_aborted_stream_frees_its_slot_at_once() {
         started.elapsed()
     );
 }
+
+#[test]
+fn stopping_ends_open_streams_with_a_final_chunk() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let mut body = chat_body("Once upon a time", 1000);
+    body["stream"] = json!(true);
+    let response = Server::agent()
+        .post(server.url("/v1/chat/completions"))
+        .send(body.to_string().as_bytes())
+        .unwrap();
+    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    let mut data = Vec::new();
+    while data.len() < 3 {
+        if let Some(d) = lines.next().unwrap().unwrap().strip_prefix("data: ") {
+            data.push(d.to_string());
+        }
+    }
+    let started = Instant::now();
+    let stop = server
+        .flashchat()
+        .args(["serve", "--stop"])
+        .output()
+        .unwrap();
+    assert!(stop.status.success(), "{}", stderr_of(&stop));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    data.extend(
+        lines
+            .map_while(Result::ok)
+            .filter_map(|l| l.strip_prefix("data: ").map(str::to_string)),
+    );
+    assert_eq!(data.last().map(String::as_str), Some("[DONE]"));
+    let last_chunk: Value = serde_json::from_str(&data[data.len() - 2]).unwrap();
+    assert_eq!(last_chunk["choices"][0]["finish_reason"], "stop");
+    assert!(!server.pid_file().exists());
+}
