@@ -93,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Send the text to the model as is, without the model''s chat template or system prompt')
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print token counts and timings to stderr after the answer')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Load the model in this process even when a server is running (config: use_server)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')

@@ -87,6 +87,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --color 'When to use colour on the terminal'
             cand --raw 'Send the text to the model as is, without the model''s chat template or system prompt'
             cand --stats 'Print token counts and timings to stderr after the answer'
+            cand --local 'Load the model in this process even when a server is running (config: use_server)'
             cand --json 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
             cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'

@@ -83,6 +83,7 @@ always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'Send the text to the model as is, without the model\'s chat template or system prompt'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l local -d 'Load the model in this process even when a server is running (config: use_server)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l json -d 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s q -l quiet -d 'Print only data and errors: no status lines or progress'

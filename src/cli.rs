@@ -167,6 +167,10 @@ pub struct PromptArgs {
     #[arg(long)]
     pub stats: bool,
 
+    /// Load the model in this process even when a server is running (config: use_server)
+    #[arg(long)]
+    pub local: bool,
+
     /// Print one JSON object (text, finish reason, usage, timings) instead of streaming text
     #[arg(long)]
     pub json: bool,

@@ -2,6 +2,7 @@
 //! command with a plain `match`.
 
 pub mod cli;
+pub mod client;
 pub mod commands;
 pub mod docs;
 pub mod engine;
@@ -131,6 +132,8 @@ fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
         );
         push("top_p", p.top_p.map(Value::Float), "--top-p");
         push("seed", p.seed.map(Value::Integer), "--seed");
+        let local = p.local.then(|| Value::String("never".into()));
+        push("use_server", local, "--local");
         push(
             "system_prompt",
             p.system.clone().map(Value::String),

@@ -7,39 +7,50 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use crate::cli::PromptArgs;
+use crate::client::{Client, ClientRequest};
+use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{
     Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
     GenerateRequest, LoadReporter, Message, PromptInput, SamplingParams,
 };
 use crate::errors::{Hinted, Interrupted};
 use crate::models::{self, ResolvedModel};
-use crate::settings::Settings;
+use crate::server::pidfile::{self, ServerState};
+use crate::settings::{Origin, Settings, UseServer};
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     let text = prompt_text(args)?;
     let settings = &ctx.resolved.settings;
-    let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
-    let engine = load_engine(ctx, &model)?;
-
-    let cancel = Arc::new(AtomicBool::new(false));
-    let on_interrupt = Arc::clone(&cancel);
-    // Only one handler per process; if one is already set, Ctrl-C keeps its
-    // default meaning (end the process), which is still safe.
-    let _ = ctrlc::set_handler(move || on_interrupt.store(true, Ordering::Relaxed));
-
     let request = GenerateRequest {
         prompt: prompt_input(args, settings, text),
         max_tokens: settings.max_tokens,
         stop: args.stop.clone(),
         sampling: sampling(settings),
-        cancel,
+        cancel: Arc::new(AtomicBool::new(false)),
     };
-    let events = engine.generate(request)?;
-    let (answer, done) = stream(ctx, events, !args.json)?;
+    let on_interrupt = Arc::clone(&request.cancel);
+    // Only one handler per process; if one is already set, Ctrl-C keeps its
+    // default meaning (end the process), which is still safe.
+    let _ = ctrlc::set_handler(move || on_interrupt.store(true, Ordering::Relaxed));
+
+    let mut output = Output::new(!args.json, settings.show_thinking);
+    let (source, done) = match backend(ctx)? {
+        Backend::Server(client) => {
+            let done = ask_server(&client, &request, &mut output)?;
+            (client.base().to_string(), done)
+        }
+        Backend::Local => {
+            let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
+            let engine = load_engine(ctx, &model)?;
+            let events = engine.generate(request)?;
+            (model.spec.to_string(), stream(ctx, events, &mut output)?)
+        }
+    };
+    let answer = output.finish()?;
 
     if args.json {
-        print_json(&model, &answer, &done)?;
+        print_json(&source, &answer, &done)?;
     } else if !answer.is_empty() && !answer.ends_with('\n') {
         let mut out = std::io::stdout().lock();
         out.write_all(b"\n")?;
@@ -52,6 +63,142 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         return Err(Interrupted.into());
     }
     Ok(())
+}
+
+/// Where the answer comes from.
+enum Backend {
+    /// A running flashchat server, or the one named by `server.url`.
+    Server(Client),
+    /// The model loaded in this process.
+    Local,
+}
+
+fn backend(ctx: &Context) -> anyhow::Result<Backend> {
+    let s = &ctx.resolved.settings;
+    if s.use_server == UseServer::Never {
+        return Ok(Backend::Local);
+    }
+    if let Some(url) = &s.server.url {
+        return Ok(Backend::Server(Client::new(url, s.server.api_key.clone())));
+    }
+    let running = match pidfile::inspect(&ctx.paths.pid_file) {
+        ServerState::Running(record) if record.pid != 0 => Some(record),
+        _ => None,
+    };
+    match (running, s.use_server) {
+        (Some(record), _) if serves_requested_model(ctx, &record.model) => Ok(Backend::Server(
+            Client::new(&record.url, s.server.api_key.clone()),
+        )),
+        (_, UseServer::Always) => Err(Hinted::new(
+            "no flashchat server is running with this model (use_server = \"always\")",
+            "start one with `flashchat serve`, or set use_server to auto",
+        )
+        .into()),
+        _ => Ok(Backend::Local),
+    }
+}
+
+/// A model named on the command line must be the one the server runs.
+fn serves_requested_model(ctx: &Context, served: &str) -> bool {
+    let Some((Some(value), Origin::Cli(_))) = ctx.resolved.values.get("model") else {
+        return true;
+    };
+    let asked = value.as_str().unwrap_or_default();
+    let stem = std::path::Path::new(asked)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    asked == served || stem.as_deref() == Some(served)
+}
+
+fn ask_server(
+    client: &Client,
+    request: &GenerateRequest,
+    output: &mut Output,
+) -> anyhow::Result<Completion> {
+    let (messages, raw) = match &request.prompt {
+        PromptInput::Chat(messages) => (Some(messages.as_slice()), None),
+        PromptInput::Raw(text) => (None, Some(text.as_str())),
+    };
+    let ask = ClientRequest {
+        messages,
+        raw,
+        max_tokens: request.max_tokens,
+        sampling: &request.sampling,
+        stop: &request.stop,
+    };
+    let streamed = client.stream(&ask, |text| {
+        if request.cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "interrupted",
+            ));
+        }
+        output.text(text)
+    });
+    match streamed {
+        Ok(done) => Ok(done),
+        Err(_) if request.cancel.load(Ordering::Relaxed) => Ok(Completion {
+            finish_reason: FinishReason::Cancelled,
+            usage: Default::default(),
+            timings: Default::default(),
+        }),
+        Err(e) => Err(e.context(format!("the server at {} failed", client.base()))),
+    }
+}
+
+/// Shows the answer as it streams (unless collecting it for --json) and
+/// keeps a copy. Reasoning is dropped unless show_thinking is on.
+struct Output {
+    live: bool,
+    splitter: Option<ReasoningSplitter>,
+    answer: String,
+}
+
+impl Output {
+    fn new(live: bool, show_thinking: bool) -> Self {
+        Self {
+            live,
+            splitter: (!show_thinking).then(ReasoningSplitter::default),
+            answer: String::new(),
+        }
+    }
+
+    fn text(&mut self, text: &str) -> std::io::Result<()> {
+        match self.splitter.as_mut() {
+            Some(splitter) => {
+                let segments = splitter.push(text);
+                self.segments(segments)
+            }
+            None => self.write(text),
+        }
+    }
+
+    fn segments(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
+        for segment in segments {
+            if let Segment::Content(text) = segment {
+                self.write(&text)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, text: &str) -> std::io::Result<()> {
+        if self.live {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+        self.answer.push_str(text);
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<String> {
+        if let Some(mut splitter) = self.splitter.take() {
+            let rest = splitter.finish();
+            self.segments(rest)?;
+        }
+        Ok(self.answer)
+    }
 }
 
 /// The prompt: the arguments, stdin, or the arguments followed by stdin as context.
@@ -156,33 +303,25 @@ pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
     Hinted::new(err.to_string(), hint).into()
 }
 
-/// Prints text as it arrives (when `live`) and returns the whole answer.
+/// Passes the engine's text to `output` and returns the completion.
 fn stream(
     ctx: &Context,
     mut events: EventStream,
-    live: bool,
-) -> anyhow::Result<(String, Completion)> {
-    let mut out = std::io::stdout().lock();
-    let mut answer = String::new();
+    output: &mut Output,
+) -> anyhow::Result<Completion> {
     while let Some(event) = events.blocking_recv() {
         match event {
-            Event::Text(text) => {
-                if live {
-                    out.write_all(text.as_bytes())?;
-                    out.flush()?;
-                }
-                answer.push_str(&text);
-            }
-            Event::Done(done) => return Ok((answer, done)),
+            Event::Text(text) => output.text(&text)?,
+            Event::Done(done) => return Ok(done),
             Event::Failed(e) => return Err(engine_error(e, ctx)),
         }
     }
     Err(EngineError::WorkerGone.into())
 }
 
-fn print_json(model: &ResolvedModel, answer: &str, done: &Completion) -> anyhow::Result<()> {
+fn print_json(source: &str, answer: &str, done: &Completion) -> anyhow::Result<()> {
     let object = serde_json::json!({
-        "model": model.spec.to_string(),
+        "model": source,
         "text": answer,
         "finish_reason": done.finish_reason,
         "usage": done.usage,
@@ -198,13 +337,22 @@ fn print_json(model: &ResolvedModel, answer: &str, done: &Completion) -> anyhow:
 /// `[32 tokens, 93.1 tok/s, TTFT 0.05s] prompt 5 tokens at 812.4 tok/s, finish: length`
 fn stats_line(done: &Completion) -> String {
     let t = &done.timings;
+    let prompt_rate = if t.prompt_tokens_per_second > 0.0 {
+        format!(" at {:.1} tok/s", t.prompt_tokens_per_second)
+    } else {
+        String::new()
+    };
+    let cached = if t.cached_tokens > 0 {
+        format!(" ({} cached)", t.cached_tokens)
+    } else {
+        String::new()
+    };
     format!(
-        "[{} tokens, {:.1} tok/s, TTFT {:.2}s] prompt {} tokens at {:.1} tok/s, finish: {}",
+        "[{} tokens, {:.1} tok/s, TTFT {:.2}s] prompt {} tokens{cached}{prompt_rate}, finish: {}",
         done.usage.completion_tokens,
         t.generation_tokens_per_second,
         t.ttft_ms / 1000.0,
         done.usage.prompt_tokens,
-        t.prompt_tokens_per_second,
         serde_json::to_value(done.finish_reason)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))

@@ -99,7 +99,7 @@ pub enum FinishReason {
     Cancelled,
 }
 
-#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct Usage {
     pub prompt_tokens: u32,
     pub completion_tokens: u32,
@@ -107,7 +107,7 @@ pub struct Usage {
 }
 
 /// Timings of one generation, in milliseconds and tokens per second.
-#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct Timings {
     /// Request received to the first generated token.
     pub ttft_ms: f64,

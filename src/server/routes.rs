@@ -348,6 +348,10 @@ enum Piece<'a> {
 }
 
 fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
+    let timings = match &piece {
+        Piece::Usage(done) => Some(done.timings),
+        _ => None,
+    };
     let (delta, finish_reason, usage) = match piece {
         Piece::Start => (
             Some(Delta {
@@ -393,6 +397,7 @@ fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
         model: reply.model.clone(),
         choices,
         usage,
+        timings,
     })
     .unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{FinishReason, Usage};
+use crate::engine::{FinishReason, Timings, Usage};
 
 /// `stop` may be one string or a list of them.
 #[derive(Debug, Deserialize)]
@@ -142,6 +142,9 @@ pub struct ChatChunk {
     pub choices: Vec<ChunkChoice>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
+    /// flashchat's (and llama-server's) extension: how the request was served.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<Timings>,
 }
 
 #[derive(Debug, Serialize)]

@@ -127,6 +127,12 @@ pub const KEYS: &[Key] = &[
         doc: "Colour on the terminal: auto, always or never (NO_COLOR is honoured)",
     },
     Key {
+        name: "use_server",
+        kind: Kind::Choice(&["auto", "always", "never"]),
+        default: Some("\"auto\""),
+        doc: "prompt and chat: use a running server (auto), require one (always), or load the model in-process (never)",
+    },
+    Key {
         name: "server.host",
         kind: Kind::Text,
         default: Some("\"127.0.0.1\""),
@@ -149,6 +155,12 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "When set, clients must send it as a Bearer token",
+    },
+    Key {
+        name: "server.url",
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "Another OpenAI-compatible server to use instead of flashchat's own, e.g. http://gpu-box:8080/v1",
     },
 ];
 

@@ -57,6 +57,18 @@ pub struct ServerSettings {
     pub port: u16,
     pub parallel: u32,
     pub api_key: Option<String>,
+    /// A server to use instead of flashchat's own.
+    pub url: Option<String>,
+}
+
+/// Whether `prompt` and `chat` go through a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UseServer {
+    /// When one is running (or `server.url` is set).
+    Auto,
+    Always,
+    Never,
 }
 
 /// The effective, typed settings every command receives.
@@ -77,6 +89,7 @@ pub struct Settings {
     pub threads: Option<u32>,
     pub show_thinking: bool,
     pub color: ColorMode,
+    pub use_server: UseServer,
     pub server: ServerSettings,
 }
 
@@ -220,11 +233,17 @@ fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
             Some("never") => ColorMode::Never,
             _ => ColorMode::Auto,
         },
+        use_server: match text("use_server").as_deref() {
+            Some("always") => UseServer::Always,
+            Some("never") => UseServer::Never,
+            _ => UseServer::Auto,
+        },
         server: ServerSettings {
             host: text("server.host").unwrap_or_else(|| "127.0.0.1".into()),
             port: int("server.port") as u16,
             parallel: int("server.parallel") as u32,
             api_key: text("server.api_key"),
+            url: text("server.url"),
         },
     }
 }

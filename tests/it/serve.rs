@@ -491,3 +491,83 @@ fn stopping_ends_open_streams_with_a_final_chunk() {
     assert_eq!(last_chunk["choices"][0]["finish_reason"], "stop");
     assert!(!server.pid_file().exists());
 }
+
+#[test]
+fn prompt_uses_a_running_server_or_server_url_and_local_bypasses_it() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let args = [
+        "prompt",
+        "Once upon a time",
+        "-n",
+        "6",
+        "--temperature",
+        "0",
+        "--json",
+    ];
+    let served_before = || {
+        let health = Server::agent().get(server.url("/health")).call().unwrap();
+        let health: Value =
+            serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+        health["requests_served"].as_u64().unwrap()
+    };
+    let base = served_before();
+    let output = server
+        .sandbox
+        .with_model()
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let via_server: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        via_server["model"],
+        format!("http://127.0.0.1:{}/v1", server.port)
+    );
+    assert_eq!(via_server["usage"]["completion_tokens"], 6);
+    assert_eq!(served_before(), base + 1);
+
+    let output = server
+        .sandbox
+        .with_model()
+        .unwrap()
+        .args(args)
+        .arg("--local")
+        .output()
+        .unwrap();
+    let local: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(local["model"].as_str().unwrap().ends_with(".gguf"));
+    assert_eq!(
+        local["text"], via_server["text"],
+        "same greedy text either way"
+    );
+    assert_eq!(served_before(), base + 1);
+
+    // Another home with no server of its own, pointed at this one.
+    let elsewhere = Sandbox::new();
+    let output = elsewhere
+        .cmd()
+        .args(args)
+        .env("FLASHCHAT_SERVER_URL", server.url("/v1"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(served_before(), base + 2);
+}
+
+#[test]
+fn use_server_always_without_a_server_is_an_error() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_model() else {
+        return;
+    };
+    let output = cmd
+        .args(["prompt", "hi"])
+        .env("FLASHCHAT_USE_SERVER", "always")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).starts_with("error: no flashchat server is running"));
+}
