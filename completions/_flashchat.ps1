@@ -69,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the running server (SIGTERM, then wait up to 10 s)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --stop: SIGKILL the server if it has not exited after 10 s')
             [CompletionResult]::new('--foreground', '--foreground', [CompletionResultType]::ParameterName, 'Run attached to the terminal instead of as a daemon (systemd, containers)')
+            [CompletionResult]::new('--allow-unauthenticated', '--allow-unauthenticated', [CompletionResultType]::ParameterName, 'Allow listening on a non-loopback address without an API key')
             [CompletionResult]::new('--logs', '--logs', [CompletionResultType]::ParameterName, 'Print the server log')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'With --logs: keep printing new lines as they are written')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'With --logs: keep printing new lines as they are written')

@@ -1234,7 +1234,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__serve)
-            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --logs --follow --verbose --quiet --config --model --color --help"
+            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --allow-unauthenticated --logs --follow --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

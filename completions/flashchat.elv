@@ -64,6 +64,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --stop 'Stop the running server (SIGTERM, then wait up to 10 s)'
             cand --force 'With --stop: SIGKILL the server if it has not exited after 10 s'
             cand --foreground 'Run attached to the terminal instead of as a daemon (systemd, containers)'
+            cand --allow-unauthenticated 'Allow listening on a non-loopback address without an API key'
             cand --logs 'Print the server log'
             cand -f 'With --logs: keep printing new lines as they are written'
             cand --follow 'With --logs: keep printing new lines as they are written'

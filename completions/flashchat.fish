@@ -65,6 +65,7 @@ never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l stop -d 'Stop the running server (SIGTERM, then wait up to 10 s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l force -d 'With --stop: SIGKILL the server if it has not exited after 10 s'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l foreground -d 'Run attached to the terminal instead of as a daemon (systemd, containers)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l allow-unauthenticated -d 'Allow listening on a non-loopback address without an API key'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l logs -d 'Print the server log'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s f -l follow -d 'With --logs: keep printing new lines as they are written'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'

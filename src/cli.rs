@@ -120,6 +120,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "KEY")]
     pub api_key: Option<String>,
 
+    /// Allow listening on a non-loopback address without an API key
+    #[arg(long)]
+    pub allow_unauthenticated: bool,
+
     /// Print the server log
     #[arg(long)]
     pub logs: bool,

@@ -33,9 +33,9 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<()> {
     }
     let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
     if args.foreground {
-        foreground(ctx, model)
+        foreground(ctx, args, model)
     } else {
-        start_daemon(ctx, &model)
+        start_daemon(ctx, args, &model)
     }
 }
 
@@ -58,9 +58,9 @@ fn model_name(model: &ResolvedModel) -> String {
     }
 }
 
-fn foreground(ctx: &Context, model: ResolvedModel) -> anyhow::Result<()> {
+fn foreground(ctx: &Context, args: &ServeArgs, model: ResolvedModel) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings;
-    refuse_open_bind_without_key(ctx)?;
+    refuse_open_bind_without_key(ctx, args.allow_unauthenticated)?;
     let record = ServerRecord {
         pid: std::process::id(),
         url: base_url(&s.server.host, s.server.port),
@@ -86,25 +86,25 @@ fn foreground(ctx: &Context, model: ResolvedModel) -> anyhow::Result<()> {
 }
 
 /// Listening beyond this machine without a key would let anyone use it.
-fn refuse_open_bind_without_key(ctx: &Context) -> anyhow::Result<()> {
+fn refuse_open_bind_without_key(ctx: &Context, allow_unauthenticated: bool) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings.server;
     let loopback = daemon::client_addr(&s.host, s.port)
         .map(|a| a.ip().is_loopback())
         .unwrap_or(false)
         && !matches!(s.host.as_str(), "0.0.0.0" | "::" | "[::]");
-    if !loopback && s.api_key.is_none() {
+    if !loopback && s.api_key.is_none() && !allow_unauthenticated {
         return Err(Hinted::new(
             format!("refusing to listen on {} without an API key", s.host),
-            "set server.api_key (or FLASHCHAT_SERVER_API_KEY), or bind 127.0.0.1",
+            "set server.api_key (or --api-key), bind 127.0.0.1, or pass --allow-unauthenticated",
         )
         .into());
     }
     Ok(())
 }
 
-fn start_daemon(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<()> {
+fn start_daemon(ctx: &Context, args: &ServeArgs, model: &ResolvedModel) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings;
-    refuse_open_bind_without_key(ctx)?;
+    refuse_open_bind_without_key(ctx, args.allow_unauthenticated)?;
     let port = choose_port(ctx, &s.server.host, s.server.port)?;
     let mut child_args = vec![
         "--model".to_string(),
@@ -118,6 +118,9 @@ fn start_daemon(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<()> {
     ];
     if let Some(file) = &ctx.resolved.config_file {
         child_args.extend(["--config".into(), file.display().to_string()]);
+    }
+    if args.allow_unauthenticated {
+        child_args.push("--allow-unauthenticated".into());
     }
     let exe = std::env::current_exe().context("cannot find the flashchat executable")?;
     let log = ctx.paths.server_log();

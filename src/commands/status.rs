@@ -57,6 +57,8 @@ struct ServerReport {
     uptime_seconds: Option<u64>,
     /// A PID file was left by a server that is gone.
     stale_pid_file: bool,
+    /// The server's own report from `/health`.
+    health: Option<serde_json::Value>,
 }
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
@@ -120,6 +122,7 @@ fn server_report(ctx: &Context) -> ServerReport {
             let now = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
+            let health = server_health(&record.url);
             ServerReport {
                 running: true,
                 pid: Some(record.pid),
@@ -127,6 +130,7 @@ fn server_report(ctx: &Context) -> ServerReport {
                 model: Some(record.model),
                 uptime_seconds: Some(now.saturating_sub(record.started)),
                 stale_pid_file: false,
+                health,
             }
         }
         state => ServerReport {
@@ -136,8 +140,21 @@ fn server_report(ctx: &Context) -> ServerReport {
             model: None,
             uptime_seconds: None,
             stale_pid_file: matches!(state, ServerState::Stale(_)),
+            health: None,
         },
     }
+}
+
+/// `GET /health` of the server at `url` (its `/v1` base), briefly.
+fn server_health(url: &str) -> Option<serde_json::Value> {
+    let root = url.trim_end_matches('/').trim_end_matches("/v1");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_millis(500)))
+        .build()
+        .into();
+    let mut response = agent.get(format!("{root}/health")).call().ok()?;
+    serde_json::from_str(&response.body_mut().read_to_string().ok()?).ok()
 }
 
 fn render(r: &Report) -> String {
@@ -193,12 +210,22 @@ fn render(r: &Report) -> String {
     row("CPU features", r.system.cpu_features.join(" "));
     row("Backends", r.system.backends.join(", "));
     let server = match (&r.server.pid, r.server.stale_pid_file) {
-        (Some(pid), _) => format!(
-            "running (pid {pid}) at {}, {}, up {}",
-            r.server.url,
-            r.server.model.as_deref().unwrap_or("?"),
-            human_duration(r.server.uptime_seconds.unwrap_or(0))
-        ),
+        (Some(pid), _) => {
+            let load = match &r.server.health {
+                Some(h) if h["status"] == "ok" => format!(
+                    ", {}/{} slots busy, {} requests served",
+                    h["slots_busy"], h["slots"], h["requests_served"]
+                ),
+                Some(_) => ", loading the model".to_string(),
+                None => ", not answering".to_string(),
+            };
+            format!(
+                "running (pid {pid}) at {}, {}, up {}{load}",
+                r.server.url,
+                r.server.model.as_deref().unwrap_or("?"),
+                human_duration(r.server.uptime_seconds.unwrap_or(0))
+            )
+        }
         (None, true) => {
             "not running (stale PID file left; `flashchat serve --stop` removes it)".into()
         }

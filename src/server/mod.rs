@@ -24,8 +24,9 @@ use axum::Router;
 use crate::engine::{Engine, EngineConfig, NoProgress};
 use crate::settings::Settings;
 
-/// Default largest request body.
-pub const DEFAULT_BODY_LIMIT: usize = 8 << 20;
+/// How long a request may take to get its response head: a client that
+/// sends its body slowly, or not at all, is cut off.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 /// Requests that may wait for a slot, per slot.
 const QUEUE_PER_SLOT: usize = 16;
 
@@ -78,6 +79,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
+            routes::cors,
+        ))
+        .layer(axum::middleware::from_fn(routes::time_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
             routes::log_request,
         ))
         .layer(DefaultBodyLimit::max(state.body_limit))
@@ -115,7 +121,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         api_key: options.settings.server.api_key.clone(),
         loopback_only: addr.ip().is_loopback(),
         settings: options.settings.clone(),
-        body_limit: DEFAULT_BODY_LIMIT,
+        body_limit: options.settings.server.max_body_bytes,
         started_unix: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),

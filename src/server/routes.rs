@@ -10,7 +10,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -190,6 +190,57 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
         }
     }
     next.run(request).await
+}
+
+/// CORS for the configured origins only: the allowed origin is named,
+/// never a wildcard, and preflight requests are answered here.
+pub async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .map(|o| o.trim_end_matches('/').to_string());
+    let allowed = origin.filter(|o| state.settings.server.cors_origins.iter().any(|a| a == o));
+    let preflight = request.method() == axum::http::Method::OPTIONS;
+    let mut response = match (preflight, &allowed) {
+        (true, Some(_)) => StatusCode::NO_CONTENT.into_response(),
+        _ => next.run(request).await,
+    };
+    if let Some(origin) = allowed.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+        if preflight {
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST, OPTIONS"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("authorization, content-type"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("600"),
+            );
+        }
+    }
+    response
+}
+
+/// A request must reach its response head within the time limit.
+pub async fn time_limit(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(super::REQUEST_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            kind: "invalid_request_error",
+            code: "timeout",
+            message: "the request took too long to arrive or to start".into(),
+            param: None,
+        }
+        .into_response(),
+    }
 }
 
 fn is_local_host(request: &Request) -> bool {

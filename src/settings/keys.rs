@@ -157,6 +157,18 @@ pub const KEYS: &[Key] = &[
         doc: "When set, clients must send it as a Bearer token",
     },
     Key {
+        name: "server.max_body_mb",
+        kind: Kind::Int { min: 1, max: 1024 },
+        default: Some("8"),
+        doc: "Largest request body in MiB; larger ones get 413",
+    },
+    Key {
+        name: "server.cors_origins",
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "Comma-separated origins browsers may call the API from (none by default)",
+    },
+    Key {
         name: "server.url",
         kind: Kind::Text,
         default: Some("\"\""),

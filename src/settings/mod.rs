@@ -59,6 +59,9 @@ pub struct ServerSettings {
     pub api_key: Option<String>,
     /// A server to use instead of flashchat's own.
     pub url: Option<String>,
+    pub max_body_bytes: usize,
+    /// Origins allowed to call the API from a browser.
+    pub cors_origins: Vec<String>,
 }
 
 /// Whether `prompt` and `chat` go through a server.
@@ -244,6 +247,15 @@ fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
             parallel: int("server.parallel") as u32,
             api_key: text("server.api_key"),
             url: text("server.url"),
+            max_body_bytes: int("server.max_body_mb") as usize * (1 << 20),
+            cors_origins: text("server.cors_origins")
+                .map(|list| {
+                    list.split(',')
+                        .map(|o| o.trim().trim_end_matches('/').to_string())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
         },
     }
 }

@@ -27,6 +27,10 @@ fn free_port() -> u16 {
 
 impl Server {
     fn start(extra: &[&str]) -> Option<Self> {
+        Self::start_with_env(extra, &[])
+    }
+
+    fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Option<Self> {
         let sandbox = Sandbox::new();
         let port = free_port();
         let mut cmd = sandbox.with_model()?;
@@ -40,6 +44,7 @@ impl Server {
             .args(parallel)
             .args(extra)
             .env("FLASHCHAT_CONTEXT_SIZE", "1024")
+            .envs(env.iter().copied())
             .output()
             .unwrap();
         assert!(
@@ -570,4 +575,46 @@ fn use_server_always_without_a_server_is_an_error() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr_of(&output).starts_with("error: no flashchat server is running"));
+}
+
+#[test]
+fn cors_allows_only_configured_origins_and_the_body_limit_is_configurable() {
+    let env = [
+        (
+            "FLASHCHAT_SERVER_CORS_ORIGINS",
+            "http://app.example, http://other.example",
+        ),
+        ("FLASHCHAT_SERVER_MAX_BODY_MB", "1"),
+    ];
+    let Some(server) = Server::start_with_env(&[], &env) else {
+        return;
+    };
+    let origin_of = |origin: &str, method: &str| {
+        let request = ureq::http::Request::builder()
+            .method(method)
+            .uri(server.url("/v1/models"))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .body(())
+            .unwrap();
+        let response = Server::agent().run(request).unwrap();
+        let allowed = response
+            .headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap().to_string());
+        (response.status().as_u16(), allowed)
+    };
+    assert_eq!(
+        origin_of("http://app.example", "GET"),
+        (200, Some("http://app.example".into()))
+    );
+    assert_eq!(origin_of("http://evil.example", "GET"), (200, None));
+    assert_eq!(
+        origin_of("http://other.example", "OPTIONS"),
+        (204, Some("http://other.example".into()))
+    );
+
+    let big = vec![b' '; 2 << 20];
+    let (status, _) = server.post("/v1/chat/completions", &big);
+    assert_eq!(status, 413);
 }
