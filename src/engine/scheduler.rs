@@ -18,6 +18,10 @@ use super::prompt::render;
 use super::slot::{Job, Slot, Submission};
 use super::{EngineError, EngineLoad, FinishReason};
 
+/// Fewest shared prompt tokens for which reusing a slot's cache beats
+/// keeping it for the conversation it belongs to.
+const MIN_REUSE: usize = 16;
+
 pub(super) struct Scheduler<'m> {
     model: &'m LlamaModel,
     ctx: LlamaContext<'m>,
@@ -149,23 +153,35 @@ impl<'m> Scheduler<'m> {
         }
     }
 
-    /// The idle slot whose history shares the longest prefix with `tokens`;
-    /// among equals, the one idle the longest (its cache is least likely to
-    /// be wanted again).
+    /// The idle slot for a prompt. A slot whose cache shares a substantial
+    /// prefix with it wins (the longest); otherwise the prompt goes where
+    /// the least cached work is lost, so that an unrelated request never
+    /// evicts a conversation that shares nothing with it but the first
+    /// token or two.
     fn best_slot(&self, tokens: &[LlamaToken]) -> usize {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.job.is_none())
-            .max_by_key(|(_, s)| {
-                let shared = s
-                    .history
-                    .iter()
-                    .zip(tokens)
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                (shared, std::cmp::Reverse(s.last_used))
-            })
+        let idle = || {
+            self.slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.job.is_none())
+        };
+        let shared = |slot: &Slot| {
+            slot.history
+                .iter()
+                .zip(tokens)
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let substantial = |n: usize| n >= MIN_REUSE && (n * 2 >= tokens.len() || n >= 512);
+        let reuse = idle()
+            .map(|(i, s)| (i, shared(s)))
+            .filter(|&(_, n)| substantial(n))
+            .max_by_key(|&(_, n)| n);
+        if let Some((index, _)) = reuse {
+            return index;
+        }
+        idle()
+            .min_by_key(|(_, s)| (s.history.len(), s.last_used))
             .map_or(0, |(i, _)| i)
     }
 

@@ -618,3 +618,101 @@ fn cors_allows_only_configured_origins_and_the_body_limit_is_configurable() {
     let (status, _) = server.post("/v1/chat/completions", &big);
     assert_eq!(status, 413);
 }
+
+/// The finish reason and the timings of one streamed chat completion.
+fn streamed_finish(server: &Server, body: Value) -> (String, Value) {
+    let data = server.stream(body);
+    assert_eq!(data.last().map(String::as_str), Some("[DONE]"));
+    let chunks: Vec<Value> = data[..data.len() - 1]
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let finish = chunks
+        .iter()
+        .filter_map(|c| {
+            c["choices"].get(0)?["finish_reason"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .next()
+        .expect("a finish reason");
+    let timings = chunks.last().unwrap()["timings"].clone();
+    (finish, timings)
+}
+
+#[test]
+fn eight_clients_times_five_requests_on_four_slots_all_complete() {
+    let Some(server) = Server::start(&["--parallel", "4"]) else {
+        return;
+    };
+    std::thread::scope(|scope| {
+        for client in 0..8 {
+            let server = &server;
+            scope.spawn(move || {
+                for request in 0..5 {
+                    let mut body =
+                        chat_body(&format!("Client {client} asks question {request}"), 8);
+                    body["stream"] = json!(true);
+                    body["stream_options"] = json!({"include_usage": true});
+                    let (finish, _) = streamed_finish(server, body);
+                    assert_eq!(finish, "length");
+                }
+            });
+        }
+    });
+    let health = Server::agent().get(server.url("/health")).call().unwrap();
+    let health: Value =
+        serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+    assert_eq!(health["requests_served"], 40);
+    assert_eq!(health["slots_busy"], 0);
+}
+
+#[test]
+fn the_next_turn_reuses_the_cache_while_other_slots_are_busy() {
+    let Some(server) = Server::start(&["--parallel", "3"]) else {
+        return;
+    };
+    let history = "Tell me about the old harbour town and its fishermen. ".repeat(70);
+    let first = json!({
+        "messages": [{"role": "user", "content": history}],
+        "max_tokens": 16, "temperature": 0, "stream": true,
+        "stream_options": {"include_usage": true},
+    });
+    let (_, first_timings) = streamed_finish(&server, first.clone());
+    let reply = server.post_json("/v1/chat/completions", {
+        let mut b = first.clone();
+        b["stream"] = json!(false);
+        b
+    });
+    let reply_text = reply.1["choices"][0]["message"]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::thread::scope(|scope| {
+        // Two long generations keep the other slots busy meanwhile.
+        for i in 0..2 {
+            let server = &server;
+            scope.spawn(move || {
+                let mut body = chat_body(&format!("Busy story number {i}"), 200);
+                body["stream"] = json!(true);
+                streamed_finish(server, body);
+            });
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let second = json!({
+            "messages": [
+                {"role": "user", "content": history},
+                {"role": "assistant", "content": reply_text},
+                {"role": "user", "content": "And what happened to the lighthouse?"},
+            ],
+            "max_tokens": 8, "temperature": 0, "stream": true,
+            "stream_options": {"include_usage": true},
+        });
+        let (_, timings) = streamed_finish(&server, second);
+        let cached = timings["cached_tokens"].as_u64().unwrap();
+        assert!(
+            cached + 4 >= first_timings["cached_tokens"].as_u64().unwrap() + 700,
+            "the follow-up reused only {cached} tokens: {timings}"
+        );
+    });
+}
