@@ -8,6 +8,14 @@ scripts/install-build-deps.sh
 FLASHCHAT_TEST_MODEL="$(scripts/fetch-test-model.sh)"
 export FLASHCHAT_TEST_MODEL
 
+# The official openai Python package, to check the server against a real
+# client; kept in a virtualenv of its own.
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-test-venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import openai" 2>/dev/null \
+    || "$venv/bin/python" -m pip install --quiet --disable-pip-version-check openai
+export FLASHCHAT_TEST_PYTHON="$venv/bin/python"
+
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked

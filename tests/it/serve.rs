@@ -716,3 +716,57 @@ fn the_next_turn_reuses_the_cache_while_other_slots_are_busy() {
         );
     });
 }
+
+/// Checks made with the official `openai` Python package.
+const OPENAI_CLIENT_SCRIPT: &str = r#"
+import sys
+from openai import OpenAI
+
+client = OpenAI(base_url=sys.argv[1], api_key="unused")
+model = "gemma-3-270m-q4_k_m"
+messages = [{"role": "user", "content": "Once upon a time"}]
+whole = client.chat.completions.create(model=model, messages=messages, max_tokens=8, temperature=0)
+assert whole.choices[0].finish_reason == "length", whole
+assert whole.usage.completion_tokens == 8, whole.usage
+chunks = list(client.chat.completions.create(
+    model=model, messages=messages, max_tokens=8, temperature=0,
+    stream=True, stream_options={"include_usage": True}))
+streamed = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+assert streamed == whole.choices[0].message.content, (streamed, whole)
+assert sum(1 for c in chunks if c.choices and c.choices[0].finish_reason) == 1
+assert chunks[-1].usage.completion_tokens == 8
+text = client.completions.create(model=model, prompt="Hello", max_tokens=4, temperature=0)
+assert text.usage.completion_tokens == 4, text
+assert [m.id for m in client.models.list().data] == [model]
+print("openai client ok")
+"#;
+
+#[test]
+fn the_official_openai_python_client_works() {
+    let python = std::env::var("FLASHCHAT_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let has_openai = std::process::Command::new(&python)
+        .args(["-c", "import openai"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_openai {
+        assert!(
+            std::env::var("CI").ok().as_deref() != Some("true"),
+            "the openai package is missing (scripts/test.sh installs it)"
+        );
+        eprintln!("skipping: {python} has no openai package");
+        return;
+    }
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let output = std::process::Command::new(&python)
+        .args(["-c", OPENAI_CLIENT_SCRIPT, &server.url("/v1")])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
