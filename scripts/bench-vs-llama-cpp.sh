@@ -5,10 +5,8 @@
 #
 #   scripts/bench-vs-llama-cpp.sh [MODEL.gguf]
 #
-# LLAMA_BENCH: path to a llama-bench binary. Without it, llama.cpp's full
-#   source tree is taken from the llama-cpp-python source distribution on
-#   the Python package index and llama-bench is built with native CPU flags
-#   (cached in ${XDG_CACHE_HOME:-~/.cache}/flashchat-llama-bench).
+# LLAMA_BENCH: path to a llama-bench binary; without it one is built from
+#   source with native CPU flags (scripts/build-llama-cpp-tools.sh).
 # THREADS (default: physical cores), REPS (rounds, default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,28 +14,8 @@ cd "$(dirname "$0")/.."
 model="${1:-$(scripts/fetch-test-model.sh)}"
 threads="${THREADS:-$(lscpu -p=CORE 2>/dev/null | grep -v '^#' | sort -u | wc -l)}"
 reps="${REPS:-10}"
-llama_cpp_python_version="0.3.36"
 
-build_llama_bench() {
-    local cache="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-llama-bench"
-    local bin="$cache/llama-bench"
-    if [ -x "$bin" ]; then echo "$bin"; return; fi
-    mkdir -p "$cache"
-    local work; work="$(mktemp -d)"
-    echo "building llama-bench from llama-cpp-python $llama_cpp_python_version (a few minutes)" >&2
-    python3 -m pip download --quiet --no-binary :all: --no-deps -d "$work" \
-        "llama-cpp-python==$llama_cpp_python_version" >&2
-    tar -xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
-    local src; src="$(echo "$work"/llama_cpp_python-*/vendor/llama.cpp)"
-    cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON \
-        -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF >&2
-    cmake --build "$src/build" --target llama-bench -j "$(nproc)" >&2
-    cp "$src/build/bin/llama-bench" "$bin"
-    rm -rf "$work"
-    echo "$bin"
-}
-
-llama_bench="${LLAMA_BENCH:-$(build_llama_bench)}"
+llama_bench="${LLAMA_BENCH:-$(scripts/build-llama-cpp-tools.sh)/llama-bench}"
 cargo build --release --locked >&2
 flashchat="target/release/flashchat"
 export FLASHCHAT_HOME="$(mktemp -d)" FLASHCHAT_THREADS="$threads"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Compares `flashchat serve --parallel 4` with llama.cpp's `llama-server -np 4`
+# on the same model and threads: one stream's tok/s, four concurrent
+# streams' aggregate tok/s, and the time to first token of a conversation's
+# next turn while the other slots are busy. A benchmark, not a test.
+#
+#   scripts/bench-server.sh [MODEL.gguf]
+#
+# LLAMA_SERVER: path to a llama-server binary; without it one is built from
+#   source with native CPU flags (scripts/build-llama-cpp-tools.sh).
+# THREADS (default: physical cores), ROUNDS (default 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+model="${1:-$(scripts/fetch-test-model.sh)}"
+threads="${THREADS:-$(lscpu -p=CORE 2>/dev/null | grep -v '^#' | sort -u | wc -l)}"
+rounds="${ROUNDS:-3}"
+llama_server="${LLAMA_SERVER:-$(scripts/build-llama-cpp-tools.sh)/llama-server}"
+cargo build --release --locked >&2
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_ready() {
+    for _ in $(seq 600); do
+        curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0
+        sleep 0.1
+    done
+    echo "error: server on port $1 did not become ready" >&2; return 1
+}
+
+export FLASHCHAT_HOME="$(mktemp -d)" FLASHCHAT_THREADS="$threads" FLASHCHAT_CONTEXT_SIZE=4096
+llama_pid=""
+cleanup() {
+    target/release/flashchat -q serve --stop --force || true
+    [ -n "$llama_pid" ] && kill "$llama_pid" 2>/dev/null || true
+    rm -rf "$FLASHCHAT_HOME"
+}
+trap cleanup EXIT
+
+port="$(free_port)"
+target/release/flashchat -q --model "$model" serve --port "$port" --parallel 4 >/dev/null
+echo "flashchat serve: measuring" >&2
+python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$FLASHCHAT_HOME/flashchat.json"
+target/release/flashchat -q serve --stop
+
+port="$(free_port)"
+"$llama_server" -m "$model" -t "$threads" -np 4 -c $((4 * 4096)) --port "$port" \
+    > "$FLASHCHAT_HOME/llama-server.log" 2>&1 &
+llama_pid=$!
+wait_ready "$port"
+echo "llama-server: measuring" >&2
+python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$FLASHCHAT_HOME/llama.json"
+kill "$llama_pid"; wait "$llama_pid" 2>/dev/null || true; llama_pid=""
+
+python3 - "$FLASHCHAT_HOME" <<'PY'
+import json, sys
+home = sys.argv[1]
+ours, ref = (json.load(open(f"{home}/{n}.json")) for n in ("flashchat", "llama"))
+print(f"{'measure':<28} {'llama-server':>13} {'flashchat':>11}")
+print(f"{'one stream tok/s':<28} {ref['single_tok_s']:>13.1f} {ours['single_tok_s']:>11.1f}")
+print(f"{'4 streams aggregate tok/s':<28} {ref['aggregate_tok_s']:>13.1f} {ours['aggregate_tok_s']:>11.1f}")
+for i, (r, o) in enumerate(zip(ref["follow_up"], ours["follow_up"])):
+    print(f"{'follow-up TTFT ratio #' + str(i + 1):<28} {r['ratio']:>13.2f} {o['ratio']:>11.2f}")
+PY

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds llama.cpp's own llama-bench and llama-server, with native CPU
+# flags, for comparing flashchat against them. llama.cpp's full source tree
+# is taken from the llama-cpp-python source distribution on the Python
+# package index (the Rust crate's copy has no tools). Prints the folder
+# holding the two binaries; cached in ${XDG_CACHE_HOME:-~/.cache}/flashchat-llama-tools.
+set -euo pipefail
+
+version="0.3.36"
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-llama-tools"
+if [ -x "$cache/llama-bench" ] && [ -x "$cache/llama-server" ]; then
+    echo "$cache"
+    exit 0
+fi
+mkdir -p "$cache"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+echo "building llama-bench and llama-server from llama-cpp-python $version (a few minutes)" >&2
+python3 -m pip download --quiet --no-binary :all: --no-deps -d "$work" \
+    "llama-cpp-python==$version" >&2
+tar -xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
+src="$(echo "$work"/llama_cpp_python-*/vendor/llama.cpp)"
+cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON \
+    -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
+    -DLLAMA_BUILD_EXAMPLES=OFF >&2
+cmake --build "$src/build" --target llama-bench llama-server -j "$(nproc)" >&2
+cp "$src/build/bin/llama-bench" "$src/build/bin/llama-server" "$cache/"
+echo "$cache"
