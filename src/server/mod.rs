@@ -5,9 +5,11 @@
 pub mod daemon;
 mod error;
 mod metrics;
+mod middleware;
 pub mod pidfile;
 mod request;
 mod routes;
+mod stream;
 pub mod wire;
 
 use std::net::SocketAddr;
@@ -75,16 +77,20 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
-            routes::guard,
+            middleware::guard,
         ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
-            routes::cors,
+            middleware::body_size,
         ))
-        .layer(axum::middleware::from_fn(routes::time_limit))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
-            routes::log_request,
+            middleware::cors,
+        ))
+        .layer(axum::middleware::from_fn(middleware::time_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            middleware::log_request,
         ))
         .layer(DefaultBodyLimit::max(state.body_limit))
         .with_state(state)

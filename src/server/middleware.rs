@@ -1,0 +1,160 @@
+//! What every request passes through: the request log line, the API key
+//! and Host checks, CORS, and the time limit.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::error::ApiError;
+use super::AppState;
+
+/// One log line per request: method, path, status and time to the response head.
+pub async fn log_request(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status();
+    if path != "/health" {
+        if path.starts_with("/v1/") {
+            state.metrics.request(status.is_success());
+        }
+        tracing::info!(
+            "{method} {path} {} {:.1} ms",
+            status.as_u16(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    response
+}
+
+/// The API key check (every route but /health) and the DNS-rebinding guard.
+pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    if state.loopback_only && !is_local_host(&request) {
+        return ApiError {
+            status: StatusCode::FORBIDDEN,
+            kind: "invalid_request_error",
+            code: "forbidden_host",
+            message: "this server only answers requests addressed to localhost".into(),
+            param: None,
+        }
+        .into_response();
+    }
+    if let Some(key) = &state.api_key {
+        let sent = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if request.uri().path() != "/health" && !constant_time_eq(sent.as_bytes(), key.as_bytes()) {
+            return ApiError::unauthorized().into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// CORS for the configured origins only: the allowed origin is named,
+/// never a wildcard, and preflight requests are answered here.
+pub async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .map(|o| o.trim_end_matches('/').to_string());
+    let allowed = origin.filter(|o| state.settings.server.cors_origins.iter().any(|a| a == o));
+    let preflight = request.method() == axum::http::Method::OPTIONS;
+    let mut response = match (preflight, &allowed) {
+        (true, Some(_)) => StatusCode::NO_CONTENT.into_response(),
+        _ => next.run(request).await,
+    };
+    if let Some(origin) = allowed.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+        if preflight {
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST, OPTIONS"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("authorization, content-type"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("600"),
+            );
+        }
+    }
+    response
+}
+
+/// A body declared larger than the limit is refused before any of it is
+/// read; bodies of unknown length are cut off at the limit when read.
+pub async fn body_size(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > state.body_limit as u64 => {
+            ApiError::too_large(state.body_limit).into_response()
+        }
+        _ => next.run(request).await,
+    }
+}
+
+/// A request must reach its response head within the time limit.
+pub async fn time_limit(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(super::REQUEST_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            kind: "invalid_request_error",
+            code: "timeout",
+            message: "the request took too long to arrive or to start".into(),
+            param: None,
+        }
+        .into_response(),
+    }
+}
+
+fn is_local_host(request: &Request) -> bool {
+    let Some(host) = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+    else {
+        return true;
+    };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "::1") || name.starts_with("127.")
+}
+
+/// Compares without stopping at the first difference, so timing does not
+/// reveal how much of a guessed key was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut diff = a.len() ^ b.len();
+    for (i, &byte) in b.iter().enumerate() {
+        diff |= usize::from(a.get(i).copied().unwrap_or(0) ^ byte);
+    }
+    diff == 0
+}

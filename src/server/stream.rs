@@ -1,0 +1,282 @@
+//! Streamed responses: OpenAI chunks as server-sent events, with reasoning
+//! split from the answer, usage at the end, and an orderly end when the
+//! server stops.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use futures_util::stream::{self, Stream};
+
+use super::request::Delivery;
+use super::wire::*;
+use super::AppState;
+use crate::engine::text::{ReasoningSplitter, Segment};
+use crate::engine::{Completion, Event, EventStream, FinishReason};
+
+/// What every chunk of one response shares.
+#[derive(Clone)]
+pub(super) struct Reply {
+    pub id: String,
+    pub object: &'static str,
+    pub created: u64,
+    pub model: String,
+    delivery: Delivery,
+}
+
+impl Reply {
+    pub(super) fn new(state: &AppState, object: &'static str, delivery: Delivery) -> Self {
+        let created = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let prefix = if object == "chat.completion" {
+            "chatcmpl"
+        } else {
+            "cmpl"
+        };
+        Self {
+            id: format!("{prefix}-{}", state.next_id()),
+            object,
+            created,
+            model: state.model_name.clone(),
+            delivery,
+        }
+    }
+}
+
+/// The answer and, if there was any, the reasoning before it.
+pub(super) fn split_reasoning(text: &str) -> (String, Option<String>) {
+    let mut splitter = ReasoningSplitter::default();
+    let mut segments = splitter.push(text);
+    segments.extend(splitter.finish());
+    let (mut content, mut reasoning) = (String::new(), String::new());
+    for segment in segments {
+        match segment {
+            Segment::Content(t) => content.push_str(&t),
+            Segment::Reasoning(t) => reasoning.push_str(&t),
+        }
+    }
+    (content, (!reasoning.is_empty()).then_some(reasoning))
+}
+
+/// One piece of a streamed response, before it is put in its wire shape.
+pub(super) enum Piece<'a> {
+    Start,
+    Text(&'a str),
+    Reasoning(&'a str),
+    Finish(FinishReason),
+    Usage(&'a Completion),
+}
+
+pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
+    let timings = match &piece {
+        Piece::Usage(done) => Some(done.timings),
+        _ => None,
+    };
+    let (delta, finish_reason, usage) = match piece {
+        Piece::Start => (
+            Some(Delta {
+                role: Some("assistant"),
+                content: Some(String::new()),
+                reasoning_content: None,
+            }),
+            None,
+            None,
+        ),
+        Piece::Text(t) => (
+            Some(Delta {
+                content: Some(t.to_string()),
+                ..Delta::default()
+            }),
+            None,
+            None,
+        ),
+        Piece::Reasoning(t) => (
+            Some(Delta {
+                reasoning_content: Some(t.to_string()),
+                ..Delta::default()
+            }),
+            None,
+            None,
+        ),
+        Piece::Finish(reason) => (Some(Delta::default()), Some(reason), None),
+        Piece::Usage(done) => (None, None, Some(done.usage)),
+    };
+    let choices = delta
+        .map(|delta| {
+            vec![ChunkChoice {
+                index: 0,
+                delta,
+                finish_reason,
+            }]
+        })
+        .unwrap_or_default();
+    serde_json::to_value(ChatChunk {
+        id: reply.id.clone(),
+        object: "chat.completion.chunk",
+        created: reply.created,
+        model: reply.model.clone(),
+        choices,
+        usage,
+        timings,
+    })
+    .unwrap_or_default()
+}
+
+pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
+    let (choice, usage) = match piece {
+        Piece::Start => return serde_json::Value::Null,
+        Piece::Text(t) | Piece::Reasoning(t) => (Some((t.to_string(), None)), None),
+        Piece::Finish(reason) => (Some((String::new(), Some(reason))), None),
+        Piece::Usage(done) => (None, Some(done.usage)),
+    };
+    let choices = choice
+        .map(|(text, finish_reason)| {
+            vec![TextChoice {
+                index: 0,
+                text,
+                finish_reason,
+            }]
+        })
+        .unwrap_or_default();
+    serde_json::to_value(TextCompletion {
+        id: reply.id.clone(),
+        object: "text_completion",
+        created: reply.created,
+        model: reply.model.clone(),
+        choices,
+        usage,
+    })
+    .unwrap_or_default()
+}
+
+pub(super) type ChunkFn = fn(&Reply, Piece) -> serde_json::Value;
+
+struct StreamState {
+    app: Arc<AppState>,
+    reply: Reply,
+    shape: ChunkFn,
+    first: Option<Event>,
+    events: EventStream,
+    out: VecDeque<SseEvent>,
+    /// Present when reasoning is sent apart from the answer.
+    splitter: Option<ReasoningSplitter>,
+    started: bool,
+    ended: bool,
+}
+
+impl StreamState {
+    fn push(&mut self, piece: Piece) {
+        let value = (self.shape)(&self.reply, piece);
+        if !value.is_null() {
+            self.out
+                .push_back(SseEvent::default().data(value.to_string()));
+        }
+    }
+
+    /// The next engine event, or, when the server is stopping, the end of
+    /// this stream (dropping the engine's stream stops the generation).
+    async fn next_event(&mut self) -> Option<Event> {
+        let mut stopping = self.app.stopping.clone();
+        if *stopping.borrow() {
+            return self.shutdown();
+        }
+        tokio::select! {
+            event = self.events.recv() => event,
+            _ = stopping.changed() => self.shutdown(),
+        }
+    }
+
+    fn shutdown(&mut self) -> Option<Event> {
+        self.push(Piece::Finish(FinishReason::Stop));
+        self.out.push_back(SseEvent::default().data("[DONE]"));
+        self.ended = true;
+        None
+    }
+
+    fn on_text(&mut self, segments: Vec<Segment>) {
+        for segment in segments {
+            match segment {
+                Segment::Content(t) => self.push(Piece::Text(&t)),
+                Segment::Reasoning(t) => self.push(Piece::Reasoning(&t)),
+            }
+        }
+    }
+
+    fn on_event(&mut self, event: Option<Event>) {
+        match event {
+            Some(Event::Text(text)) => match self.splitter.as_mut() {
+                Some(splitter) => {
+                    let segments = splitter.push(&text);
+                    self.on_text(segments);
+                }
+                None => self.push(Piece::Text(&text)),
+            },
+            Some(Event::Done(done)) => {
+                if let Some(mut splitter) = self.splitter.take() {
+                    self.on_text(splitter.finish());
+                }
+                self.app.metrics.completion(&done);
+                self.push(Piece::Finish(done.finish_reason));
+                if self.reply.delivery.include_usage {
+                    self.push(Piece::Usage(&done));
+                }
+                self.out.push_back(SseEvent::default().data("[DONE]"));
+                self.ended = true;
+            }
+            Some(Event::Failed(e)) => {
+                let error = serde_json::json!({"error": {"message": e.to_string(), "type": "server_error"}});
+                self.out
+                    .push_back(SseEvent::default().data(error.to_string()));
+                self.ended = true;
+            }
+            None => self.ended = true,
+        }
+    }
+}
+
+/// Streams the generation as server-sent events. Dropping the response
+/// (the client went away) drops the event stream, which frees the slot.
+pub(super) fn sse(
+    app: &Arc<AppState>,
+    reply: Reply,
+    first: Event,
+    events: EventStream,
+    shape: ChunkFn,
+    splitter: Option<ReasoningSplitter>,
+) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let state = StreamState {
+        app: Arc::clone(app),
+        reply,
+        shape,
+        first: Some(first),
+        events,
+        out: VecDeque::new(),
+        splitter,
+        started: false,
+        ended: false,
+    };
+    let stream = stream::unfold(state, |mut s| async move {
+        loop {
+            if let Some(event) = s.out.pop_front() {
+                return Some((Ok(event), s));
+            }
+            if s.ended {
+                return None;
+            }
+            if !s.started {
+                s.started = true;
+                s.push(Piece::Start);
+                continue;
+            }
+            let event = match s.first.take() {
+                Some(first) => Some(first),
+                None => s.next_event().await,
+            };
+            s.on_event(event);
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
