@@ -103,7 +103,8 @@ impl<'m> Scheduler<'m> {
         for slot in &mut self.slots {
             if slot.job.as_ref().is_some_and(Job::is_cancelled) {
                 if let Some(mut job) = slot.job.take() {
-                    job.finish(FinishReason::Cancelled, false);
+                    let done = job.finish(FinishReason::Cancelled, false);
+                    job.deliver(done);
                 }
                 slot.last_used = step;
             }
@@ -253,19 +254,25 @@ impl<'m> Scheduler<'m> {
             let Some(index) = job.logits_index else {
                 continue;
             };
-            if let Some(done) = job.on_logits(&self.ctx, self.model, index) {
-                tracing::info!(
-                    slot = i,
-                    prompt = done.usage.prompt_tokens,
-                    cached = done.timings.cached_tokens,
-                    generated = done.usage.completion_tokens,
-                    ttft_ms = done.timings.ttft_ms.round(),
-                    tokens_per_second = (done.timings.generation_tokens_per_second * 10.0).round() / 10.0,
-                    finish = ?done.finish_reason,
-                    "request finished"
-                );
-                slot.job = None;
-                slot.last_used = self.step;
+            let Some(done) = job.on_logits(&self.ctx, self.model, index) else {
+                continue;
+            };
+            tracing::info!(
+                slot = i,
+                prompt = done.usage.prompt_tokens,
+                cached = done.timings.cached_tokens,
+                generated = done.usage.completion_tokens,
+                ttft_ms = done.timings.ttft_ms.round(),
+                tokens_per_second = (done.timings.generation_tokens_per_second * 10.0).round() / 10.0,
+                finish = ?done.finish_reason,
+                "request finished"
+            );
+            let finished = slot.job.take();
+            slot.last_used = self.step;
+            // The slot counts as free before the client hears it is done.
+            self.publish_load();
+            if let Some(job) = finished {
+                job.deliver(done);
             }
         }
     }

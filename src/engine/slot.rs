@@ -196,7 +196,8 @@ impl Job {
     }
 
     /// Ends the job: flushes held-back text (unless a stop string ended it)
-    /// and sends the completion.
+    /// and returns the completion, which [`Job::deliver`] sends once the
+    /// scheduler has freed the slot.
     pub fn finish(&mut self, reason: FinishReason, stopped_by_string: bool) -> Completion {
         if !stopped_by_string {
             let tail = self.stops.push(&self.utf8.finish());
@@ -207,9 +208,12 @@ impl Job {
             };
             self.send(tail.emit + &held);
         }
-        let completion = self.completion(reason);
-        let _ = self.events.send(Event::Done(completion.clone()));
-        completion
+        self.completion(reason)
+    }
+
+    /// Sends the completion: the last event of the stream.
+    pub fn deliver(self, completion: Completion) {
+        let _ = self.events.send(Event::Done(completion));
     }
 
     /// Reports a failure to the client.

@@ -4,6 +4,7 @@
 
 pub mod daemon;
 mod error;
+mod listen;
 mod metrics;
 mod middleware;
 pub mod pidfile;
@@ -154,19 +155,16 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     });
     let app = router(state);
     let pid_path = options.pid_file.clone();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal(pid_path, stop_streams))
-            .await
-    });
+    let server = tokio::spawn(listen::serve(
+        listener,
+        app,
+        shutdown_signal(pid_path, stop_streams),
+    ));
     loading
         .await
         .context("model loading stopped unexpectedly")?
         .with_context(|| format!("cannot load {}", options.model_path.display()))?;
-    server
-        .await
-        .context("the server stopped unexpectedly")?
-        .context("the server failed")?;
+    server.await.context("the server stopped unexpectedly")?;
     drop(pid_file);
     tracing::info!("stopped");
     Ok(())
