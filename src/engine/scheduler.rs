@@ -155,10 +155,10 @@ impl<'m> Scheduler<'m> {
     }
 
     /// The idle slot for a prompt. A slot whose cache shares a substantial
-    /// prefix with it wins (the longest); otherwise the prompt goes where
-    /// the least cached work is lost, so that an unrelated request never
-    /// evicts a conversation that shares nothing with it but the first
-    /// token or two.
+    /// prefix with it wins (the longest); otherwise the prompt takes an
+    /// empty slot or the least recently used one, so that an unrelated
+    /// request never evicts a conversation just because they share the
+    /// first token or two.
     fn best_slot(&self, tokens: &[LlamaToken]) -> usize {
         let idle = || {
             self.slots
@@ -181,8 +181,9 @@ impl<'m> Scheduler<'m> {
         if let Some((index, _)) = reuse {
             return index;
         }
+        // Empty slots first, then the one whose conversation was used least recently.
         idle()
-            .min_by_key(|(_, s)| (s.history.len(), s.last_used))
+            .min_by_key(|(_, s)| (!s.history.is_empty(), s.last_used))
             .map_or(0, |(i, _)| i)
     }
 
