@@ -12,6 +12,8 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub param: Option<&'static str>,
+    /// Extra fields in the error object (sizes for context errors).
+    pub details: Option<serde_json::Value>,
 }
 
 impl ApiError {
@@ -22,6 +24,7 @@ impl ApiError {
             code: "invalid_value",
             message: message.into(),
             param: Some(param),
+            details: None,
         }
     }
 
@@ -32,6 +35,7 @@ impl ApiError {
             code: "invalid_body",
             message: message.into(),
             param: None,
+            details: None,
         }
     }
 
@@ -42,6 +46,7 @@ impl ApiError {
             code: "body_too_large",
             message: format!("the request body is larger than {limit} bytes"),
             param: None,
+            details: None,
         }
     }
 
@@ -54,6 +59,10 @@ impl ApiError {
                 "the prompt is {prompt_tokens} tokens but the context window holds {context_size}"
             ),
             param: Some("messages"),
+            details: Some(serde_json::json!({
+                "n_prompt_tokens": prompt_tokens,
+                "n_ctx": context_size,
+            })),
         }
     }
 
@@ -64,6 +73,7 @@ impl ApiError {
             code: "invalid_api_key",
             message: "missing or wrong API key: send it as `Authorization: Bearer <key>`".into(),
             param: None,
+            details: None,
         }
     }
 
@@ -74,6 +84,7 @@ impl ApiError {
             code: "not_found",
             message: message.into(),
             param: None,
+            details: None,
         }
     }
 
@@ -84,6 +95,7 @@ impl ApiError {
             code: "queue_full",
             message: message.into(),
             param: None,
+            details: None,
         }
     }
 
@@ -94,20 +106,25 @@ impl ApiError {
             code: "internal_error",
             message: message.into(),
             param: None,
+            details: None,
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({
-            "error": {
-                "message": self.message,
-                "type": self.kind,
-                "code": self.code,
-                "param": self.param,
-            }
+        let mut error = serde_json::json!({
+            "message": self.message,
+            "type": self.kind,
+            "code": self.code,
+            "param": self.param,
         });
+        if let (Some(fields), Some(serde_json::Value::Object(extra))) =
+            (error.as_object_mut(), self.details)
+        {
+            fields.extend(extra);
+        }
+        let body = serde_json::json!({ "error": error });
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
             response

@@ -45,6 +45,7 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
             code: "forbidden_host",
             message: "this server only answers requests addressed to localhost".into(),
             param: None,
+            details: None,
         }
         .into_response();
     }
@@ -128,6 +129,7 @@ pub async fn time_limit(request: Request, next: Next) -> Response {
             code: "timeout",
             message: "the request took too long to arrive or to start".into(),
             param: None,
+            details: None,
         }
         .into_response(),
     }

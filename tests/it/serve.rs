@@ -410,6 +410,8 @@ fn bad_input_gets_4xx_and_the_server_keeps_working() {
     let (status, json) = server.post_json("/v1/chat/completions", chat_body(&long, 4));
     assert_eq!(status, 400);
     assert_eq!(json["error"]["type"], "exceed_context_size_error");
+    assert_eq!(json["error"]["n_ctx"], 1024);
+    assert!(json["error"]["n_prompt_tokens"].as_u64().unwrap() > 1024);
 
     let (status, json) = server.post("/v1/nothing-here", b"{}");
     assert_eq!(status, 404, "{json}");
@@ -791,4 +793,55 @@ fn the_official_openai_python_client_works() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn a_full_queue_gets_503_with_retry_after() {
+    let Some(server) = Server::start(&["--parallel", "1"]) else {
+        return;
+    };
+    let mut busy = chat_body("Once upon a time", 2000);
+    busy["stream"] = json!(true);
+    let response = Server::agent()
+        .post(server.url("/v1/chat/completions"))
+        .send(busy.to_string().as_bytes())
+        .unwrap();
+    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    lines.next();
+    // One slot, sixteen places in the queue: fill them, then one more.
+    let queued: Vec<_> = (0..16)
+        .map(|_| {
+            let url = server.url("/v1/chat/completions");
+            std::thread::spawn(move || {
+                Server::agent()
+                    .post(url)
+                    .send(chat_body("Hi", 1).to_string().as_bytes())
+                    .map(|r| r.status().as_u16())
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let health = Server::agent().get(server.url("/health")).call().unwrap();
+        let health: Value =
+            serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+        if health["queued"] == 16 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the queue never filled: {health}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let refused = Server::agent()
+        .post(server.url("/v1/chat/completions"))
+        .send(chat_body("One too many", 1).to_string().as_bytes())
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 503);
+    assert_eq!(refused.headers().get("retry-after").unwrap(), "1");
+    drop(lines);
+    for handle in queued {
+        assert_eq!(handle.join().unwrap().unwrap(), 200);
+    }
 }
