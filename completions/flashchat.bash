@@ -872,7 +872,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__add)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -898,7 +898,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__alias)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,7 +1050,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__info)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,7 +1076,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__list)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1102,7 +1102,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__pull)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1128,7 +1128,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__rm)
-            opts="-v -q -h --yes --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,7 +1154,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__use)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,7 +1302,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__delete)
-            opts="-v -q -h --yes --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,7 +1328,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__export)
-            opts="-o -v -q -h --format --output --verbose --quiet --config --model --color --help"
+            opts="-o -v -q -h --format --output --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,7 +1478,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__list)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,7 +1504,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__rename)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1530,7 +1530,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__search)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,7 +1556,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__show)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -138,7 +138,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s h -l help -d 'Print help'
@@ -154,6 +154,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -162,6 +163,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -170,6 +172,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
@@ -182,6 +185,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -190,6 +194,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
@@ -199,6 +204,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -214,7 +220,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s h -l help -d 'Print help'
@@ -231,6 +237,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -239,6 +246,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
@@ -247,6 +255,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
@@ -255,6 +264,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -264,6 +274,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l yes -d 'Do not ask for confirmation'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -272,6 +283,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
@@ -280,6 +292,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s h -l help -d 'Print help'

@@ -229,8 +229,8 @@ pub struct SessionsArgs {
     #[command(subcommand)]
     pub command: Option<SessionsCommand>,
 
-    /// Print JSON instead of a table
-    #[arg(long)]
+    /// Print JSON instead of a table or text
+    #[arg(long, global = true)]
     pub json: bool,
 }
 
@@ -289,8 +289,8 @@ pub struct ModelsArgs {
     #[command(subcommand)]
     pub command: Option<ModelsCommand>,
 
-    /// Print JSON instead of a table
-    #[arg(long)]
+    /// Print JSON instead of a table or text
+    #[arg(long, global = true)]
     pub json: bool,
 }
 

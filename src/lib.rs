@@ -13,6 +13,7 @@ pub mod models;
 pub mod paths;
 pub mod printer;
 pub mod server;
+pub mod sessions;
 pub mod settings;
 
 use clap::{CommandFactory, Parser};
@@ -64,7 +65,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(_) => Err(NotImplemented { what: "chat" }.into()),
         Command::Serve(args) => commands::serve::run(&ctx, &args),
-        Command::Sessions(_) => Err(NotImplemented { what: "sessions" }.into()),
+        Command::Sessions(args) => commands::sessions::run(&ctx, &args),
         Command::Models(_) => Err(NotImplemented { what: "models" }.into()),
         Command::Benchmark(_) => Err(NotImplemented { what: "benchmark" }.into()),
         Command::Completions(_) => unreachable!("handled before settings are read"),

@@ -5,4 +5,5 @@ pub mod completions;
 pub mod config;
 pub mod prompt;
 pub mod serve;
+pub mod sessions;
 pub mod status;

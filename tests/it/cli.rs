@@ -44,7 +44,6 @@ fn commands_of_later_releases_say_so_with_exit_2() {
     let sandbox = Sandbox::new();
     for args in [
         vec!["chat"],
-        vec!["sessions"],
         vec!["models", "list"],
         vec!["benchmark", "moebench"],
         vec!["config", "--reset"],

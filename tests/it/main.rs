@@ -8,4 +8,5 @@ mod engine;
 mod generated;
 mod prompt;
 mod serve;
+mod sessions;
 mod status;

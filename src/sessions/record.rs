@@ -1,0 +1,91 @@
+//! The lines of a session file. A session is append-only JSON Lines: a
+//! `session` header, then `message` records, and `title` or `system`
+//! records when those change, so a crash can cost at most the line being
+//! written and an existing line is never rewritten.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    Session(Header),
+    Message(StoredMessage),
+    Title {
+        title: String,
+        at: i64,
+    },
+    System {
+        system_prompt: Option<String>,
+        at: i64,
+    },
+}
+
+/// The first line of every session file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub id: String,
+    pub title: String,
+    pub model: String,
+    /// Unix seconds.
+    pub created: i64,
+    #[serde(default)]
+    pub system_prompt: Option<String>,
+    /// Sampling settings the session was started with.
+    #[serde(default)]
+    pub settings: serde_json::Value,
+    #[serde(default = "version_one")]
+    pub version: u32,
+}
+
+fn version_one() -> u32 {
+    1
+}
+
+/// One turn's message. `role` comes first after `type` so that user turns
+/// can be counted by prefix without parsing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredMessage {
+    pub role: String,
+    pub content: String,
+    /// Unix seconds.
+    pub at: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_tokens: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_tokens: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttft_ms: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_per_second: Option<f64>,
+}
+
+/// What every user turn's line starts with.
+pub const USER_TURN_PREFIX: &[u8] = br#"{"type":"message","role":"user""#;
+/// What every title change's line starts with.
+pub const TITLE_PREFIX: &[u8] = br#"{"type":"title""#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_turns_start_with_the_counted_prefix() {
+        let line = serde_json::to_string(&Record::Message(StoredMessage {
+            role: "user".into(),
+            content: "hi".into(),
+            at: 1,
+            prompt_tokens: None,
+            completion_tokens: None,
+            ttft_ms: None,
+            tokens_per_second: None,
+        }))
+        .unwrap();
+        assert!(line.as_bytes().starts_with(USER_TURN_PREFIX), "{line}");
+        let title = serde_json::to_string(&Record::Title {
+            title: "t".into(),
+            at: 1,
+        })
+        .unwrap();
+        assert!(title.as_bytes().starts_with(TITLE_PREFIX), "{title}");
+    }
+}
