@@ -1,6 +1,7 @@
 //! flashchat: parse the command line, resolve settings once, dispatch to one
 //! command with a plain `match`.
 
+pub mod backend;
 pub mod cli;
 pub mod client;
 pub mod commands;

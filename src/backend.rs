@@ -1,0 +1,248 @@
+//! Where answers come from: a running OpenAI-compatible server (flashchat's
+//! own or `server.url`) or the model loaded in this process. `prompt` and
+//! `chat` both ask through here, so they choose and report the same way.
+
+use std::sync::atomic::Ordering;
+
+use crate::client::{Client, ClientRequest};
+use crate::engine::{
+    Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
+    GenerateRequest, LoadReporter, PromptInput, SamplingParams,
+};
+use crate::errors::Hinted;
+use crate::models::{self, ResolvedModel};
+use crate::server::pidfile::{self, ServerState};
+use crate::settings::{Origin, Settings, UseServer};
+use crate::Context;
+
+/// Where the answer comes from.
+pub enum Backend {
+    /// A running flashchat server, or the one named by `server.url`.
+    Server(Client),
+    /// The model loaded in this process, and its spec.
+    Local(Engine, String),
+}
+
+impl Backend {
+    /// Connects to a server, or loads the model here.
+    pub fn open(ctx: &Context) -> anyhow::Result<Self> {
+        match choose(ctx)? {
+            Choice::Server(client) => Ok(Backend::Server(client)),
+            Choice::Local => {
+                let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
+                let engine = load_engine(ctx, &model)?;
+                Ok(Backend::Local(engine, model.spec.to_string()))
+            }
+        }
+    }
+
+    /// The server's base URL or the model's spec.
+    pub fn source(&self) -> &str {
+        match self {
+            Backend::Server(client) => client.base(),
+            Backend::Local(_, spec) => spec,
+        }
+    }
+
+    /// Generates an answer, passing its text to `on_text` as it arrives.
+    /// `on_text` failing (a closed pipe) ends the generation.
+    pub fn answer(
+        &self,
+        ctx: &Context,
+        request: &GenerateRequest,
+        on_text: impl FnMut(&str) -> std::io::Result<()>,
+    ) -> anyhow::Result<Completion> {
+        match self {
+            Backend::Server(client) => ask_server(client, request, on_text),
+            Backend::Local(engine, _) => {
+                let events = engine.generate(request.clone())?;
+                stream(ctx, events, on_text)
+            }
+        }
+    }
+}
+
+/// Where a request should go.
+enum Choice {
+    Server(Client),
+    Local,
+}
+
+fn choose(ctx: &Context) -> anyhow::Result<Choice> {
+    let s = &ctx.resolved.settings;
+    if s.use_server == UseServer::Never {
+        return Ok(Choice::Local);
+    }
+    if let Some(url) = &s.server.url {
+        return Ok(Choice::Server(Client::new(url, s.server.api_key.clone())));
+    }
+    let running = match pidfile::inspect(&ctx.paths.pid_file) {
+        ServerState::Running(record) if record.pid != 0 => Some(record),
+        _ => None,
+    };
+    match (running, s.use_server) {
+        (Some(record), _) if serves_requested_model(ctx, &record.model) => Ok(Choice::Server(
+            Client::new(&record.url, s.server.api_key.clone()),
+        )),
+        (_, UseServer::Always) => Err(Hinted::new(
+            "no flashchat server is running with this model (use_server = \"always\")",
+            "start one with `flashchat serve`, or set use_server to auto",
+        )
+        .into()),
+        _ => Ok(Choice::Local),
+    }
+}
+
+/// A model named on the command line must be the one the server runs.
+fn serves_requested_model(ctx: &Context, served: &str) -> bool {
+    let Some((Some(value), Origin::Cli(_))) = ctx.resolved.values.get("model") else {
+        return true;
+    };
+    let asked = value.as_str().unwrap_or_default();
+    let stem = std::path::Path::new(asked)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    asked == served || stem.as_deref() == Some(served)
+}
+
+fn ask_server(
+    client: &Client,
+    request: &GenerateRequest,
+    mut on_text: impl FnMut(&str) -> std::io::Result<()>,
+) -> anyhow::Result<Completion> {
+    let (messages, raw) = match &request.prompt {
+        PromptInput::Chat(messages) => (Some(messages.as_slice()), None),
+        PromptInput::Raw(text) => (None, Some(text.as_str())),
+    };
+    let ask = ClientRequest {
+        messages,
+        raw,
+        max_tokens: request.max_tokens,
+        sampling: &request.sampling,
+        stop: &request.stop,
+    };
+    let streamed = client.stream(&ask, |text| {
+        if request.cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "interrupted",
+            ));
+        }
+        on_text(text)
+    });
+    match streamed {
+        Ok(done) => Ok(done),
+        Err(_) if request.cancel.load(Ordering::Relaxed) => Ok(Completion {
+            finish_reason: FinishReason::Cancelled,
+            usage: Default::default(),
+            timings: Default::default(),
+        }),
+        Err(e) => Err(e.context(format!("the server at {} failed", client.base()))),
+    }
+}
+
+pub fn sampling(settings: &Settings) -> SamplingParams {
+    SamplingParams {
+        temperature: settings.temperature,
+        top_p: settings.top_p,
+        top_k: settings.top_k,
+        min_p: settings.min_p,
+        repeat_penalty: settings.repeat_penalty,
+        presence_penalty: 0.0,
+        frequency_penalty: 0.0,
+        seed: settings.seed.unwrap_or_else(crate::engine::random_seed),
+    }
+}
+
+struct BarReporter(indicatif::ProgressBar);
+
+impl LoadReporter for BarReporter {
+    fn progress(&self, fraction: f32) {
+        self.0.set_position((fraction * 100.0) as u64);
+    }
+}
+
+fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
+    let settings = &ctx.resolved.settings;
+    let config = EngineConfig::single(
+        model.path.clone(),
+        settings.context_size,
+        settings.effective_threads(),
+    );
+    let name = model
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bar = ctx.printer.progress(&format!("Loading {name}"));
+    let loaded = match &bar {
+        Some(bar) => Engine::load(config, BarReporter(bar.clone())),
+        None => Engine::load(config, crate::engine::NoProgress),
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    loaded.map_err(|e| engine_error(e, ctx))
+}
+
+/// Engine errors with what the user can do about them.
+pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
+    let log = ctx.paths.engine_log();
+    let hint = match &err {
+        EngineError::Load { .. } => format!(
+            "the file may be damaged or need a newer llama.cpp; llama.cpp's reason is in {}",
+            log.display()
+        ),
+        EngineError::PromptTooLong { .. } => {
+            "shorten the prompt or raise context_size (0 uses the model's trained length)"
+                .to_string()
+        }
+        EngineError::Context { .. } => {
+            "lower context_size; the KV cache may not fit in memory".to_string()
+        }
+        _ => format!("run again with -v, or see {}", log.display()),
+    };
+    Hinted::new(err.to_string(), hint).into()
+}
+
+/// Passes the engine's text to `output` and returns the completion.
+fn stream(
+    ctx: &Context,
+    mut events: EventStream,
+    mut on_text: impl FnMut(&str) -> std::io::Result<()>,
+) -> anyhow::Result<Completion> {
+    while let Some(event) = events.blocking_recv() {
+        match event {
+            Event::Text(text) => on_text(&text)?,
+            Event::Done(done) => return Ok(done),
+            Event::Failed(e) => return Err(engine_error(e, ctx)),
+        }
+    }
+    Err(EngineError::WorkerGone.into())
+}
+
+/// `[32 tokens, 93.1 tok/s, TTFT 0.05s] prompt 5 tokens at 812.4 tok/s, finish: length`
+pub fn stats_line(done: &Completion) -> String {
+    let t = &done.timings;
+    let prompt_rate = if t.prompt_tokens_per_second > 0.0 {
+        format!(" at {:.1} tok/s", t.prompt_tokens_per_second)
+    } else {
+        String::new()
+    };
+    let cached = if t.cached_tokens > 0 {
+        format!(" ({} cached)", t.cached_tokens)
+    } else {
+        String::new()
+    };
+    format!(
+        "[{} tokens, {:.1} tok/s, TTFT {:.2}s] prompt {} tokens{cached}{prompt_rate}, finish: {}",
+        done.usage.completion_tokens,
+        t.generation_tokens_per_second,
+        t.ttft_ms / 1000.0,
+        done.usage.prompt_tokens,
+        serde_json::to_value(done.finish_reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    )
+}
