@@ -17,8 +17,9 @@ use crate::Context;
 
 /// Where the answer comes from.
 pub enum Backend {
-    /// A running flashchat server, or the one named by `server.url`.
-    Server(Client),
+    /// A running flashchat server (with its model's name), or the one named
+    /// by `server.url`.
+    Server(Client, Option<String>),
     /// The model loaded in this process, and its spec.
     Local(Engine, String),
 }
@@ -27,7 +28,7 @@ impl Backend {
     /// Connects to a server, or loads the model here.
     pub fn open(ctx: &Context) -> anyhow::Result<Self> {
         match choose(ctx)? {
-            Choice::Server(client) => Ok(Backend::Server(client)),
+            Choice::Server(client, model) => Ok(Backend::Server(client, model)),
             Choice::Local => {
                 let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
                 let engine = load_engine(ctx, &model)?;
@@ -39,8 +40,16 @@ impl Backend {
     /// The server's base URL or the model's spec.
     pub fn source(&self) -> &str {
         match self {
-            Backend::Server(client) => client.base(),
+            Backend::Server(client, _) => client.base(),
             Backend::Local(_, spec) => spec,
+        }
+    }
+
+    /// The model's name where known, else where answers come from.
+    pub fn model_name(&self) -> &str {
+        match self {
+            Backend::Server(_, Some(model)) => model,
+            _ => self.source(),
         }
     }
 
@@ -53,7 +62,7 @@ impl Backend {
         on_text: impl FnMut(&str) -> std::io::Result<()>,
     ) -> anyhow::Result<Completion> {
         match self {
-            Backend::Server(client) => ask_server(client, request, on_text),
+            Backend::Server(client, _) => ask_server(client, request, on_text),
             Backend::Local(engine, _) => {
                 let events = engine.generate(request.clone())?;
                 stream(ctx, events, on_text)
@@ -64,7 +73,7 @@ impl Backend {
 
 /// Where a request should go.
 enum Choice {
-    Server(Client),
+    Server(Client, Option<String>),
     Local,
 }
 
@@ -74,7 +83,10 @@ fn choose(ctx: &Context) -> anyhow::Result<Choice> {
         return Ok(Choice::Local);
     }
     if let Some(url) = &s.server.url {
-        return Ok(Choice::Server(Client::new(url, s.server.api_key.clone())));
+        return Ok(Choice::Server(
+            Client::new(url, s.server.api_key.clone()),
+            None,
+        ));
     }
     let running = match pidfile::inspect(&ctx.paths.pid_file) {
         ServerState::Running(record) if record.pid != 0 => Some(record),
@@ -83,6 +95,7 @@ fn choose(ctx: &Context) -> anyhow::Result<Choice> {
     match (running, s.use_server) {
         (Some(record), _) if serves_requested_model(ctx, &record.model) => Ok(Choice::Server(
             Client::new(&record.url, s.server.api_key.clone()),
+            Some(record.model),
         )),
         (_, UseServer::Always) => Err(Hinted::new(
             "no flashchat server is running with this model (use_server = \"always\")",

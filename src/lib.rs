@@ -13,6 +13,7 @@ mod logging;
 pub mod models;
 pub mod paths;
 pub mod printer;
+pub mod repl;
 pub mod server;
 pub mod sessions;
 pub mod settings;
@@ -64,7 +65,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
-        Command::Chat(_) => Err(NotImplemented { what: "chat" }.into()),
+        Command::Chat(args) => commands::chat::run(&ctx, &args),
         Command::Serve(args) => commands::serve::run(&ctx, &args),
         Command::Sessions(args) => commands::sessions::run(&ctx, &args),
         Command::Models(_) => Err(NotImplemented { what: "models" }.into()),

@@ -35,7 +35,9 @@ pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<()> {
     if args.foreground {
         foreground(ctx, args, model)
     } else {
-        start_daemon(ctx, args, &model)
+        let url = start_background(ctx, &model, args.allow_unauthenticated)?;
+        println!("{url}");
+        Ok(())
     }
 }
 
@@ -102,9 +104,14 @@ fn refuse_open_bind_without_key(ctx: &Context, allow_unauthenticated: bool) -> a
     Ok(())
 }
 
-fn start_daemon(ctx: &Context, args: &ServeArgs, model: &ResolvedModel) -> anyhow::Result<()> {
+/// Starts the server as a daemon and waits until it is ready; returns its URL.
+pub fn start_background(
+    ctx: &Context,
+    model: &ResolvedModel,
+    allow_unauthenticated: bool,
+) -> anyhow::Result<String> {
     let s = &ctx.resolved.settings;
-    refuse_open_bind_without_key(ctx, args.allow_unauthenticated)?;
+    refuse_open_bind_without_key(ctx, allow_unauthenticated)?;
     let port = choose_port(ctx, &s.server.host, s.server.port)?;
     let mut child_args = vec![
         "--model".to_string(),
@@ -119,7 +126,7 @@ fn start_daemon(ctx: &Context, args: &ServeArgs, model: &ResolvedModel) -> anyho
     if let Some(file) = &ctx.resolved.config_file {
         child_args.extend(["--config".into(), file.display().to_string()]);
     }
-    if args.allow_unauthenticated {
+    if allow_unauthenticated {
         child_args.push("--allow-unauthenticated".into());
     }
     let exe = std::env::current_exe().context("cannot find the flashchat executable")?;
@@ -148,8 +155,7 @@ fn start_daemon(ctx: &Context, args: &ServeArgs, model: &ResolvedModel) -> anyho
         Startup::Ready => {
             ctx.printer
                 .status(&format!("Server running at {url} (pid {})", child.id()));
-            println!("{url}");
-            Ok(())
+            Ok(url)
         }
         Startup::Exited(code) => Err(Hinted::new(
             format!(

@@ -6,8 +6,9 @@ use anyhow::Context as _;
 
 use crate::cli::{ExportFormat, SessionsArgs, SessionsCommand};
 use crate::errors::Hinted;
+use crate::sessions::export::shorten;
 use crate::sessions::record::Record;
-use crate::sessions::{export, now, SessionStore, Summary};
+use crate::sessions::{export, now, SessionStore};
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &SessionsArgs) -> anyhow::Result<()> {
@@ -160,49 +161,6 @@ fn list(store: &SessionStore, json: bool, out: &mut impl Write) -> anyhow::Resul
         writeln!(out, "No saved sessions yet; `flashchat chat` starts one.")?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "{:>4}  {:<20}  {:<40}  {:>5}  {:<24}  UPDATED",
-        "#", "ID", "TITLE", "TURNS", "MODEL"
-    )?;
-    let now = now();
-    for (i, s) in sessions.iter().enumerate() {
-        writeln!(out, "{}", row(i + 1, s, now))?;
-    }
+    out.write_all(export::table(&sessions, now()).as_bytes())?;
     Ok(())
-}
-
-fn row(number: usize, s: &Summary, now: i64) -> String {
-    let title = if s.title.is_empty() {
-        "(untitled)"
-    } else {
-        &s.title
-    };
-    format!(
-        "{number:>4}  {:<20}  {:<40}  {:>5}  {:<24}  {}",
-        s.id,
-        shorten(title, 40),
-        s.turns,
-        shorten(&s.model, 24),
-        age(now - s.updated)
-    )
-}
-
-fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
-}
-
-/// `42 s ago`, `5 min ago`, `3 h ago`, `2 days ago`.
-pub fn age(seconds: i64) -> String {
-    match seconds.max(0) {
-        s if s < 60 => format!("{s} s ago"),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s => format!("{} days ago", s / 86_400),
-    }
 }

@@ -3,7 +3,7 @@
 use chrono::{TimeZone, Utc};
 use serde_json::json;
 
-use super::Session;
+use super::{Session, Summary};
 
 pub fn date(unix: i64) -> String {
     Utc.timestamp_opt(unix, 0).single().map_or_else(
@@ -52,4 +52,52 @@ pub fn json(session: &Session) -> serde_json::Value {
         "settings": session.header.settings,
         "messages": session.messages,
     })
+}
+
+/// The `sessions list` table, numbered from 1 (newest).
+pub fn table(sessions: &[Summary], now: i64) -> String {
+    let mut out = format!(
+        "{:>4}  {:<20}  {:<40}  {:>5}  {:<24}  UPDATED\n",
+        "#", "ID", "TITLE", "TURNS", "MODEL"
+    );
+    for (i, s) in sessions.iter().enumerate() {
+        out.push_str(&row(i + 1, s, now));
+        out.push('\n');
+    }
+    out
+}
+
+fn row(number: usize, s: &Summary, now: i64) -> String {
+    let title = if s.title.is_empty() {
+        "(untitled)"
+    } else {
+        &s.title
+    };
+    format!(
+        "{number:>4}  {:<20}  {:<40}  {:>5}  {:<24}  {}",
+        s.id,
+        shorten(title, 40),
+        s.turns,
+        shorten(&s.model, 24),
+        age(now - s.updated)
+    )
+}
+
+pub fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+/// `42 s ago`, `5 min ago`, `3 h ago`, `2 days ago`.
+pub fn age(seconds: i64) -> String {
+    match seconds.max(0) {
+        s if s < 60 => format!("{s} s ago"),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s => format!("{} days ago", s / 86_400),
+    }
 }

@@ -9,7 +9,9 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use record::{Header, Record, StoredMessage, TITLE_PREFIX, USER_TURN_PREFIX};
+use record::{
+    Header, Record, StoredMessage, MESSAGE_PREFIX, TITLE_PREFIX, UNDO_PREFIX, USER_TURN_PREFIX,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -294,6 +296,10 @@ fn parse(bytes: &[u8], path: &Path) -> Result<Session, SessionError> {
                 session.system_prompt = system_prompt;
                 session.updated = at;
             }
+            Ok(Record::Undo { at }) => {
+                session.messages.pop();
+                session.updated = at;
+            }
             Ok(Record::Session(_)) | Err(_) => session.skipped_lines += 1,
         }
     }
@@ -307,10 +313,13 @@ fn summarize(bytes: &[u8], modified: i64) -> Option<Summary> {
         return None;
     };
     let mut title = header.title.clone();
-    let mut turns = 0;
+    // Whether each message is the user's, so that an undo can take it back.
+    let mut from_user: Vec<bool> = Vec::new();
     for line in lines {
-        if line.starts_with(USER_TURN_PREFIX) {
-            turns += 1;
+        if line.starts_with(MESSAGE_PREFIX) {
+            from_user.push(line.starts_with(USER_TURN_PREFIX));
+        } else if line.starts_with(UNDO_PREFIX) {
+            from_user.pop();
         } else if line.starts_with(TITLE_PREFIX) {
             if let Ok(Record::Title { title: t, .. }) = serde_json::from_slice(line) {
                 title = t;
@@ -320,7 +329,7 @@ fn summarize(bytes: &[u8], modified: i64) -> Option<Summary> {
     Some(Summary {
         id: header.id,
         title,
-        turns,
+        turns: from_user.iter().filter(|&&u| u).count(),
         model: header.model,
         created: header.created,
         updated: modified,

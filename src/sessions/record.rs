@@ -18,6 +18,10 @@ pub enum Record {
         system_prompt: Option<String>,
         at: i64,
     },
+    /// Takes back the last message (`/retry` replaces an answer this way).
+    Undo {
+        at: i64,
+    },
 }
 
 /// The first line of every session file.
@@ -61,6 +65,10 @@ pub struct StoredMessage {
 
 /// What every user turn's line starts with.
 pub const USER_TURN_PREFIX: &[u8] = br#"{"type":"message","role":"user""#;
+/// What every message's line starts with.
+pub const MESSAGE_PREFIX: &[u8] = br#"{"type":"message""#;
+/// What every undo's line starts with.
+pub const UNDO_PREFIX: &[u8] = br#"{"type":"undo""#;
 /// What every title change's line starts with.
 pub const TITLE_PREFIX: &[u8] = br#"{"type":"title""#;
 

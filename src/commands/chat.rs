@@ -1,0 +1,56 @@
+//! `flashchat chat`: start (or reuse) the server, then chat; `--resume`
+//! continues a saved session with its turns back in the model's context.
+
+use crate::backend::Backend;
+use crate::cli::ChatArgs;
+use crate::errors::{Hinted, NotImplemented};
+use crate::models;
+use crate::repl::Chat;
+use crate::server::pidfile::{self, ServerState};
+use crate::sessions::SessionStore;
+use crate::settings::UseServer;
+use crate::Context;
+
+pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
+    if args.persona.is_some() {
+        return Err(NotImplemented {
+            what: "chat --persona",
+        }
+        .into());
+    }
+    let resumed = match &args.resume {
+        Some(key) => {
+            let store = SessionStore::new(&ctx.paths.sessions_dir);
+            let id = store.resolve(key).map_err(|e| {
+                Hinted::new(
+                    e.to_string(),
+                    "`flashchat sessions` lists the saved sessions",
+                )
+            })?;
+            Some(store.load(&id)?)
+        }
+        None => None,
+    };
+    ensure_server(ctx)?;
+    let backend = Backend::open(ctx)?;
+    Chat::new(ctx, backend, resumed).run()
+}
+
+/// Chat talks to a server: start one unless one runs, another server is
+/// configured, or the settings ask for the model in-process.
+fn ensure_server(ctx: &Context) -> anyhow::Result<()> {
+    let s = &ctx.resolved.settings;
+    let running = matches!(
+        pidfile::inspect(&ctx.paths.pid_file),
+        ServerState::Running(_)
+    );
+    if s.use_server == UseServer::Never || s.server.url.is_some() || running {
+        return Ok(());
+    }
+    let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
+    let url = crate::commands::serve::start_background(ctx, &model, false)?;
+    ctx.printer.status(&format!(
+        "Started the server at {url}; `flashchat serve --stop` stops it."
+    ));
+    Ok(())
+}

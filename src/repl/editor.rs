@@ -1,0 +1,113 @@
+//! The terminal line editor: reedline with a history file, Ctrl-R search,
+//! tab completion of slash commands, Alt-Enter or Shift-Enter for a new
+//! line, Ctrl-L to clear; Ctrl-C twice at an empty prompt or Ctrl-D leaves.
+
+use reedline::{
+    default_emacs_keybindings, ColumnarMenu, Completer, DefaultPrompt, DefaultPromptSegment,
+    EditCommand, Emacs, FileBackedHistory, KeyCode, KeyModifiers, MenuBuilder, Reedline,
+    ReedlineEvent, ReedlineMenu, Signal, Span, Suggestion,
+};
+
+use super::{slash, Chat, Flow};
+
+/// Completes `/na` to the slash commands of the table.
+struct SlashCompleter;
+
+impl Completer for SlashCompleter {
+    fn complete(&mut self, line: &str, pos: usize) -> Vec<Suggestion> {
+        let typed = &line[..pos.min(line.len())];
+        if !typed.starts_with('/') || typed.contains(char::is_whitespace) {
+            return Vec::new();
+        }
+        slash::COMMANDS
+            .iter()
+            .filter(|c| slash::complete(typed).contains(&c.name))
+            .map(|c| Suggestion {
+                value: format!("/{}", c.name),
+                description: Some(c.help.to_string()),
+                span: Span::new(0, pos),
+                append_whitespace: !c.args.is_empty(),
+                ..Suggestion::default()
+            })
+            .collect()
+    }
+}
+
+fn editor(ctx: &crate::Context) -> anyhow::Result<Reedline> {
+    let mut keys = default_emacs_keybindings();
+    let newline = ReedlineEvent::Edit(vec![EditCommand::InsertNewline]);
+    keys.add_binding(KeyModifiers::ALT, KeyCode::Enter, newline.clone());
+    keys.add_binding(KeyModifiers::SHIFT, KeyCode::Enter, newline);
+    keys.add_binding(
+        KeyModifiers::NONE,
+        KeyCode::Tab,
+        ReedlineEvent::UntilFound(vec![
+            ReedlineEvent::Menu("completion".into()),
+            ReedlineEvent::MenuNext,
+        ]),
+    );
+    let menu = ColumnarMenu::default().with_name("completion");
+    let mut editor = Reedline::create()
+        .with_completer(Box::new(SlashCompleter))
+        .with_menu(ReedlineMenu::EngineCompleter(Box::new(menu)))
+        .with_edit_mode(Box::new(Emacs::new(keys)));
+    let history_file = ctx.paths.config_dir.join("history.txt");
+    match FileBackedHistory::with_file(1000, history_file) {
+        Ok(history) => editor = editor.with_history(Box::new(history)),
+        Err(e) => ctx.printer.warn(&format!("input history is off: {e}")),
+    }
+    Ok(editor)
+}
+
+pub fn run(chat: &mut Chat) -> anyhow::Result<()> {
+    let mut editor = editor(chat.ctx)?;
+    let prompt = DefaultPrompt::new(
+        DefaultPromptSegment::Basic("you".into()),
+        DefaultPromptSegment::Empty,
+    );
+    eprintln!("{}", chat.ctx.printer.dim(&chat.banner()));
+    let mut block: Option<String> = None;
+    let mut interrupted = false;
+    loop {
+        let signal = editor.read_line(&prompt)?;
+        let line = match signal {
+            Signal::Success(line) => {
+                interrupted = false;
+                line
+            }
+            Signal::CtrlC if interrupted => break,
+            Signal::CtrlC => {
+                interrupted = true;
+                block = None;
+                chat.note("(Ctrl-C again or Ctrl-D to leave)");
+                continue;
+            }
+            Signal::CtrlD => break,
+        };
+        // A line of """ opens and closes a block of several lines.
+        let text = match (&mut block, line.trim() == "\"\"\"") {
+            (None, true) => {
+                block = Some(String::new());
+                continue;
+            }
+            (Some(text), true) => {
+                let text = std::mem::take(text);
+                block = None;
+                text
+            }
+            (Some(text), false) => {
+                text.push_str(&line);
+                text.push('\n');
+                continue;
+            }
+            (None, false) => line,
+        };
+        match chat.handle(&text) {
+            Ok(Flow::Exit) => break,
+            Ok(Flow::Continue) => {}
+            // A failed answer is reported and the chat goes on.
+            Err(e) => eprintln!("error: {e:#}"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,395 @@
+//! The chat: a conversation with its session file, fed by a line editor on
+//! a terminal (reedline: history, Ctrl-R, tab completion of slash
+//! commands, Alt-Enter for a new line) or by plain lines from a pipe.
+
+mod editor;
+pub mod slash;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use crate::backend::{self, Backend};
+use crate::engine::text::{ReasoningSplitter, Segment};
+use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::sessions::record::{Record, StoredMessage};
+use crate::sessions::{export, now, title_from, Session, SessionStore};
+use crate::Context;
+use slash::{ExportAs, Setting, Slash};
+
+/// What the loop does after a line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Exit,
+}
+
+pub struct Chat<'a> {
+    ctx: &'a Context,
+    backend: Backend,
+    store: SessionStore,
+    session: Option<String>,
+    titled: bool,
+    system: Option<String>,
+    messages: Vec<Message>,
+    request: GenerateRequest,
+    last: Option<Completion>,
+    interrupt: Arc<AtomicBool>,
+}
+
+impl<'a> Chat<'a> {
+    pub fn new(ctx: &'a Context, backend: Backend, resumed: Option<Session>) -> Self {
+        let settings = &ctx.resolved.settings;
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let on_interrupt = Arc::clone(&interrupt);
+        // Ctrl-C while an answer streams stops that answer; at the prompt the
+        // editor sees the key itself.
+        let _ = ctrlc::set_handler(move || on_interrupt.store(true, Ordering::Relaxed));
+        let request = GenerateRequest {
+            prompt: PromptInput::Chat(Vec::new()),
+            max_tokens: settings.max_tokens,
+            stop: Vec::new(),
+            sampling: backend::sampling(settings),
+            cancel: Arc::clone(&interrupt),
+        };
+        let mut chat = Self {
+            ctx,
+            backend,
+            store: SessionStore::new(&ctx.paths.sessions_dir),
+            session: None,
+            titled: false,
+            system: settings.system_prompt.clone(),
+            messages: Vec::new(),
+            request,
+            last: None,
+            interrupt,
+        };
+        if let Some(session) = resumed {
+            chat.session = Some(session.header.id.clone());
+            chat.titled = !session.title.is_empty();
+            chat.system = session.system_prompt.clone();
+            chat.messages = session
+                .messages
+                .iter()
+                .map(|m| Message::new(&m.role, m.content.clone()))
+                .collect();
+        }
+        chat
+    }
+
+    /// Runs until /exit, Ctrl-D or the end of the input.
+    pub fn run(mut self) -> anyhow::Result<()> {
+        if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            editor::run(&mut self)
+        } else {
+            self.run_piped()
+        }
+    }
+
+    /// Lines from a pipe: each is a message or a slash command; a line of
+    /// `"""` opens and closes a block of several lines.
+    fn run_piped(&mut self) -> anyhow::Result<()> {
+        let mut block: Option<String> = None;
+        for line in std::io::stdin().lock().lines() {
+            let line = line?;
+            match (&mut block, line.trim() == "\"\"\"") {
+                (None, true) => block = Some(String::new()),
+                (Some(text), true) => {
+                    let text = std::mem::take(text);
+                    block = None;
+                    if self.handle(&text)? == Flow::Exit {
+                        break;
+                    }
+                }
+                (Some(text), false) => {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                (None, false) => {
+                    if self.handle(&line)? == Flow::Exit {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Intro line: where answers come from and which session this is.
+    pub fn banner(&self) -> String {
+        let session = match &self.session {
+            Some(id) => format!("resuming {id} ({} messages)", self.messages.len()),
+            None => "new session".to_string(),
+        };
+        format!(
+            "flashchat · {} · {session} · /help for commands",
+            self.backend.source()
+        )
+    }
+
+    /// One line of input: a slash command or a message.
+    pub fn handle(&mut self, line: &str) -> anyhow::Result<Flow> {
+        let text = line.trim();
+        if text.is_empty() {
+            return Ok(Flow::Continue);
+        }
+        if text.starts_with('/') && !text.starts_with("//") {
+            return match slash::parse(text) {
+                Ok(command) => self.command(command),
+                Err(message) => {
+                    self.note(&message);
+                    Ok(Flow::Continue)
+                }
+            };
+        }
+        self.messages.push(Message::new("user", text));
+        self.answer()?;
+        Ok(Flow::Continue)
+    }
+
+    fn note(&self, message: &str) {
+        eprintln!("{}", self.ctx.printer.dim(message));
+    }
+
+    fn command(&mut self, command: Slash) -> anyhow::Result<Flow> {
+        match command {
+            Slash::Help => print!("{}", slash::help()),
+            Slash::Exit => return Ok(Flow::Exit),
+            Slash::New => {
+                self.session = None;
+                self.titled = false;
+                self.messages.clear();
+                self.last = None;
+                self.note("New session.");
+            }
+            Slash::Retry => self.retry()?,
+            Slash::System(None) => self.note(&format!(
+                "System prompt: {}",
+                self.system.as_deref().unwrap_or("(none)")
+            )),
+            Slash::System(Some(text)) => {
+                self.system = Some(text.clone());
+                self.save(&Record::System {
+                    system_prompt: Some(text),
+                    at: now(),
+                })?;
+                self.note("System prompt set.");
+            }
+            Slash::Set(setting, value) => {
+                let s = &mut self.request.sampling;
+                match setting {
+                    Setting::Temperature => s.temperature = value as f32,
+                    Setting::TopP => s.top_p = value as f32,
+                    Setting::Seed => s.seed = value as u32,
+                    Setting::MaxTokens => self.request.max_tokens = value as u32,
+                }
+                self.note(&format!("Set to {value}."));
+            }
+            Slash::Title(title) => {
+                self.titled = true;
+                self.save(&Record::Title { title, at: now() })?;
+                self.note("Renamed.");
+            }
+            Slash::Export(format, path) => self.export(format, path)?,
+            Slash::Stats => match &self.last {
+                Some(done) => self.note(&backend::stats_line(done)),
+                None => self.note("No answer yet."),
+            },
+            Slash::Context => self.note(&self.context_bar()),
+            Slash::Sessions => print!("{}", export::table(&self.store.list(), now())),
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Asks for an answer to the conversation so far, streams it, saves the turn.
+    fn answer(&mut self) -> anyhow::Result<()> {
+        self.interrupt.store(false, Ordering::Relaxed);
+        let (text, done) = loop {
+            let mut messages = Vec::with_capacity(self.messages.len() + 1);
+            if let Some(system) = &self.system {
+                messages.push(Message::new("system", system.clone()));
+            }
+            messages.extend(self.messages.iter().cloned());
+            self.request.prompt = PromptInput::Chat(messages);
+            let mut printer = Streamed::new(self.ctx.resolved.settings.show_thinking);
+            match self
+                .backend
+                .answer(self.ctx, &self.request, |t| printer.text(t))
+            {
+                Ok(done) => break (printer.finish()?, done),
+                Err(e) if is_context_overflow(&e) && self.messages.len() > 2 => {
+                    // The oldest exchange goes; the system prompt stays.
+                    self.messages.drain(..2);
+                    self.note(
+                        "The conversation no longer fits the context: dropped the oldest turn.",
+                    );
+                }
+                Err(e) => {
+                    self.messages.pop();
+                    return Err(e);
+                }
+            }
+        };
+        println!();
+        self.note(&backend::stats_line(&done));
+        if done.finish_reason == FinishReason::Cancelled {
+            self.note("(stopped)");
+        }
+        self.messages.push(Message::new("assistant", text.clone()));
+        self.save_turn(&text, &done)?;
+        self.last = Some(done);
+        Ok(())
+    }
+
+    fn retry(&mut self) -> anyhow::Result<()> {
+        if self.messages.last().is_none_or(|m| m.role != "assistant") {
+            self.note("Nothing to retry yet.");
+            return Ok(());
+        }
+        self.messages.pop();
+        self.save(&Record::Undo { at: now() })?;
+        // The user message is saved again with the new answer.
+        let user = self.messages.pop();
+        self.save(&Record::Undo { at: now() })?;
+        if let Some(user) = user {
+            self.messages.push(user);
+        }
+        self.answer()
+    }
+
+    /// Appends the last user message and this answer to the session file,
+    /// creating it on the first turn.
+    fn save_turn(&mut self, answer: &str, done: &Completion) -> anyhow::Result<()> {
+        let user = self
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.role == "user")
+            .map(|m| m.content.clone())
+            .unwrap_or_default();
+        if self.session.is_none() {
+            let settings = serde_json::to_value(self.request.sampling).unwrap_or_default();
+            let header =
+                self.store
+                    .create(self.backend.model_name(), self.system.clone(), settings)?;
+            self.session = Some(header.id);
+        }
+        if !self.titled {
+            self.titled = true;
+            self.save(&Record::Title {
+                title: title_from(&user),
+                at: now(),
+            })?;
+        }
+        let at = now();
+        self.save(&Record::Message(StoredMessage {
+            role: "user".into(),
+            content: user,
+            at,
+            prompt_tokens: Some(done.usage.prompt_tokens),
+            completion_tokens: None,
+            ttft_ms: None,
+            tokens_per_second: None,
+        }))?;
+        self.save(&Record::Message(StoredMessage {
+            role: "assistant".into(),
+            content: answer.to_string(),
+            at,
+            prompt_tokens: None,
+            completion_tokens: Some(done.usage.completion_tokens),
+            ttft_ms: Some(done.timings.ttft_ms),
+            tokens_per_second: Some(done.timings.generation_tokens_per_second),
+        }))
+    }
+
+    /// Appends a record to this chat's session, if it has one yet.
+    fn save(&self, record: &Record) -> anyhow::Result<()> {
+        if let Some(id) = &self.session {
+            self.store.append(id, record)?;
+        }
+        Ok(())
+    }
+
+    fn export(&self, format: ExportAs, path: Option<String>) -> anyhow::Result<()> {
+        let Some(id) = &self.session else {
+            self.note("Nothing to export yet.");
+            return Ok(());
+        };
+        let (extension, bytes) = match format {
+            ExportAs::Markdown => ("md", export::markdown(&self.store.load(id)?).into_bytes()),
+            ExportAs::JsonLines => ("jsonl", self.store.raw(id)?),
+        };
+        let path = path.unwrap_or_else(|| format!("{id}.{extension}"));
+        std::fs::write(&path, bytes)?;
+        self.note(&format!("Exported to {path}."));
+        Ok(())
+    }
+
+    fn context_bar(&self) -> String {
+        let Some(done) = &self.last else {
+            return "No answer yet.".to_string();
+        };
+        let used = done.usage.total_tokens;
+        let size = self.ctx.resolved.settings.context_size;
+        if size == 0 {
+            return format!("{used} tokens used (context: the model's trained length)");
+        }
+        let width = 30;
+        let filled = ((used as f64 / size as f64) * width as f64).round() as usize;
+        let filled = filled.min(width);
+        format!(
+            "[{}{}] {used} of {size} tokens ({:.0}%)",
+            "#".repeat(filled),
+            "-".repeat(width - filled),
+            100.0 * used as f64 / size as f64
+        )
+    }
+}
+
+/// True when the error says the prompt does not fit the context window.
+fn is_context_overflow(err: &anyhow::Error) -> bool {
+    let text = format!("{err:#}");
+    text.contains("context window holds") || text.contains("exceed_context_size")
+}
+
+/// Prints an answer as it streams; reasoning is dropped unless shown.
+struct Streamed {
+    splitter: Option<ReasoningSplitter>,
+    answer: String,
+}
+
+impl Streamed {
+    fn new(show_thinking: bool) -> Self {
+        Self {
+            splitter: (!show_thinking).then(ReasoningSplitter::default),
+            answer: String::new(),
+        }
+    }
+
+    fn text(&mut self, text: &str) -> std::io::Result<()> {
+        let segments = match self.splitter.as_mut() {
+            Some(splitter) => splitter.push(text),
+            None => vec![Segment::Content(text.to_string())],
+        };
+        self.write(segments)
+    }
+
+    fn write(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        for segment in segments {
+            if let Segment::Content(text) = segment {
+                out.write_all(text.as_bytes())?;
+                self.answer.push_str(&text);
+            }
+        }
+        out.flush()
+    }
+
+    fn finish(mut self) -> std::io::Result<String> {
+        if let Some(mut splitter) = self.splitter.take() {
+            let rest = splitter.finish();
+            self.write(rest)?;
+        }
+        Ok(self.answer)
+    }
+}

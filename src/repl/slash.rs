@@ -1,0 +1,224 @@
+//! The slash commands: one table that drives `/help`, tab completion and
+//! parsing, so the three can never disagree.
+
+/// One row of the table.
+pub struct SlashCommand {
+    pub name: &'static str,
+    pub args: &'static str,
+    pub help: &'static str,
+}
+
+pub const COMMANDS: &[SlashCommand] = &[
+    SlashCommand {
+        name: "help",
+        args: "",
+        help: "list the commands",
+    },
+    SlashCommand {
+        name: "exit",
+        args: "",
+        help: "leave the chat (Ctrl-D does too)",
+    },
+    SlashCommand {
+        name: "new",
+        args: "",
+        help: "start a fresh session",
+    },
+    SlashCommand {
+        name: "retry",
+        args: "",
+        help: "answer the last message again",
+    },
+    SlashCommand {
+        name: "system",
+        args: "[text]",
+        help: "show or set the system prompt",
+    },
+    SlashCommand {
+        name: "set",
+        args: "<key> <value>",
+        help: "temperature, top_p, max_tokens or seed for this chat",
+    },
+    SlashCommand {
+        name: "title",
+        args: "<text>",
+        help: "rename this session",
+    },
+    SlashCommand {
+        name: "export",
+        args: "md|jsonl [path]",
+        help: "write the session to a file (default: <id>.<format> here)",
+    },
+    SlashCommand {
+        name: "stats",
+        args: "",
+        help: "tokens and speed of the last answer",
+    },
+    SlashCommand {
+        name: "context",
+        args: "",
+        help: "how much of the context window is used",
+    },
+    SlashCommand {
+        name: "sessions",
+        args: "",
+        help: "list saved sessions",
+    },
+];
+
+/// A parsed slash command.
+#[derive(Debug, PartialEq)]
+pub enum Slash {
+    Help,
+    Exit,
+    New,
+    Retry,
+    System(Option<String>),
+    Set(Setting, f64),
+    Title(String),
+    Export(ExportAs, Option<String>),
+    Stats,
+    Context,
+    Sessions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Setting {
+    Temperature,
+    TopP,
+    MaxTokens,
+    Seed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ExportAs {
+    Markdown,
+    JsonLines,
+}
+
+/// Reads `/name args`; the error says what was wrong and how to get help.
+pub fn parse(line: &str) -> Result<Slash, String> {
+    let line = line.trim_start_matches('/');
+    let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let rest = rest.trim();
+    let known = COMMANDS
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| format!("unknown command /{name}; /help lists them"))?;
+    let usage = || format!("usage: /{} {}", known.name, known.args);
+    Ok(match known.name {
+        "help" => Slash::Help,
+        "exit" => Slash::Exit,
+        "new" => Slash::New,
+        "retry" => Slash::Retry,
+        "stats" => Slash::Stats,
+        "context" => Slash::Context,
+        "sessions" => Slash::Sessions,
+        "system" => Slash::System((!rest.is_empty()).then(|| rest.to_string())),
+        "title" if !rest.is_empty() => Slash::Title(rest.to_string()),
+        "set" => {
+            let (key, value) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+            let setting = match key {
+                "temperature" => Setting::Temperature,
+                "top_p" | "top-p" => Setting::TopP,
+                "max_tokens" | "max-tokens" => Setting::MaxTokens,
+                "seed" => Setting::Seed,
+                other => return Err(format!("cannot set `{other}`; {}", usage())),
+            };
+            let value: f64 = value.trim().parse().map_err(|_| usage())?;
+            let valid = match setting {
+                Setting::Temperature => (0.0..=5.0).contains(&value),
+                Setting::TopP => (0.0..=1.0).contains(&value),
+                Setting::MaxTokens => value >= 1.0 && value.fract() == 0.0,
+                Setting::Seed => value >= 0.0 && value <= u32::MAX as f64 && value.fract() == 0.0,
+            };
+            if !valid {
+                return Err(format!("{value} is out of range for {key}"));
+            }
+            Slash::Set(setting, value)
+        }
+        "export" => {
+            let mut words = rest.split_whitespace();
+            let format = match words.next() {
+                Some("md") => ExportAs::Markdown,
+                Some("jsonl") => ExportAs::JsonLines,
+                _ => return Err(usage()),
+            };
+            Slash::Export(format, words.next().map(str::to_string))
+        }
+        _ => return Err(usage()),
+    })
+}
+
+/// The `/help` text.
+pub fn help() -> String {
+    let width = COMMANDS
+        .iter()
+        .map(|c| c.name.len() + c.args.len() + 2)
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for c in COMMANDS {
+        let usage = format!("/{} {}", c.name, c.args);
+        out.push_str(&format!("  {usage:<width$}  {}\n", c.help));
+    }
+    out.push_str(
+        "  Alt-Enter or a \"\"\" block: several lines · Ctrl-C stops an answer · Ctrl-D leaves\n",
+    );
+    out
+}
+
+/// Commands whose names start with what was typed after the `/`.
+pub fn complete(prefix: &str) -> Vec<&'static str> {
+    let prefix = prefix.trim_start_matches('/');
+    COMMANDS
+        .iter()
+        .filter(|c| c.name.starts_with(prefix))
+        .map(|c| c.name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_in_the_table_parses() {
+        for c in COMMANDS {
+            let line = match c.name {
+                "set" => "/set temperature 0.5".to_string(),
+                "title" => "/title Hello".to_string(),
+                "export" => "/export md".to_string(),
+                name => format!("/{name}"),
+            };
+            assert!(parse(&line).is_ok(), "{line}");
+            assert!(help().contains(&format!("/{}", c.name)));
+        }
+    }
+
+    #[test]
+    fn bad_arguments_explain_themselves() {
+        assert_eq!(
+            parse("/set temperature 9").unwrap_err(),
+            "9 is out of range for temperature"
+        );
+        assert!(parse("/set colour red")
+            .unwrap_err()
+            .contains("cannot set `colour`"));
+        assert!(parse("/export pdf")
+            .unwrap_err()
+            .starts_with("usage: /export"));
+        assert!(parse("/frobnicate").unwrap_err().contains("/help"));
+        assert!(parse("/title").unwrap_err().starts_with("usage: /title"));
+        assert_eq!(
+            parse("/export jsonl out.jsonl").unwrap(),
+            Slash::Export(ExportAs::JsonLines, Some("out.jsonl".into()))
+        );
+    }
+
+    #[test]
+    fn completion_follows_the_table() {
+        assert_eq!(complete("/se"), vec!["set", "sessions"]);
+        assert_eq!(complete("/r"), vec!["retry"]);
+    }
+}

@@ -1,0 +1,166 @@
+//! `flashchat chat` without a terminal: lines in, answers out, every turn
+//! saved; resume restores the turns into the model's context.
+
+use std::io::{Read, Write};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::common::{stderr_of, stdout_of, Sandbox};
+
+/// `flashchat chat ARGS` with the model in-process, fed `input`.
+fn chat(sandbox: &Sandbox, args: &[&str], input: &str) -> Option<std::process::Output> {
+    let mut cmd = sandbox.with_model()?;
+    let output = cmd
+        .arg("chat")
+        .args(args)
+        .env("FLASHCHAT_USE_SERVER", "never")
+        .env("FLASHCHAT_MAX_TOKENS", "12")
+        .env("FLASHCHAT_TEMPERATURE", "0")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    Some(output)
+}
+
+fn last_session(sandbox: &Sandbox) -> Value {
+    let output = sandbox
+        .cmd()
+        .args(["sessions", "show", "last", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn a_piped_chat_answers_saves_retries_and_exports() {
+    let sandbox = Sandbox::new();
+    let export = sandbox.path().join("chat.md");
+    let input = format!(
+        "Once upon a time\nThe end\n/retry\n/export md {}\n/title Bedtime\n/exit\nnever read\n",
+        export.display()
+    );
+    let Some(output) = chat(&sandbox, &[], &input) else {
+        return;
+    };
+    let err = stderr_of(&output);
+    assert_eq!(
+        err.matches("[12 tokens,").count(),
+        3,
+        "two answers and a retry: {err}"
+    );
+    assert!(
+        !stdout_of(&output).contains('\x1b'),
+        "no escape codes when piped"
+    );
+    let session = last_session(&sandbox);
+    let messages = session["messages"].as_array().unwrap();
+    let roles: Vec<&str> = messages
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        roles,
+        ["user", "assistant", "user", "assistant"],
+        "the retried answer replaced the old one"
+    );
+    assert_eq!(messages[2]["content"], "The end");
+    assert_eq!(session["title"], "Bedtime");
+    let md = std::fs::read_to_string(&export).unwrap();
+    assert!(md.contains("**You:**\n\nOnce upon a time"), "{md}");
+    let rows: Value = serde_json::from_slice(
+        &sandbox
+            .cmd()
+            .args(["sessions", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(rows[0]["turns"], 2);
+}
+
+#[test]
+fn resume_puts_the_earlier_turns_back_in_context() {
+    let sandbox = Sandbox::new();
+    let Some(_) = chat(&sandbox, &[], "Once upon a time\n") else {
+        return;
+    };
+    let first = last_session(&sandbox);
+    let first_prompt = first["messages"][0]["prompt_tokens"].as_u64().unwrap();
+    let reply_tokens = first["messages"][1]["completion_tokens"].as_u64().unwrap();
+    chat(&sandbox, &["--resume", "last"], "And then?\n").unwrap();
+    let resumed = last_session(&sandbox);
+    assert_eq!(resumed["id"], first["id"], "the same session continues");
+    let messages = resumed["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 4);
+    // The model saw the first question and answer before the new one.
+    let second_prompt = messages[2]["prompt_tokens"].as_u64().unwrap();
+    assert!(
+        second_prompt > first_prompt + reply_tokens,
+        "second prompt {second_prompt} tokens, first {first_prompt} + reply {reply_tokens}"
+    );
+}
+
+#[test]
+fn slash_command_errors_do_not_end_the_chat() {
+    let sandbox = Sandbox::new();
+    let Some(output) = chat(&sandbox, &[], "/set temperature 99\n/nope\n/help\n") else {
+        return;
+    };
+    let err = stderr_of(&output);
+    assert!(err.contains("99 is out of range for temperature"), "{err}");
+    assert!(err.contains("unknown command /nope"), "{err}");
+    assert!(stdout_of(&output).contains("/retry"));
+}
+
+#[test]
+fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
+    let sandbox = Sandbox::new();
+    let Some(cmd) = sandbox.with_model() else {
+        return;
+    };
+    let mut child = std::process::Command::new(cmd.get_program());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => child.env(key, value),
+            None => child.env_remove(key),
+        };
+    }
+    let mut child = child
+        .arg("chat")
+        .env("FLASHCHAT_USE_SERVER", "never")
+        .env("FLASHCHAT_TEMPERATURE", "0")
+        .env("FLASHCHAT_MAX_TOKENS", "3000")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // A first turn that ends quickly, by a stop the model always reaches: /set.
+    stdin
+        .write_all(
+            b"/set max_tokens 4\nOnce upon a time\n/set max_tokens 3000\nTell me a long story\n",
+        )
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    // Wait until the second answer is streaming: well past the first answer.
+    while seen.len() < 200 && Instant::now() < deadline {
+        let mut buf = [0u8; 64];
+        let n = stdout.read(&mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let session = last_session(&sandbox);
+    let messages = session["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2, "the finished turn is there: {session}");
+    assert_eq!(messages[0]["content"], "Once upon a time");
+}
