@@ -56,7 +56,8 @@ impl Client {
         &self.base
     }
 
-    /// Streams a completion: `on_text` receives each piece of the answer.
+    /// Streams a completion: `on_text` receives each piece of the answer;
+    /// an `Interrupted` error from it stops the stream as cancelled.
     pub fn stream(
         &self,
         request: &ClientRequest,
@@ -102,7 +103,15 @@ impl Client {
                 .into());
             }
             if let Some(text) = state.absorb(&chunk) {
-                on_text(&text)?;
+                match on_text(&text) {
+                    Ok(()) => {}
+                    // The caller stopped it (Ctrl-C): report what arrived.
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                        state.finish = Some(FinishReason::Cancelled);
+                        return Ok(state.completion());
+                    }
+                    Err(e) => return Err(e.into()),
+                }
             }
         }
         Ok(state.completion())
