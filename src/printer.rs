@@ -14,22 +14,29 @@ pub struct Printer {
     pub verbose: u8,
     stderr_is_terminal: bool,
     color: bool,
+    /// Whether data on stdout may carry styling (a terminal, colour on).
+    stdout_styled: bool,
 }
 
 impl Printer {
     pub fn new(quiet: bool, verbose: u8, color: ColorMode, no_color_env: bool) -> Self {
         let stderr_is_terminal = std::io::stderr().is_terminal();
-        let color = match color {
+        let wants = |is_terminal: bool| match color {
             ColorMode::Always => true,
             ColorMode::Never => false,
-            ColorMode::Auto => stderr_is_terminal && !no_color_env,
+            ColorMode::Auto => is_terminal && !no_color_env,
         };
         Self {
             quiet,
             verbose,
             stderr_is_terminal,
-            color,
+            color: wants(stderr_is_terminal),
+            stdout_styled: wants(std::io::stdout().is_terminal()),
         }
+    }
+
+    pub fn stdout_styled(&self) -> bool {
+        self.stdout_styled
     }
 
     /// A status line on stderr, unless --quiet.

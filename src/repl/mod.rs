@@ -3,6 +3,7 @@
 //! commands, Alt-Enter for a new line) or by plain lines from a pipe.
 
 mod editor;
+pub mod markdown;
 pub mod slash;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -15,6 +16,7 @@ use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptIn
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
 use crate::Context;
+use markdown::MarkdownStream;
 use slash::{ExportAs, Setting, Slash};
 
 /// What the loop does after a line.
@@ -211,7 +213,10 @@ impl<'a> Chat<'a> {
             }
             messages.extend(self.messages.iter().cloned());
             self.request.prompt = PromptInput::Chat(messages);
-            let mut printer = Streamed::new(self.ctx.resolved.settings.show_thinking);
+            let mut printer = Streamed::new(
+                self.ctx.resolved.settings.show_thinking,
+                self.ctx.printer.stdout_styled(),
+            );
             match self
                 .backend
                 .answer(self.ctx, &self.request, |t| printer.text(t))
@@ -230,7 +235,6 @@ impl<'a> Chat<'a> {
                 }
             }
         };
-        println!();
         self.note(&backend::stats_line(&done));
         if done.finish_reason == FinishReason::Cancelled {
             self.note("(stopped)");
@@ -352,43 +356,65 @@ fn is_context_overflow(err: &anyhow::Error) -> bool {
     text.contains("context window holds") || text.contains("exceed_context_size")
 }
 
-/// Prints an answer as it streams; reasoning is dropped unless shown.
+/// Prints an answer as it streams, as Markdown on a terminal. Reasoning is
+/// shown dimmed when `show_thinking` is on and dropped otherwise; only the
+/// answer itself is kept for the conversation.
 struct Streamed {
-    splitter: Option<ReasoningSplitter>,
+    splitter: ReasoningSplitter,
+    show_thinking: bool,
+    styled: bool,
+    markdown: MarkdownStream<std::io::Stdout>,
     answer: String,
 }
 
 impl Streamed {
-    fn new(show_thinking: bool) -> Self {
+    fn new(show_thinking: bool, styled: bool) -> Self {
+        let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns as usize);
         Self {
-            splitter: (!show_thinking).then(ReasoningSplitter::default),
+            splitter: ReasoningSplitter::default(),
+            show_thinking,
+            styled,
+            markdown: MarkdownStream::new(std::io::stdout(), styled, width),
             answer: String::new(),
         }
     }
 
     fn text(&mut self, text: &str) -> std::io::Result<()> {
-        let segments = match self.splitter.as_mut() {
-            Some(splitter) => splitter.push(text),
-            None => vec![Segment::Content(text.to_string())],
-        };
+        let segments = self.splitter.push(text);
         self.write(segments)
     }
 
     fn write(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
-        let mut out = std::io::stdout().lock();
         for segment in segments {
-            if let Segment::Content(text) = segment {
-                out.write_all(text.as_bytes())?;
-                self.answer.push_str(&text);
+            match segment {
+                Segment::Content(text) => {
+                    self.markdown.push(&text)?;
+                    self.answer.push_str(&text);
+                }
+                Segment::Reasoning(text) if self.show_thinking => {
+                    let mut out = std::io::stdout().lock();
+                    if self.styled {
+                        write!(out, "\x1b[2m{text}\x1b[0m")?;
+                    } else {
+                        out.write_all(text.as_bytes())?;
+                    }
+                    out.flush()?;
+                }
+                Segment::Reasoning(_) => {}
             }
         }
-        out.flush()
+        Ok(())
     }
 
+    /// Ends the answer on a line of its own.
     fn finish(mut self) -> std::io::Result<String> {
-        if let Some(mut splitter) = self.splitter.take() {
-            let rest = splitter.finish();
-            self.write(rest)?;
+        let rest = self.splitter.finish();
+        self.write(rest)?;
+        self.markdown.finish()?;
+        if !self.styled && !self.answer.ends_with('\n') {
+            let mut out = std::io::stdout().lock();
+            out.write_all(b"\n")?;
+            out.flush()?;
         }
         Ok(self.answer)
     }
