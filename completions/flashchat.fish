@@ -77,6 +77,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l top-p -d 
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l seed -d 'Random seed: the same seed, prompt and settings give the same text (config: seed)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l system -d 'System prompt for this answer (config: system_prompt)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stop -d 'Stop when the model writes STRING (repeatable); the string itself is not printed' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l persona -d 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''

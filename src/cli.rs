@@ -164,8 +164,12 @@ pub struct PromptArgs {
     pub stop: Vec<String>,
 
     /// Send the text to the model as is, without the model's chat template or system prompt
-    #[arg(long, conflicts_with = "system")]
+    #[arg(long, conflicts_with_all = ["system", "persona"])]
     pub raw: bool,
+
+    /// Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)
+    #[arg(long, value_name = "NAME")]
+    pub persona: Option<String>,
 
     /// Print token counts and timings to stderr after the answer
     #[arg(long)]

@@ -12,6 +12,7 @@ pub mod errors;
 mod logging;
 pub mod models;
 pub mod paths;
+pub mod personas;
 pub mod printer;
 pub mod repl;
 pub mod server;

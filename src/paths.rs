@@ -53,6 +53,7 @@ pub struct Paths {
     /// `config.toml` inside `config_dir`.
     pub config_file: PathBuf,
     pub sessions_dir: PathBuf,
+    pub personas_dir: PathBuf,
     pub logs_dir: PathBuf,
     pub pid_file: PathBuf,
     /// The Hugging Face hub cache (`models--owner--repo/...` folders).
@@ -81,6 +82,7 @@ impl Paths {
         Self {
             config_file: config_dir.join("config.toml"),
             sessions_dir: config_dir.join("sessions"),
+            personas_dir: config_dir.join("personas"),
             logs_dir: config_dir.join("logs"),
             pid_file: config_dir.join("server.pid"),
             config_dir,

@@ -3,8 +3,9 @@
 
 use crate::backend::Backend;
 use crate::cli::ChatArgs;
-use crate::errors::{Hinted, NotImplemented};
+use crate::errors::Hinted;
 use crate::models;
+use crate::personas;
 use crate::repl::Chat;
 use crate::server::pidfile::{self, ServerState};
 use crate::sessions::SessionStore;
@@ -12,12 +13,10 @@ use crate::settings::UseServer;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
-    if args.persona.is_some() {
-        return Err(NotImplemented {
-            what: "chat --persona",
-        }
-        .into());
-    }
+    let persona = match &args.persona {
+        Some(name) => Some(personas::load(&ctx.paths.personas_dir, name)?),
+        None => None,
+    };
     let resumed = match &args.resume {
         Some(key) => {
             let store = SessionStore::new(&ctx.paths.sessions_dir);
@@ -33,7 +32,7 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
     };
     ensure_server(ctx)?;
     let backend = Backend::open(ctx)?;
-    Chat::new(ctx, backend, resumed).run()
+    Chat::new(ctx, backend, resumed, persona).run()
 }
 
 /// Chat talks to a server: start one unless one runs, another server is

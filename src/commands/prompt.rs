@@ -11,19 +11,29 @@ use crate::cli::PromptArgs;
 use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::errors::{Hinted, Interrupted};
-use crate::settings::Settings;
+use crate::personas;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     let text = prompt_text(args)?;
     let settings = &ctx.resolved.settings;
-    let request = GenerateRequest {
-        prompt: prompt_input(args, settings, text),
+    let mut request = GenerateRequest {
+        prompt: PromptInput::Raw(String::new()),
         max_tokens: settings.max_tokens,
         stop: args.stop.clone(),
         sampling: backend::sampling(settings),
         cancel: Arc::new(AtomicBool::new(false)),
     };
+    let mut system = settings.system_prompt.clone();
+    if let Some(name) = &args.persona {
+        let persona = personas::load(&ctx.paths.personas_dir, name)?;
+        let persona_system = personas::apply(&persona, &ctx.resolved, &mut request);
+        // An explicit --system still wins.
+        if args.system.is_none() {
+            system = Some(persona_system);
+        }
+    }
+    request.prompt = prompt_input(args, system, text);
     let on_interrupt = Arc::clone(&request.cancel);
     // Only one handler per process; if one is already set, Ctrl-C keeps its
     // default meaning (end the process), which is still safe.
@@ -132,13 +142,13 @@ fn prompt_text(args: &PromptArgs) -> anyhow::Result<String> {
     Ok(text)
 }
 
-fn prompt_input(args: &PromptArgs, settings: &Settings, text: String) -> PromptInput {
+fn prompt_input(args: &PromptArgs, system: Option<String>, text: String) -> PromptInput {
     if args.raw {
         return PromptInput::Raw(text);
     }
     let mut messages = Vec::new();
-    if let Some(system) = &settings.system_prompt {
-        messages.push(Message::new("system", system.clone()));
+    if let Some(system) = system {
+        messages.push(Message::new("system", system));
     }
     messages.push(Message::new("user", text));
     PromptInput::Chat(messages)

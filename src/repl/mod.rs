@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::backend::{self, Backend};
 use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::personas::{self, Persona};
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
 use crate::Context;
@@ -40,7 +41,12 @@ pub struct Chat<'a> {
 }
 
 impl<'a> Chat<'a> {
-    pub fn new(ctx: &'a Context, backend: Backend, resumed: Option<Session>) -> Self {
+    pub fn new(
+        ctx: &'a Context,
+        backend: Backend,
+        resumed: Option<Session>,
+        persona: Option<Persona>,
+    ) -> Self {
         let settings = &ctx.resolved.settings;
         let interrupt = Arc::new(AtomicBool::new(false));
         let on_interrupt = Arc::clone(&interrupt);
@@ -66,6 +72,9 @@ impl<'a> Chat<'a> {
             last: None,
             interrupt,
         };
+        if let Some(persona) = &persona {
+            chat.system = Some(personas::apply(persona, &ctx.resolved, &mut chat.request));
+        }
         if let Some(session) = resumed {
             chat.session = Some(session.header.id.clone());
             chat.titled = !session.title.is_empty();
@@ -176,6 +185,26 @@ impl<'a> Chat<'a> {
                     at: now(),
                 })?;
                 self.note("System prompt set.");
+            }
+            Slash::Persona(None) => {
+                for p in personas::list(&self.ctx.paths.personas_dir) {
+                    println!("  {:<12} {}", p.name, p.description);
+                }
+            }
+            Slash::Persona(Some(name)) => {
+                match personas::load(&self.ctx.paths.personas_dir, &name) {
+                    Ok(persona) => {
+                        let system =
+                            personas::apply(&persona, &self.ctx.resolved, &mut self.request);
+                        self.system = Some(system.clone());
+                        self.save(&Record::System {
+                            system_prompt: Some(system),
+                            at: now(),
+                        })?;
+                        self.note(&format!("Answering as {name}."));
+                    }
+                    Err(e) => self.note(&format!("{} ({})", e.message, e.hint)),
+                }
             }
             Slash::Set(setting, value) => {
                 let s = &mut self.request.sampling;

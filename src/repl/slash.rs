@@ -35,6 +35,11 @@ pub const COMMANDS: &[SlashCommand] = &[
         help: "show or set the system prompt",
     },
     SlashCommand {
+        name: "persona",
+        args: "[name]",
+        help: "list personas, or answer as one",
+    },
+    SlashCommand {
         name: "set",
         args: "<key> <value>",
         help: "temperature, top_p, max_tokens or seed for this chat",
@@ -74,6 +79,7 @@ pub enum Slash {
     New,
     Retry,
     System(Option<String>),
+    Persona(Option<String>),
     Set(Setting, f64),
     Title(String),
     Export(ExportAs, Option<String>),
@@ -115,6 +121,7 @@ pub fn parse(line: &str) -> Result<Slash, String> {
         "context" => Slash::Context,
         "sessions" => Slash::Sessions,
         "system" => Slash::System((!rest.is_empty()).then(|| rest.to_string())),
+        "persona" => Slash::Persona((!rest.is_empty()).then(|| rest.to_string())),
         "title" if !rest.is_empty() => Slash::Title(rest.to_string()),
         "set" => {
             let (key, value) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
@@ -220,5 +227,6 @@ mod tests {
     fn completion_follows_the_table() {
         assert_eq!(complete("/se"), vec!["set", "sessions"]);
         assert_eq!(complete("/r"), vec!["retry"]);
+        assert_eq!(complete("/p"), vec!["persona"]);
     }
 }

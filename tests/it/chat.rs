@@ -164,3 +164,55 @@ fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
     assert_eq!(messages.len(), 2, "the finished turn is there: {session}");
     assert_eq!(messages[0]["content"], "Once upon a time");
 }
+
+#[test]
+fn personas_set_the_system_prompt_in_prompt_and_chat() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_model() else {
+        return;
+    };
+    let base = ["prompt", "Hello", "-n", "1", "--json", "--local"];
+    let plain: Value = serde_json::from_slice(&cmd.args(base).output().unwrap().stdout).unwrap();
+    let output = sandbox
+        .with_model()
+        .unwrap()
+        .args(base)
+        .args(["--persona", "coder"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let coder: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        coder["usage"]["prompt_tokens"].as_u64() > plain["usage"]["prompt_tokens"].as_u64(),
+        "the persona's system prompt reaches the model"
+    );
+    let missing = sandbox
+        .with_model()
+        .unwrap()
+        .args(base)
+        .args(["--persona", "ghost"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr_of(&missing).contains("no persona called `ghost`"));
+
+    std::fs::create_dir_all(sandbox.path().join("personas")).unwrap();
+    std::fs::write(
+        sandbox.path().join("personas/pirate.md"),
+        "+++\ndescription = \"Arr\"\n+++\nSpeak like a pirate.",
+    )
+    .unwrap();
+    let Some(output) = chat(&sandbox, &[], "/persona\n/persona pirate\nAhoy\n") else {
+        return;
+    };
+    let out = stdout_of(&output);
+    assert!(
+        out.contains("coder") && out.contains("pirate") && out.contains("Arr"),
+        "{out}"
+    );
+    assert!(stderr_of(&output).contains("Answering as pirate."));
+    assert_eq!(
+        last_session(&sandbox)["system_prompt"],
+        "Speak like a pirate."
+    );
+}
