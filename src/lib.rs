@@ -9,6 +9,7 @@ pub mod docs;
 pub mod engine;
 pub mod env_vars;
 pub mod errors;
+pub mod interrupt;
 mod logging;
 pub mod models;
 pub mod paths;
@@ -18,6 +19,8 @@ pub mod repl;
 pub mod server;
 pub mod sessions;
 pub mod settings;
+
+use std::io::IsTerminal;
 
 use clap::{CommandFactory, Parser};
 use toml::Value;
@@ -45,13 +48,18 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
-    let Some(command) = cli.command else {
-        // The interactive menu arrives with the chat issue; until then, and
-        // always without a terminal, no arguments means "show the help".
-        let _ = Cli::command().write_help(&mut std::io::stderr());
-        return errors::exit::USAGE;
+    let outcome = match cli.command {
+        Some(command) => dispatch(&cli.global, command),
+        // The menu needs someone to answer it; otherwise show the help.
+        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+            context(&cli.global, None).and_then(|ctx| commands::menu::run(&ctx))
+        }
+        None => {
+            let _ = Cli::command().write_help(&mut std::io::stderr());
+            return errors::exit::USAGE;
+        }
     };
-    match dispatch(&cli.global, command) {
+    match outcome {
         Ok(()) => 0,
         Err(e) => errors::report(&e),
     }
@@ -61,7 +69,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     if let Command::Completions(args) = &command {
         return commands::completions::run(args);
     }
-    let ctx = context(global, &command)?;
+    let ctx = context(global, Some(&command))?;
     match command {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
@@ -75,11 +83,11 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     }
 }
 
-fn context(global: &GlobalArgs, command: &Command) -> anyhow::Result<Context> {
+fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Context> {
     let env = Env::from_process();
     let paths = Paths::discover(&env)?;
     let log = match command {
-        Command::Serve(_) => paths.server_log(),
+        Some(Command::Serve(_)) => paths.server_log(),
         _ => paths.engine_log(),
     };
     logging::init(&log, global.verbose);
@@ -113,7 +121,7 @@ fn context(global: &GlobalArgs, command: &Command) -> anyhow::Result<Context> {
 }
 
 /// Settings given as flags, as the highest-precedence layer.
-fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
+fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverride> {
     let mut out = Vec::new();
     let mut push = |key, value: Option<Value>, flag| {
         if let Some(value) = value {
@@ -127,7 +135,7 @@ fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
         ColorChoice::Never => "never",
     });
     push("color", color.map(|c| Value::String(c.into())), "--color");
-    if let Command::Prompt(p) = command {
+    if let Some(Command::Prompt(p)) = command {
         push("max_tokens", p.tokens.map(Value::Integer), "--tokens");
         push(
             "temperature",
@@ -144,7 +152,7 @@ fn cli_overrides(global: &GlobalArgs, command: &Command) -> Vec<CliOverride> {
             "--system",
         );
     }
-    if let Command::Serve(s) = command {
+    if let Some(Command::Serve(s)) = command {
         let int = |n: Option<u32>| n.map(|n| Value::Integer(n.into()));
         push("server.host", s.host.clone().map(Value::String), "--host");
         push("server.port", int(s.port.map(u32::from)), "--port");

@@ -1,8 +1,6 @@
 //! `flashchat prompt`: one answer, streamed to stdout.
 
 use std::io::{IsTerminal, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -22,7 +20,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         max_tokens: settings.max_tokens,
         stop: args.stop.clone(),
         sampling: backend::sampling(settings),
-        cancel: Arc::new(AtomicBool::new(false)),
+        cancel: crate::interrupt::cleared_flag(),
     };
     let mut system = settings.system_prompt.clone();
     if let Some(name) = &args.persona {
@@ -34,10 +32,6 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         }
     }
     request.prompt = prompt_input(args, system, text);
-    let on_interrupt = Arc::clone(&request.cancel);
-    // Only one handler per process; if one is already set, Ctrl-C keeps its
-    // default meaning (end the process), which is still safe.
-    let _ = ctrlc::set_handler(move || on_interrupt.store(true, Ordering::Relaxed));
 
     let mut output = Output::new(!args.json, settings.show_thinking);
     let backend = Backend::open(ctx)?;

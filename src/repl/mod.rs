@@ -48,11 +48,9 @@ impl<'a> Chat<'a> {
         persona: Option<Persona>,
     ) -> Self {
         let settings = &ctx.resolved.settings;
-        let interrupt = Arc::new(AtomicBool::new(false));
-        let on_interrupt = Arc::clone(&interrupt);
         // Ctrl-C while an answer streams stops that answer; at the prompt the
         // editor sees the key itself.
-        let _ = ctrlc::set_handler(move || on_interrupt.store(true, Ordering::Relaxed));
+        let interrupt = crate::interrupt::cleared_flag();
         let request = GenerateRequest {
             prompt: PromptInput::Chat(Vec::new()),
             max_tokens: settings.max_tokens,

@@ -1,0 +1,174 @@
+//! `flashchat` with no arguments on a terminal: a status header and a menu
+//! of the everyday actions; each action returns to the menu.
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::Select;
+
+use crate::cli::{ChatArgs, ConfigArgs, SessionsArgs, StatusArgs};
+use crate::commands::{chat, config, sessions, status};
+use crate::models;
+use crate::server::daemon::{self, StopOutcome};
+use crate::server::pidfile::{self, ServerState};
+use crate::sessions::export::{age, shorten};
+use crate::sessions::{now, SessionStore};
+use crate::Context;
+
+enum Action {
+    NewChat,
+    Resume,
+    StartServer,
+    StopServer,
+    Status,
+    Sessions,
+    Models,
+    Configure,
+    Benchmark,
+    Quit,
+}
+
+pub fn run(ctx: &Context) -> anyhow::Result<()> {
+    let theme = ColorfulTheme::default();
+    loop {
+        eprintln!("\n{}", header(ctx));
+        let running = matches!(
+            pidfile::inspect(&ctx.paths.pid_file),
+            ServerState::Running(_)
+        );
+        let actions = [
+            ("New chat", Action::NewChat),
+            ("Resume chat", Action::Resume),
+            if running {
+                ("Stop server", Action::StopServer)
+            } else {
+                ("Start server", Action::StartServer)
+            },
+            ("Status", Action::Status),
+            ("Sessions", Action::Sessions),
+            ("Models", Action::Models),
+            ("Configure", Action::Configure),
+            ("Benchmark", Action::Benchmark),
+            ("Quit", Action::Quit),
+        ];
+        let labels: Vec<&str> = actions.iter().map(|(label, _)| *label).collect();
+        let Some(choice) = Select::with_theme(&theme)
+            .with_prompt("What next?")
+            .items(&labels)
+            .default(0)
+            .interact_opt()?
+        else {
+            return Ok(());
+        };
+        let outcome = match &actions[choice].1 {
+            Action::NewChat => chat::run(ctx, &chat_args(None)),
+            Action::Resume => resume(ctx, &theme),
+            Action::StartServer => start_server(ctx),
+            Action::StopServer => stop_server(ctx),
+            Action::Status => status::run(ctx, &StatusArgs { json: false }),
+            Action::Sessions => sessions::run(
+                ctx,
+                &SessionsArgs {
+                    command: None,
+                    json: false,
+                },
+            ),
+            Action::Models | Action::Benchmark => {
+                eprintln!("Not implemented yet: it arrives with model management and benchmarks.");
+                Ok(())
+            }
+            Action::Configure => config::run(
+                ctx,
+                &ConfigArgs {
+                    command: None,
+                    reset: false,
+                    full_reset: false,
+                    yes: false,
+                },
+            ),
+            Action::Quit => return Ok(()),
+        };
+        if let Err(e) = outcome {
+            crate::errors::report(&e);
+        }
+    }
+}
+
+fn chat_args(resume: Option<String>) -> ChatArgs {
+    ChatArgs {
+        resume,
+        persona: None,
+    }
+}
+
+/// `flashchat · model … · server … · N sessions`
+fn header(ctx: &Context) -> String {
+    let model = match models::resolve(&ctx.resolved, &ctx.env, &ctx.paths) {
+        Ok(m) => m.spec.to_string(),
+        Err(e) => e.message,
+    };
+    let server = match pidfile::inspect(&ctx.paths.pid_file) {
+        ServerState::Running(record) => format!("running at {}", record.url),
+        _ => "not running".to_string(),
+    };
+    let count = SessionStore::new(&ctx.paths.sessions_dir).list().len();
+    ctx.printer.dim(&format!(
+        "flashchat · model: {model} · server: {server} · {count} sessions"
+    ))
+}
+
+fn resume(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
+    let sessions = SessionStore::new(&ctx.paths.sessions_dir).list();
+    if sessions.is_empty() {
+        eprintln!("No saved sessions yet.");
+        return Ok(());
+    }
+    let now = now();
+    let labels: Vec<String> = sessions
+        .iter()
+        .take(30)
+        .enumerate()
+        .map(|(i, s)| {
+            let title = if s.title.is_empty() {
+                "(untitled)"
+            } else {
+                &s.title
+            };
+            format!(
+                "[{}] {} · {} turns · {}",
+                i + 1,
+                shorten(title, 50),
+                s.turns,
+                age(now - s.updated)
+            )
+        })
+        .collect();
+    let Some(choice) = Select::with_theme(theme)
+        .with_prompt("Resume which chat?")
+        .items(&labels)
+        .default(0)
+        .interact_opt()?
+    else {
+        return Ok(());
+    };
+    chat::run(ctx, &chat_args(Some(sessions[choice].id.clone())))
+}
+
+fn start_server(ctx: &Context) -> anyhow::Result<()> {
+    let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
+    crate::commands::serve::start_background(ctx, &model, false).map(|_| ())
+}
+
+fn stop_server(ctx: &Context) -> anyhow::Result<()> {
+    match daemon::stop(&ctx.paths.pid_file, false)? {
+        StopOutcome::Stopped(record) | StopOutcome::Killed(record) => {
+            eprintln!("Stopped the server (pid {}).", record.pid)
+        }
+        StopOutcome::StillRunning(record) => eprintln!(
+            "The server (pid {}) did not stop; try `flashchat serve --stop --force`.",
+            record.pid
+        ),
+        StopOutcome::NotRunning | StopOutcome::RemovedStale(_) => {
+            eprintln!("No server was running.")
+        }
+    }
+    Ok(())
+}
