@@ -172,6 +172,8 @@ impl<'a> Chat<'a> {
                 self.note("New session.");
             }
             Slash::Retry => self.retry()?,
+            Slash::Edit(text) => self.edit(text)?,
+            Slash::Copy { code } => self.copy(code)?,
             Slash::System(None) => self.note(&format!(
                 "System prompt: {}",
                 self.system.as_deref().unwrap_or("(none)")
@@ -288,6 +290,65 @@ impl<'a> Chat<'a> {
         self.answer()
     }
 
+    /// Replaces the last exchange's question and asks again.
+    fn edit(&mut self, text: Option<String>) -> anyhow::Result<()> {
+        let Some(last) = self.messages.iter().rposition(|m| m.role == "user") else {
+            self.note("Nothing to edit yet.");
+            return Ok(());
+        };
+        let old = self.messages[last].content.clone();
+        let new = match text {
+            Some(text) => text,
+            None => match edit_in_editor(&old)? {
+                Some(text) => text,
+                None => {
+                    self.note("Set $EDITOR, or give the new text: /edit <text>.");
+                    return Ok(());
+                }
+            },
+        };
+        if new.trim().is_empty() || new.trim() == old.trim() {
+            self.note("Unchanged.");
+            return Ok(());
+        }
+        // Take back the question (and its answer) in memory and on disk.
+        for _ in last..self.messages.len() {
+            self.messages.pop();
+            self.save(&Record::Undo { at: now() })?;
+        }
+        self.messages.push(Message::new("user", new.trim()));
+        self.answer()
+    }
+
+    /// Puts the last answer, or its last fenced code block, on the
+    /// clipboard through the terminal (OSC 52), which works over SSH too.
+    fn copy(&self, code: bool) -> anyhow::Result<()> {
+        let Some(answer) = self.messages.iter().rev().find(|m| m.role == "assistant") else {
+            self.note("Nothing to copy yet.");
+            return Ok(());
+        };
+        if !std::io::stdout().is_terminal() {
+            self.note("Copying needs a terminal (it goes through the terminal's clipboard).");
+            return Ok(());
+        }
+        let text = if code {
+            match last_code_block(&answer.content) {
+                Some(block) => block,
+                None => {
+                    self.note("The last answer has no code block.");
+                    return Ok(());
+                }
+            }
+        } else {
+            answer.content.clone()
+        };
+        let mut out = std::io::stdout().lock();
+        write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+        out.flush()?;
+        self.note(&format!("Copied {} characters.", text.chars().count()));
+        Ok(())
+    }
+
     /// Appends the last user message and this answer to the session file,
     /// creating it on the first turn.
     fn save_turn(&mut self, answer: &str, done: &Completion) -> anyhow::Result<()> {
@@ -374,6 +435,85 @@ impl<'a> Chat<'a> {
             "-".repeat(width - filled),
             100.0 * used as f64 / size as f64
         )
+    }
+}
+
+/// Opens `$VISUAL` or `$EDITOR` on `text`; `None` when neither is set.
+fn edit_in_editor(text: &str) -> anyhow::Result<Option<String>> {
+    let Some(editor) = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|e| !e.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let file = tempfile::Builder::new().suffix(".md").tempfile()?;
+    std::fs::write(file.path(), text)?;
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status()?;
+    if !status.success() {
+        anyhow::bail!("{editor} exited with {status}; the message is unchanged");
+    }
+    Ok(Some(std::fs::read_to_string(file.path())?))
+}
+
+/// The contents of the last ``` fenced block.
+fn last_code_block(text: &str) -> Option<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            match current.take() {
+                Some(lines) => blocks.push(lines.join("\n")),
+                None => current = Some(Vec::new()),
+            }
+        } else if let Some(lines) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    blocks.pop()
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn the_last_code_block_is_found() {
+        let text = "a\n```sh\nls\n```\nthen\n```rust\nfn main() {}\nlet x = 1;\n```\n";
+        assert_eq!(last_code_block(text).unwrap(), "fn main() {}\nlet x = 1;");
+        assert_eq!(last_code_block("no code"), None);
     }
 }
 

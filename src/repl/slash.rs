@@ -30,6 +30,16 @@ pub const COMMANDS: &[SlashCommand] = &[
         help: "answer the last message again",
     },
     SlashCommand {
+        name: "edit",
+        args: "[text]",
+        help: "change your last message (in $EDITOR, or to text) and ask again",
+    },
+    SlashCommand {
+        name: "copy",
+        args: "[code]",
+        help: "copy the last answer, or its last code block, to the clipboard",
+    },
+    SlashCommand {
         name: "system",
         args: "[text]",
         help: "show or set the system prompt",
@@ -78,6 +88,8 @@ pub enum Slash {
     Exit,
     New,
     Retry,
+    Edit(Option<String>),
+    Copy { code: bool },
     System(Option<String>),
     Persona(Option<String>),
     Set(Setting, f64),
@@ -121,6 +133,10 @@ pub fn parse(line: &str) -> Result<Slash, String> {
         "context" => Slash::Context,
         "sessions" => Slash::Sessions,
         "system" => Slash::System((!rest.is_empty()).then(|| rest.to_string())),
+        "edit" => Slash::Edit((!rest.is_empty()).then(|| rest.to_string())),
+        "copy" if rest.is_empty() || rest == "code" => Slash::Copy {
+            code: rest == "code",
+        },
         "persona" => Slash::Persona((!rest.is_empty()).then(|| rest.to_string())),
         "title" if !rest.is_empty() => Slash::Title(rest.to_string()),
         "set" => {
@@ -227,6 +243,8 @@ mod tests {
     fn completion_follows_the_table() {
         assert_eq!(complete("/se"), vec!["set", "sessions"]);
         assert_eq!(complete("/r"), vec!["retry"]);
+        assert_eq!(parse("/copy code").unwrap(), Slash::Copy { code: true });
+        assert!(parse("/copy everything").is_err());
         assert_eq!(complete("/p"), vec!["persona"]);
     }
 }

@@ -216,3 +216,27 @@ fn personas_set_the_system_prompt_in_prompt_and_chat() {
         "Speak like a pirate."
     );
 }
+
+#[test]
+fn edit_replaces_the_last_question_and_asks_again() {
+    let sandbox = Sandbox::new();
+    let input = "Once upon a time\nThe end\n/edit The beginning\n/copy\n";
+    let Some(output) = chat(&sandbox, &[], input) else {
+        return;
+    };
+    assert!(
+        !stdout_of(&output).contains('\x1b'),
+        "no clipboard escape into a pipe"
+    );
+    assert!(stderr_of(&output).contains("Copying needs a terminal"));
+    let session = last_session(&sandbox);
+    let contents: Vec<&str> = session["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["content"].as_str().unwrap())
+        .collect();
+    assert_eq!(contents.len(), 4, "{contents:?}");
+    assert_eq!(contents[0], "Once upon a time");
+    assert_eq!(contents[2], "The beginning");
+}
