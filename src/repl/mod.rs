@@ -497,26 +497,6 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
-
-    #[test]
-    fn the_last_code_block_is_found() {
-        let text = "a\n```sh\nls\n```\nthen\n```rust\nfn main() {}\nlet x = 1;\n```\n";
-        assert_eq!(last_code_block(text).unwrap(), "fn main() {}\nlet x = 1;");
-        assert_eq!(last_code_block("no code"), None);
-    }
-}
-
 /// True when the error says the prompt does not fit the context window.
 fn is_context_overflow(err: &anyhow::Error) -> bool {
     let text = format!("{err:#}");
@@ -584,5 +564,25 @@ impl Streamed {
             out.flush()?;
         }
         Ok(self.answer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn the_last_code_block_is_found() {
+        let text = "a\n```sh\nls\n```\nthen\n```rust\nfn main() {}\nlet x = 1;\n```\n";
+        assert_eq!(last_code_block(text).unwrap(), "fn main() {}\nlet x = 1;");
+        assert_eq!(last_code_block("no code"), None);
     }
 }
