@@ -4,8 +4,8 @@
 
 use reedline::{
     default_emacs_keybindings, ColumnarMenu, Completer, DefaultPrompt, DefaultPromptSegment,
-    EditCommand, Emacs, FileBackedHistory, KeyCode, KeyModifiers, MenuBuilder, Reedline,
-    ReedlineEvent, ReedlineMenu, Signal, Span, Suggestion,
+    EditCommand, Emacs, FileBackedHistory, Hinter, History, KeyCode, KeyModifiers, MenuBuilder,
+    Reedline, ReedlineEvent, ReedlineMenu, Signal, Span, Suggestion,
 };
 
 use super::{slash, Chat, Flow};
@@ -33,6 +33,70 @@ impl Completer for SlashCompleter {
     }
 }
 
+/// Shows, dimmed after the cursor, the rest of the only slash command that
+/// starts with what was typed, and its arguments.
+#[derive(Default)]
+struct SlashHinter {
+    hint: String,
+}
+
+impl Hinter for SlashHinter {
+    fn handle(
+        &mut self,
+        line: &str,
+        pos: usize,
+        _history: &dyn History,
+        use_ansi_coloring: bool,
+        _cwd: &str,
+    ) -> String {
+        self.hint = slash_hint(&line[..pos.min(line.len())]);
+        if use_ansi_coloring && !self.hint.is_empty() {
+            format!("\x1b[2m{}\x1b[0m", self.hint)
+        } else {
+            self.hint.clone()
+        }
+    }
+
+    fn complete_hint(&self) -> String {
+        self.hint.clone()
+    }
+
+    fn next_hint_token(&self) -> String {
+        self.hint
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+/// `/ret` -> `ry`; `/set` -> ` <key> <value>`; anything else -> nothing.
+fn slash_hint(typed: &str) -> String {
+    if !typed.starts_with('/') {
+        return String::new();
+    }
+    let (name, rest) = typed[1..].split_once(' ').unwrap_or((&typed[1..], ""));
+    let matches = slash::complete(name);
+    let [only] = matches.as_slice() else {
+        return String::new();
+    };
+    let command = slash::COMMANDS.iter().find(|c| c.name == *only);
+    let args = command.map_or("", |c| c.args);
+    if typed.contains(' ') {
+        return if rest.is_empty() && only == &name {
+            args.to_string()
+        } else {
+            String::new()
+        };
+    }
+    let tail = &only[name.len()..];
+    if args.is_empty() {
+        tail.to_string()
+    } else {
+        format!("{tail} {args}")
+    }
+}
+
 fn editor(ctx: &crate::Context) -> anyhow::Result<Reedline> {
     let mut keys = default_emacs_keybindings();
     let newline = ReedlineEvent::Edit(vec![EditCommand::InsertNewline]);
@@ -49,6 +113,7 @@ fn editor(ctx: &crate::Context) -> anyhow::Result<Reedline> {
     let menu = ColumnarMenu::default().with_name("completion");
     let mut editor = Reedline::create()
         .with_completer(Box::new(SlashCompleter))
+        .with_hinter(Box::new(SlashHinter::default()))
         .with_menu(ReedlineMenu::EngineCompleter(Box::new(menu)))
         .with_edit_mode(Box::new(Emacs::new(keys)));
     let history_file = ctx.paths.config_dir.join("history.txt");
@@ -110,4 +175,18 @@ pub fn run(chat: &mut Chat) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slash_hint;
+
+    #[test]
+    fn hints_finish_the_only_matching_command() {
+        assert_eq!(slash_hint("/ret"), "ry");
+        assert_eq!(slash_hint("/exp"), "ort md|jsonl [path]");
+        assert_eq!(slash_hint("/set "), "<key> <value>");
+        assert_eq!(slash_hint("/se"), "", "two commands match");
+        assert_eq!(slash_hint("hello"), "");
+    }
 }
