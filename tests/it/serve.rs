@@ -71,6 +71,12 @@ impl Server {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
+    /// `GET /health` as JSON.
+    fn health(&self) -> Value {
+        let response = Self::agent().get(self.url("/health")).call().unwrap();
+        serde_json::from_str(&response.into_body().read_to_string().unwrap()).unwrap()
+    }
+
     fn pid_file(&self) -> PathBuf {
         self.sandbox.path().join("server.pid")
     }
@@ -330,9 +336,7 @@ fn chat_completions_follow_the_openai_wire_format() {
         serde_json::from_str(&models.into_body().read_to_string().unwrap()).unwrap();
     assert_eq!(models["data"][0]["id"], "gemma-3-270m-q4_k_m");
 
-    let health = Server::agent().get(server.url("/health")).call().unwrap();
-    let health: Value =
-        serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+    let health = server.health();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["slots_busy"], 0);
     assert_eq!(health["requests_served"], 3);
@@ -535,9 +539,7 @@ fn prompt_uses_a_running_server_or_server_url_and_local_bypasses_it() {
         "--json",
     ];
     let served_before = || {
-        let health = Server::agent().get(server.url("/health")).call().unwrap();
-        let health: Value =
-            serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+        let health = server.health();
         health["requests_served"].as_u64().unwrap()
     };
     let base = served_before();
@@ -684,9 +686,7 @@ fn eight_clients_times_five_requests_on_four_slots_all_complete() {
             });
         }
     });
-    let health = Server::agent().get(server.url("/health")).call().unwrap();
-    let health: Value =
-        serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+    let health = server.health();
     assert_eq!(health["requests_served"], 40);
     assert_eq!(health["slots_busy"], 0);
 }
@@ -822,9 +822,7 @@ fn a_full_queue_gets_503_with_retry_after() {
         .collect();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let health = Server::agent().get(server.url("/health")).call().unwrap();
-        let health: Value =
-            serde_json::from_str(&health.into_body().read_to_string().unwrap()).unwrap();
+        let health = server.health();
         if health["queued"] == 16 {
             break;
         }
