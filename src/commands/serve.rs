@@ -12,6 +12,7 @@ use crate::models::{self, ResolvedModel};
 use crate::server::daemon::{self, Startup, StopOutcome};
 use crate::server::pidfile::{self, ServerRecord, ServerState};
 use crate::server::{self, ServerOptions};
+use crate::settings::keys;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &ServeArgs) -> anyhow::Result<()> {
@@ -135,7 +136,7 @@ pub fn start_background(
         .server
         .api_key
         .iter()
-        .map(|key| (api_key_var(), key.clone()))
+        .map(|key| (keys::env_var_for("server.api_key"), key.clone()))
         .collect();
     let mut child = daemon::spawn(&exe, &child_args, &envs, &log)?;
     let addr = daemon::client_addr(&s.server.host, port)?;
@@ -177,13 +178,6 @@ pub fn start_background(
             .into())
         }
     }
-}
-
-fn api_key_var() -> String {
-    crate::settings::keys::find("server.api_key").map_or_else(
-        || "FLASHCHAT_SERVER_API_KEY".to_string(),
-        |key| key.env_var(),
-    )
 }
 
 /// The configured port, or another one when it is taken: chosen on a

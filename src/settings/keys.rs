@@ -176,6 +176,15 @@ pub const KEYS: &[Key] = &[
     },
 ];
 
+/// The environment variable that overrides the key `name`.
+pub fn env_var_for(name: &str) -> String {
+    format!(
+        "{}{}",
+        crate::env_vars::SETTING_PREFIX,
+        name.to_ascii_uppercase().replace('.', "_")
+    )
+}
+
 pub fn find(name: &str) -> Option<&'static Key> {
     KEYS.iter().find(|k| k.name == name)
 }
@@ -183,11 +192,7 @@ pub fn find(name: &str) -> Option<&'static Key> {
 impl Key {
     /// `server.port` -> `FLASHCHAT_SERVER_PORT`.
     pub fn env_var(&self) -> String {
-        format!(
-            "{}{}",
-            crate::env_vars::SETTING_PREFIX,
-            self.name.to_ascii_uppercase().replace('.', "_")
-        )
+        env_var_for(self.name)
     }
 
     pub fn default_value(&self) -> Option<Value> {

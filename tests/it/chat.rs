@@ -71,15 +71,7 @@ fn a_piped_chat_answers_saves_retries_and_exports() {
     assert_eq!(session["title"], "Bedtime");
     let md = std::fs::read_to_string(&export).unwrap();
     assert!(md.contains("**You:**\n\nOnce upon a time"), "{md}");
-    let rows: Value = serde_json::from_slice(
-        &sandbox
-            .cmd()
-            .args(["sessions", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let rows = sandbox.sessions_json();
     assert_eq!(rows[0]["turns"], 2);
 }
 
@@ -120,26 +112,14 @@ fn slash_command_errors_do_not_end_the_chat() {
 #[test]
 fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
     let sandbox = Sandbox::new();
-    let Some(cmd) = sandbox.with_model() else {
+    let env = [
+        ("FLASHCHAT_USE_SERVER", "never"),
+        ("FLASHCHAT_TEMPERATURE", "0"),
+        ("FLASHCHAT_MAX_TOKENS", "3000"),
+    ];
+    let Some(mut child) = sandbox.spawn_with_model(&["chat"], &env, Stdio::piped()) else {
         return;
     };
-    let mut child = std::process::Command::new(cmd.get_program());
-    for (key, value) in cmd.get_envs() {
-        match value {
-            Some(value) => child.env(key, value),
-            None => child.env_remove(key),
-        };
-    }
-    let mut child = child
-        .arg("chat")
-        .env("FLASHCHAT_USE_SERVER", "never")
-        .env("FLASHCHAT_TEMPERATURE", "0")
-        .env("FLASHCHAT_MAX_TOKENS", "3000")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     // A first turn that ends quickly, by a stop the model always reaches: /set.
     stdin

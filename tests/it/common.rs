@@ -50,8 +50,14 @@ impl Sandbox {
         cmd
     }
 
-    /// `flashchat ARGS` with the test model, running, stdout and stderr piped.
-    pub fn spawn_with_model(&self, args: &[&str]) -> Option<std::process::Child> {
+    /// `flashchat ARGS` with the test model and `env`, running, with stdout
+    /// and stderr piped and stdin as given.
+    pub fn spawn_with_model(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        stdin: std::process::Stdio,
+    ) -> Option<std::process::Child> {
         let cmd = self.with_model()?;
         let mut child = std::process::Command::new(cmd.get_program());
         for (key, value) in cmd.get_envs() {
@@ -62,12 +68,20 @@ impl Sandbox {
         }
         let child = child
             .args(args)
-            .stdin(std::process::Stdio::null())
+            .envs(env.iter().copied())
+            .stdin(stdin)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("flashchat starts");
         Some(child)
+    }
+
+    /// `flashchat sessions --json`, parsed.
+    pub fn sessions_json(&self) -> serde_json::Value {
+        let output = self.cmd().args(["sessions", "--json"]).output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
     }
 
     /// `flashchat` with the test model configured by environment.

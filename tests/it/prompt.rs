@@ -1,6 +1,7 @@
 //! `flashchat prompt` against the real model, and every way its input can be wrong.
 
 use std::io::Read;
+use std::process::Stdio;
 
 use crate::common::{stderr_of, stdout_of, test_model, Sandbox};
 
@@ -129,14 +130,18 @@ fn stop_strings_end_generation_and_are_not_printed() {
 #[test]
 fn writing_into_a_closed_pipe_exits_quietly() {
     let sandbox = Sandbox::new();
-    let Some(mut child) = sandbox.spawn_with_model(&[
-        "prompt",
-        "Once upon a time",
-        "-n",
-        "200",
-        "--temperature",
-        "0",
-    ]) else {
+    let Some(mut child) = sandbox.spawn_with_model(
+        &[
+            "prompt",
+            "Once upon a time",
+            "-n",
+            "200",
+            "--temperature",
+            "0",
+        ],
+        &[],
+        Stdio::null(),
+    ) else {
         return;
     };
     let mut first = [0u8; 10];
@@ -300,15 +305,19 @@ fn prompts_longer_than_one_batch_are_decoded_in_chunks() {
 #[test]
 fn ctrl_c_stops_generation_cleanly() {
     let sandbox = Sandbox::new();
-    let Some(mut child) = sandbox.spawn_with_model(&[
-        "prompt",
-        "Once upon a time",
-        "-n",
-        "5000",
-        "--temperature",
-        "0",
-        "--stats",
-    ]) else {
+    let Some(mut child) = sandbox.spawn_with_model(
+        &[
+            "prompt",
+            "Once upon a time",
+            "-n",
+            "5000",
+            "--temperature",
+            "0",
+            "--stats",
+        ],
+        &[],
+        Stdio::null(),
+    ) else {
         return;
     };
     let mut first = [0u8; 8];

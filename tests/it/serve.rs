@@ -71,6 +71,15 @@ impl Server {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
+    /// Starts a streamed chat completion and returns its lines as they come.
+    fn open_stream(&self, body: &Value) -> std::io::Lines<BufReader<impl Read>> {
+        let response = Self::agent()
+            .post(self.url("/v1/chat/completions"))
+            .send(body.to_string().as_bytes())
+            .unwrap();
+        BufReader::new(response.into_body().into_reader()).lines()
+    }
+
     /// `GET /health` as JSON.
     fn health(&self) -> Value {
         let response = Self::agent().get(self.url("/health")).call().unwrap();
@@ -465,11 +474,7 @@ fn an_aborted_stream_frees_its_slot_at_once() {
     };
     let mut body = chat_body("Once upon a time", 1000);
     body["stream"] = json!(true);
-    let response = Server::agent()
-        .post(server.url("/v1/chat/completions"))
-        .send(body.to_string().as_bytes())
-        .unwrap();
-    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    let mut lines = server.open_stream(&body);
     let mut chunks = 0;
     while chunks < 3 {
         if lines.next().unwrap().unwrap().starts_with("data: ") {
@@ -494,11 +499,7 @@ fn stopping_ends_open_streams_with_a_final_chunk() {
     };
     let mut body = chat_body("Once upon a time", 1000);
     body["stream"] = json!(true);
-    let response = Server::agent()
-        .post(server.url("/v1/chat/completions"))
-        .send(body.to_string().as_bytes())
-        .unwrap();
-    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    let mut lines = server.open_stream(&body);
     let mut data = Vec::new();
     while data.len() < 3 {
         if let Some(d) = lines.next().unwrap().unwrap().strip_prefix("data: ") {
@@ -802,11 +803,7 @@ fn a_full_queue_gets_503_with_retry_after() {
     };
     let mut busy = chat_body("Once upon a time", 2000);
     busy["stream"] = json!(true);
-    let response = Server::agent()
-        .post(server.url("/v1/chat/completions"))
-        .send(busy.to_string().as_bytes())
-        .unwrap();
-    let mut lines = BufReader::new(response.into_body().into_reader()).lines();
+    let mut lines = server.open_stream(&busy);
     lines.next();
     // One slot, sixteen places in the queue: fill them, then one more.
     let queued: Vec<_> = (0..16)

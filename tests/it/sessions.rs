@@ -84,9 +84,7 @@ fn two_sessions(sandbox: &Sandbox) -> (String, String) {
 fn list_shows_newest_first_with_titles_and_turns() {
     let sandbox = Sandbox::new();
     let (rust, bread) = two_sessions(&sandbox);
-    let output = sandbox.cmd().args(["sessions", "--json"]).output().unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = sandbox.sessions_json();
     assert_eq!(rows[0]["id"], bread.as_str());
     assert_eq!(rows[0]["title"], "Sourdough");
     assert_eq!(rows[0]["turns"], 2);
@@ -224,15 +222,7 @@ fn rename_and_delete() {
         .output()
         .unwrap();
     assert!(deleted.status.success());
-    let rows: Value = serde_json::from_slice(
-        &sandbox
-            .cmd()
-            .args(["sessions", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let rows = sandbox.sessions_json();
     assert_eq!(rows.as_array().unwrap().len(), 1);
     assert_eq!(rows[0]["id"], bread.as_str());
 }
