@@ -19,11 +19,20 @@ pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
 /// XDG base directory for caches (default `~/.cache`).
 pub const XDG_CACHE_HOME: &str = "XDG_CACHE_HOME";
 
+/// XDG base directory for data (default `~/.local/share`): flashchat's own models folder.
+pub const XDG_DATA_HOME: &str = "XDG_DATA_HOME";
+
 /// Hugging Face home; its `hub/` folder is the model cache (default `~/.cache/huggingface`).
 pub const HF_HOME: &str = "HF_HOME";
 
 /// Hugging Face hub cache folder itself, when set it wins over `HF_HOME`.
 pub const HF_HUB_CACHE: &str = "HF_HUB_CACHE";
+
+/// The Hugging Face hub to download from (default `https://huggingface.co`).
+pub const HF_ENDPOINT: &str = "HF_ENDPOINT";
+
+/// Access token for gated or private repos (otherwise `$HF_HOME/token`).
+pub const HF_TOKEN: &str = "HF_TOKEN";
 
 /// Disables colour when set to anything (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";

@@ -1,6 +1,7 @@
 //! flashchat: parse the command line, resolve settings once, dispatch to one
 //! command with a plain `match`.
 
+pub mod ask;
 pub mod backend;
 pub mod cli;
 pub mod client;
@@ -9,6 +10,7 @@ pub mod docs;
 pub mod engine;
 pub mod env_vars;
 pub mod errors;
+pub mod human;
 pub mod interrupt;
 mod logging;
 pub mod models;
@@ -77,7 +79,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Chat(args) => commands::chat::run(&ctx, &args),
         Command::Serve(args) => commands::serve::run(&ctx, &args),
         Command::Sessions(args) => commands::sessions::run(&ctx, &args),
-        Command::Models(_) => Err(NotImplemented { what: "models" }.into()),
+        Command::Models(args) => commands::models::run(&ctx, &args),
         Command::Benchmark(_) => Err(NotImplemented { what: "benchmark" }.into()),
         Command::Completions(_) => unreachable!("handled before settings are read"),
     }

@@ -58,15 +58,29 @@ pub struct Paths {
     pub pid_file: PathBuf,
     /// The Hugging Face hub cache (`models--owner--repo/...` folders).
     pub hf_hub_dir: PathBuf,
+    /// flashchat's own models folder (`~/.local/share/flashchat/models`, or
+    /// `$FLASHCHAT_HOME/models`): searched by `flashchat models`.
+    pub models_dir: PathBuf,
+    /// Registered model files and aliases (`models.toml`).
+    pub model_registry: PathBuf,
 }
 
 impl Paths {
     pub fn discover(env: &Env) -> anyhow::Result<Self> {
         let home = home_dir(env);
-        let config_dir = match env.get(env_vars::FLASHCHAT_HOME) {
-            Some(dir) => PathBuf::from(dir),
-            None => xdg_dir(env, env_vars::XDG_CONFIG_HOME, home.as_deref(), ".config")?
+        let (config_dir, data_dir) = match env.get(env_vars::FLASHCHAT_HOME) {
+            Some(dir) => (PathBuf::from(dir), PathBuf::from(dir)),
+            None => (
+                xdg_dir(env, env_vars::XDG_CONFIG_HOME, home.as_deref(), ".config")?
+                    .join("flashchat"),
+                xdg_dir(
+                    env,
+                    env_vars::XDG_DATA_HOME,
+                    home.as_deref(),
+                    ".local/share",
+                )?
                 .join("flashchat"),
+            ),
         };
         let hf_hub_dir = match (env.get(env_vars::HF_HUB_CACHE), env.get(env_vars::HF_HOME)) {
             (Some(hub), _) => PathBuf::from(hub),
@@ -75,11 +89,13 @@ impl Paths {
                 .join("huggingface")
                 .join("hub"),
         };
-        Ok(Self::under(config_dir, hf_hub_dir))
+        Ok(Self::under(config_dir, &data_dir, hf_hub_dir))
     }
 
-    fn under(config_dir: PathBuf, hf_hub_dir: PathBuf) -> Self {
+    fn under(config_dir: PathBuf, data_dir: &Path, hf_hub_dir: PathBuf) -> Self {
         Self {
+            models_dir: data_dir.join("models"),
+            model_registry: config_dir.join("models.toml"),
             config_file: config_dir.join("config.toml"),
             sessions_dir: config_dir.join("sessions"),
             personas_dir: config_dir.join("personas"),

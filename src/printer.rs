@@ -91,4 +91,20 @@ impl Printer {
         bar.enable_steady_tick(Duration::from_millis(100));
         Some(bar)
     }
+
+    /// A byte-count bar with speed and ETA on stderr, or nothing when
+    /// stderr is not a terminal or --quiet is given.
+    pub fn bytes_bar(&self, total: u64) -> Option<ProgressBar> {
+        if self.quiet || !self.stderr_is_terminal {
+            return None;
+        }
+        let bar = ProgressBar::new(total);
+        let style = ProgressStyle::with_template(
+            "{msg} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Some(bar)
+    }
 }

@@ -117,6 +117,81 @@ impl Client {
         Ok(state.completion())
     }
 
+    /// Asks the server (flashchat's own) to switch to the GGUF at `path`,
+    /// and waits until it serves it. `tick` runs while waiting.
+    pub fn switch_model(
+        &self,
+        path: &std::path::Path,
+        name: &str,
+        mut tick: impl FnMut(),
+    ) -> Result<(), ClientError> {
+        let body = json!({ "path": path, "name": name });
+        let (status, answer) = self.call_json("POST", "/admin/model", Some(&body))?;
+        if status != 202 {
+            return Err(ClientError::Api {
+                status,
+                message: error_message(&answer.to_string()),
+            });
+        }
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            tick();
+            let (_, health) = self.call_json("GET", "/health", None)?;
+            if health.get("loading_model").is_some() {
+                continue;
+            }
+            if let Some(error) = health.get("switch_error").and_then(Value::as_str) {
+                return Err(ClientError::Api {
+                    status: 500,
+                    message: error.to_string(),
+                });
+            }
+            if health.get("model").and_then(Value::as_str) == Some(name) {
+                return Ok(());
+            }
+        }
+    }
+
+    /// A JSON call on the server's root (the API base without `/v1`).
+    fn call_json(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<(u16, Value), ClientError> {
+        let root = self.base.strip_suffix("/v1").unwrap_or(&self.base);
+        let url = format!("{root}{path}");
+        let unreachable = |e: ureq::Error| ClientError::Unreachable {
+            url: url.clone(),
+            reason: e.to_string(),
+        };
+        let key = self.api_key.as_ref().map(|k| format!("Bearer {k}"));
+        let response = match (method, body) {
+            ("POST", body) => {
+                let mut call = self
+                    .agent
+                    .post(&url)
+                    .header("Content-Type", "application/json");
+                if let Some(key) = &key {
+                    call = call.header("Authorization", key);
+                }
+                let text = body.map_or_else(String::new, Value::to_string);
+                call.send(text.as_bytes()).map_err(unreachable)?
+            }
+            _ => {
+                let mut call = self.agent.get(&url);
+                if let Some(key) = &key {
+                    call = call.header("Authorization", key);
+                }
+                call.call().map_err(unreachable)?
+            }
+        };
+        let status = response.status().as_u16();
+        let text = response.into_body().read_to_string().unwrap_or_default();
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Ok((status, value))
+    }
+
     fn body(&self, request: &ClientRequest) -> (&'static str, Value) {
         let s = request.sampling;
         let mut body = json!({

@@ -5,6 +5,7 @@ pub mod chat;
 pub mod completions;
 pub mod config;
 pub mod menu;
+pub mod models;
 pub mod prompt;
 pub mod serve;
 pub mod sessions;

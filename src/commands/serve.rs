@@ -53,10 +53,7 @@ fn base_url(host: &str, port: u16) -> String {
 
 fn model_name(model: &ResolvedModel) -> String {
     match &model.spec {
-        models::ModelSpec::Path(path) => path.file_stem().map_or_else(
-            || model.spec.to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        ),
+        models::ModelSpec::Path(path) => models::served_name(path),
         other => other.to_string(),
     }
 }

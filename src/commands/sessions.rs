@@ -1,6 +1,6 @@
 //! `flashchat sessions`: list, show, search, export, rename and delete saved chats.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Context as _;
 
@@ -120,25 +120,14 @@ fn resolve(store: &SessionStore, key: &str) -> anyhow::Result<String> {
 }
 
 fn confirm(ids: &[String]) -> anyhow::Result<bool> {
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(Hinted::new(
-            format!(
-                "refusing to delete {} session(s) without confirmation",
-                ids.len()
-            ),
-            "add --yes to delete without asking",
-        )
-        .into());
-    }
-    dialoguer::Confirm::new()
-        .with_prompt(format!(
-            "Delete {} session(s): {}?",
-            ids.len(),
-            ids.join(", ")
-        ))
-        .default(false)
-        .interact()
-        .context("cannot read the answer")
+    crate::ask::confirm(
+        &format!("Delete {} session(s): {}?", ids.len(), ids.join(", ")),
+        &format!(
+            "refusing to delete {} session(s) without confirmation",
+            ids.len()
+        ),
+        "--yes",
+    )
 }
 
 fn list(store: &SessionStore, json: bool, out: &mut impl Write) -> anyhow::Result<()> {

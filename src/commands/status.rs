@@ -1,6 +1,7 @@
 //! `flashchat status`: paths, the resolved model (from its GGUF header, no
 //! weights loaded), settings, threads, CPU features, backends, server state.
 
+use crate::human::{human_bytes, human_count, human_duration};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -237,49 +238,4 @@ fn render(r: &Report) -> String {
         .iter()
         .map(|(k, v)| format!("{k:<width$}  {v}\n"))
         .collect()
-}
-
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = n as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
-fn human_duration(secs: u64) -> String {
-    match secs {
-        s if s >= 86_400 => format!("{}d {}h", s / 86_400, s % 86_400 / 3600),
-        s if s >= 3600 => format!("{}h {}m", s / 3600, s % 3600 / 60),
-        s if s >= 60 => format!("{}m {}s", s / 60, s % 60),
-        s => format!("{s}s"),
-    }
-}
-
-fn human_count(n: u64) -> String {
-    match n {
-        n if n >= 1_000_000_000 => format!("{:.2} B", n as f64 / 1e9),
-        n if n >= 1_000_000 => format!("{:.1} M", n as f64 / 1e6),
-        n if n >= 1_000 => format!("{:.1} K", n as f64 / 1e3),
-        n => n.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_like_people_write_them() {
-        assert_eq!(human_bytes(253_113_024), "253.1 MB");
-        assert_eq!(human_bytes(12), "12 B");
-        assert_eq!(human_count(268_098_176), "268.1 M");
-    }
 }

@@ -46,6 +46,11 @@ pub struct GgufInfo {
     pub context_length: Option<u64>,
     pub expert_count: Option<u64>,
     pub expert_used_count: Option<u64>,
+    pub embedding_length: Option<u64>,
+    pub block_count: Option<u64>,
+    pub head_count: Option<u64>,
+    /// `tokenizer.ggml.model`, e.g. `llama` (SentencePiece) or `gpt2` (BPE).
+    pub tokenizer: Option<String>,
     pub has_chat_template: bool,
     pub tensor_count: u64,
     pub parameter_count: u64,
@@ -97,6 +102,10 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
         context_length: None,
         expert_count: None,
         expert_used_count: None,
+        embedding_length: None,
+        block_count: None,
+        head_count: None,
+        tokenizer: None,
         has_chat_template: false,
         tensor_count,
         parameter_count: 0,
@@ -113,6 +122,7 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
             ("general.file_type", Val::Uint(t)) => info.quantization = Some(file_type_name(t)),
             ("general.alignment", Val::Uint(a)) if a > 0 && a.is_power_of_two() => alignment = a,
             ("tokenizer.chat_template", Val::Str(_)) => info.has_chat_template = true,
+            ("tokenizer.ggml.model", Val::Str(s)) => info.tokenizer = Some(s),
             (k, Val::Uint(n)) => arch_keys.push((k.to_string(), n)),
             (k, Val::Int(n)) if n >= 0 => arch_keys.push((k.to_string(), n as u64)),
             _ => {}
@@ -126,6 +136,9 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
         info.context_length = find("context_length");
         info.expert_count = find("expert_count");
         info.expert_used_count = find("expert_used_count");
+        info.embedding_length = find("embedding_length");
+        info.block_count = find("block_count");
+        info.head_count = find("attention.head_count");
     }
 
     let mut data_needed = 0u64;

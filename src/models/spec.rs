@@ -117,13 +117,15 @@ impl ModelSpec {
                 "model {self} is not in the Hugging Face cache: looked in {} ({state})",
                 folder.display()
             ),
-            "download it with `flashchat models pull` once available, or set `model` to a .gguf path \
-             (HF_HOME or HF_HUB_CACHE point at another cache)",
+            format!(
+                "download it with `flashchat models pull {self}`, or pick another model with \
+                 `flashchat models use` (HF_HOME or HF_HUB_CACHE point at another cache)"
+            ),
         )
     }
 }
 
-fn repo_folder(hf_hub_dir: &Path, repo: &str) -> PathBuf {
+pub(crate) fn repo_folder(hf_hub_dir: &Path, repo: &str) -> PathBuf {
     hf_hub_dir.join(format!("models--{}", repo.replace('/', "--")))
 }
 
@@ -138,7 +140,7 @@ fn any_snapshot_file(hf_hub_dir: &Path, repo: &str, file: &str) -> Option<PathBu
 }
 
 /// Every `.gguf` in the repo's snapshots (one level of sub-folders deep).
-fn snapshot_ggufs(hf_hub_dir: &Path, repo: &str) -> Vec<PathBuf> {
+pub(crate) fn snapshot_ggufs(hf_hub_dir: &Path, repo: &str) -> Vec<PathBuf> {
     let snapshots = repo_folder(hf_hub_dir, repo).join("snapshots");
     let mut found = Vec::new();
     let Ok(revisions) = std::fs::read_dir(snapshots) else {
@@ -151,7 +153,7 @@ fn snapshot_ggufs(hf_hub_dir: &Path, repo: &str) -> Vec<PathBuf> {
     found
 }
 
-fn collect_ggufs(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
+pub(crate) fn collect_ggufs(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -168,7 +170,7 @@ fn collect_ggufs(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
 /// A file matches `Q4_K_M` when the name contains it as a separate token
 /// (case-insensitive), is not a projector (`mmproj`), and is the first part
 /// of a split model if it is split.
-fn matches_quant(path: &Path, quant: &str) -> bool {
+pub(crate) fn matches_quant(path: &Path, quant: &str) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())

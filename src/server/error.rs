@@ -88,6 +88,17 @@ impl ApiError {
         }
     }
 
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::CONFLICT,
+            kind: "invalid_request_error",
+            code: "conflict",
+            message: message.into(),
+            param: None,
+            details: None,
+        }
+    }
+
     pub fn busy(message: impl Into<String>) -> Self {
         Self {
             status: StatusCode::SERVICE_UNAVAILABLE,

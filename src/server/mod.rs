@@ -1,6 +1,7 @@
 //! The OpenAI-compatible HTTP server: axum on tokio in front of the engine.
 //! It binds first and loads the model in the background, so `/health`
-//! answers 503 while loading and 200 once ready.
+//! answers 503 while loading and 200 once ready. `POST /admin/model` swaps
+//! the model without a restart (see `switch`).
 
 pub mod daemon;
 mod error;
@@ -11,12 +12,13 @@ pub mod pidfile;
 mod request;
 mod routes;
 mod stream;
+mod switch;
 pub mod wire;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context as _;
@@ -47,8 +49,13 @@ pub struct ServerOptions {
 }
 
 pub struct AppState {
-    engine: OnceLock<Engine>,
-    model_name: String,
+    /// The model being served, and a switch in progress.
+    models: switch::Models,
+    /// How engines are built (the model path aside), for switches.
+    engine_config: EngineConfig,
+    /// The PID file and what it says; updated when the model changes.
+    pid_file: Mutex<Option<pidfile::PidFile>>,
+    record: Mutex<pidfile::ServerRecord>,
     settings: Settings,
     api_key: Option<String>,
     /// Bound to a loopback address: refuse requests for other host names.
@@ -75,6 +82,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/chat/completions", post(routes::chat))
         .route("/v1/completions", post(routes::completions))
         .route("/metrics", get(routes::metrics))
+        .route("/admin/model", post(switch::switch_model))
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -122,9 +130,18 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {addr}"))?;
     let pid_file = pidfile::PidFile::acquire(&options.pid_file, &options.record)?;
     let (stop_streams, stopping) = tokio::sync::watch::channel(false);
+    let engine_config = EngineConfig {
+        model_path: options.model_path.clone(),
+        context_size: options.settings.context_size,
+        threads: options.settings.effective_threads(),
+        slots: options.parallel.max(1),
+        queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
+    };
     let state = Arc::new(AppState {
-        engine: OnceLock::new(),
-        model_name: options.model_name.clone(),
+        models: switch::Models::new(&options.model_name),
+        engine_config: engine_config.clone(),
+        pid_file: Mutex::new(Some(pid_file)),
+        record: Mutex::new(options.record.clone()),
         api_key: options.settings.server.api_key.clone(),
         loopback_only: addr.ip().is_loopback(),
         settings: options.settings.clone(),
@@ -139,21 +156,15 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({
         let state = Arc::clone(&state);
-        let config = EngineConfig {
-            model_path: options.model_path.clone(),
-            context_size: options.settings.context_size,
-            threads: options.settings.effective_threads(),
-            slots: options.parallel.max(1),
-            queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
-        };
+        let name = options.model_name.clone();
         move || {
-            let engine = Engine::load(config, NoProgress)?;
+            let engine = Engine::load(engine_config, NoProgress)?;
             tracing::info!(slots = engine.info().slots, "model loaded");
-            let _ = state.engine.set(engine);
+            state.models.serve(engine, name);
             Ok::<(), crate::engine::EngineError>(())
         }
     });
-    let app = router(state);
+    let app = router(Arc::clone(&state));
     let pid_path = options.pid_file.clone();
     let server = tokio::spawn(listen::serve(
         listener,
@@ -165,7 +176,9 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         .context("model loading stopped unexpectedly")?
         .with_context(|| format!("cannot load {}", options.model_path.display()))?;
     server.await.context("the server stopped unexpectedly")?;
-    drop(pid_file);
+    if let Ok(mut pid_file) = state.pid_file.lock() {
+        pid_file.take();
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -32,11 +32,12 @@ pub fn inspect(path: &Path) -> ServerState {
     let Ok(mut file) = File::open(path) else {
         return ServerState::NotRunning;
     };
-    let mut text = String::new();
-    let record = file
-        .read_to_string(&mut text)
-        .ok()
-        .and_then(|_| serde_json::from_str::<ServerRecord>(&text).ok());
+    let mut record = read_record(&mut file);
+    if record.is_none() {
+        // Caught mid-update (see `PidFile::update`): read it again.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        record = read_record(&mut file);
+    }
     match file.try_lock_shared() {
         // Nobody holds the lock: the server that wrote the file is gone.
         Ok(()) => ServerState::Stale(record),
@@ -52,6 +53,14 @@ pub fn inspect(path: &Path) -> ServerState {
         },
         Err(TryLockError::Error(_)) => ServerState::Stale(record),
     }
+}
+
+fn read_record(file: &mut File) -> Option<ServerRecord> {
+    use std::io::{Seek, SeekFrom};
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.read_to_string(&mut text).ok()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// Held by the running server; removes the file when dropped.
@@ -110,6 +119,19 @@ impl PidFile {
             path: path.to_path_buf(),
             _lock: file,
         })
+    }
+}
+
+impl PidFile {
+    /// Rewrites the record in place, through the locked handle (a rename
+    /// would leave the lock on the old file). Readers retry a half-written one.
+    pub fn update(&mut self, record: &ServerRecord) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let text = serde_json::to_string(record).map_err(std::io::Error::other)?;
+        self._lock.set_len(0)?;
+        self._lock.seek(SeekFrom::Start(0))?;
+        self._lock.write_all(text.as_bytes())?;
+        self._lock.sync_all()
     }
 }
 

@@ -21,29 +21,36 @@ use crate::engine::{Completion, EngineError, Event, EventStream};
 
 type ApiResult = Result<Response, ApiError>;
 
+/// 503 while the first model loads; afterwards 200, with `status`
+/// "loading" while a switch to another model is under way.
 pub async fn health(State(state): State<Arc<AppState>>) -> Response {
-    match state.engine.get() {
-        Some(engine) => {
-            let load = engine.load_figures();
-            Json(serde_json::json!({
-                "status": "ok",
-                "model": state.model_name,
-                "slots": engine.info().slots,
-                "slots_busy": load.busy_slots.load(Ordering::Relaxed),
-                "queued": load.queued.load(Ordering::Relaxed),
-                "requests_served": state.metrics.completed(),
-            }))
-            .into_response()
-        }
-        None => ApiError::busy("the model is loading").into_response(),
+    let status = state.models.status();
+    let Some(serving) = status.current else {
+        return ApiError::busy("the model is loading").into_response();
+    };
+    let load = serving.engine.load_figures();
+    let mut body = serde_json::json!({
+        "status": if status.loading.is_some() { "loading" } else { "ok" },
+        "model": serving.name,
+        "slots": serving.engine.info().slots,
+        "slots_busy": load.busy_slots.load(Ordering::Relaxed),
+        "queued": load.queued.load(Ordering::Relaxed),
+        "requests_served": state.metrics.completed(),
+    });
+    if let Some(loading) = status.loading {
+        body["loading_model"] = loading.into();
     }
+    if let Some(error) = status.last_error {
+        body["switch_error"] = error.into();
+    }
+    Json(body).into_response()
 }
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
-    let engine = state.engine.get();
+    let serving = state.models.current();
     let text = state.metrics.render(
-        engine.map(|e| e.load_figures()),
-        engine.map_or(0, |e| e.info().slots),
+        serving.as_ref().map(|s| s.engine.load_figures()),
+        serving.as_ref().map_or(0, |s| s.engine.info().slots),
     );
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
 }
@@ -52,7 +59,7 @@ pub async fn models(State(state): State<Arc<AppState>>) -> Json<ModelList> {
     Json(ModelList {
         object: "list",
         data: vec![ModelCard {
-            id: state.model_name.clone(),
+            id: state.models.name(),
             object: "model",
             created: state.started_unix,
             owned_by: "flashchat",
@@ -73,10 +80,10 @@ pub async fn chat(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let body: ChatCompletionRequest = parse(body, state.body_limit)?;
-    check_model(&state, body.model.as_deref())?;
+    let model = body.model.clone();
     let (generate, delivery) = request::chat(body, &state.settings)?;
-    let (first, events) = start(&state, generate).await?;
-    let reply = Reply::new(&state, "chat.completion", delivery);
+    let (served, first, events) = start(&state, model.as_deref(), generate).await?;
+    let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
         let splitter = (!state.settings.show_thinking).then(ReasoningSplitter::default);
         Ok(sse(&state, reply, first, events, chat_chunks, splitter).into_response())
@@ -112,10 +119,10 @@ pub async fn completions(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let body: CompletionRequest = parse(body, state.body_limit)?;
-    check_model(&state, body.model.as_deref())?;
+    let model = body.model.clone();
     let (generate, delivery) = request::completion(body, &state.settings)?;
-    let (first, events) = start(&state, generate).await?;
-    let reply = Reply::new(&state, "text_completion", delivery);
+    let (served, first, events) = start(&state, model.as_deref(), generate).await?;
+    let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
         Ok(sse(&state, reply, first, events, text_chunks, None).into_response())
     } else {
@@ -151,29 +158,23 @@ fn parse<T: DeserializeOwned>(
         .map_err(|e| ApiError::bad_body(format!("the body is not a valid request: {e}")))
 }
 
-fn check_model(state: &AppState, model: Option<&str>) -> Result<(), ApiError> {
-    match model {
-        Some(name) if !name.is_empty() && name != state.model_name => Err(ApiError::not_found(
-            format!("model `{name}` is not served here; GET /v1/models lists what is"),
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// Queues the generation and waits for its first event, so that errors
 /// such as an over-long prompt are reported before any stream begins.
+/// Returns the served model's name with the first event and the stream.
 async fn start(
     state: &AppState,
+    model: Option<&str>,
     generate: crate::engine::GenerateRequest,
-) -> Result<(Event, EventStream), ApiError> {
-    let engine = state
-        .engine
-        .get()
-        .ok_or_else(|| ApiError::busy("the model is loading"))?;
-    let mut events = engine.generate(generate).map_err(api_error)?;
+) -> Result<(String, Event, EventStream), ApiError> {
+    let serving = state.models.engine_for(model).await?;
+    let mut events = serving.engine.generate(generate).map_err(api_error)?;
+    let name = serving.name.clone();
+    // The engine is held only while the request starts: a switch retires
+    // the old one when no request holds it, letting running answers finish.
+    drop(serving);
     match events.recv().await {
         Some(Event::Failed(e)) => Err(api_error(e)),
-        Some(event) => Ok((event, events)),
+        Some(event) => Ok((name, event, events)),
         None => Err(api_error(EngineError::WorkerGone)),
     }
 }

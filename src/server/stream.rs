@@ -27,7 +27,12 @@ pub(super) struct Reply {
 }
 
 impl Reply {
-    pub(super) fn new(state: &AppState, object: &'static str, delivery: Delivery) -> Self {
+    pub(super) fn new(
+        state: &AppState,
+        object: &'static str,
+        delivery: Delivery,
+        model: String,
+    ) -> Self {
         let created = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -40,7 +45,7 @@ impl Reply {
             id: format!("{prefix}-{}", state.next_id()),
             object,
             created,
-            model: state.model_name.clone(),
+            model,
             delivery,
         }
     }

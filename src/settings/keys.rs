@@ -20,6 +20,9 @@ pub enum Kind {
     },
     Bool,
     Choice(&'static [&'static str]),
+    /// A list of folders: a TOML array of strings; in the environment,
+    /// separated by `:` like `PATH`.
+    PathList,
 }
 
 #[derive(Debug)]
@@ -174,6 +177,12 @@ pub const KEYS: &[Key] = &[
         default: Some("\"\""),
         doc: "Another OpenAI-compatible server to use instead of flashchat's own, e.g. http://gpu-box:8080/v1",
     },
+    Key {
+        name: "models.dirs",
+        kind: Kind::PathList,
+        default: Some("[]"),
+        doc: "Extra folders searched for .gguf files by `flashchat models`, e.g. [\"~/models\"]",
+    },
 ];
 
 /// The environment variable that overrides the key `name`.
@@ -221,6 +230,12 @@ impl Key {
             (Kind::Choice(choices), Value::String(s)) if choices.contains(&s.as_str()) => {
                 Some(value.clone())
             }
+            (Kind::PathList, Value::Array(items)) if items.iter().all(Value::is_str) => {
+                Some(value.clone())
+            }
+            (Kind::PathList, Value::String(s)) => {
+                Some(Value::Array(vec![Value::String(s.clone())]))
+            }
             _ => None,
         };
         ok.ok_or_else(|| format!("{} must be {}, found {value}", self.name, self.expected()))
@@ -231,6 +246,12 @@ impl Key {
         let trimmed = text.trim();
         let parsed = match self.kind {
             Kind::Text | Kind::Choice(_) => Some(Value::String(text.to_string())),
+            Kind::PathList => Some(Value::Array(
+                text.split(':')
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| Value::String(p.to_string()))
+                    .collect(),
+            )),
             Kind::Int { .. } => trimmed.parse::<i64>().ok().map(Value::Integer),
             Kind::Float { .. } => trimmed.parse::<f64>().ok().map(Value::Float),
             Kind::Bool => match trimmed.to_ascii_lowercase().as_str() {
@@ -256,6 +277,7 @@ impl Key {
             Kind::Float { min, max } => format!("a number from {min} to {max}"),
             Kind::Bool => "true or false".into(),
             Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
+            Kind::PathList => "a list of folders, like [\"~/models\"]".into(),
         }
     }
 }
@@ -296,10 +318,12 @@ mod tests {
     #[test]
     fn template_parses_and_sets_nothing() {
         let table: toml::Table = toml::from_str(&commented_template()).unwrap();
-        assert!(table
-            .get("server")
-            .is_some_and(|s| s.as_table().unwrap().is_empty()));
-        assert_eq!(table.len(), 1);
+        for section in ["server", "models"] {
+            assert!(table
+                .get(section)
+                .is_some_and(|s| s.as_table().unwrap().is_empty()));
+        }
+        assert_eq!(table.len(), 2);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Settings: layers merged once, by precedence, remembering where each value
 //! came from. CLI flags > `FLASHCHAT_*` environment > config file > defaults.
 
+pub mod edit;
 mod file;
 pub mod keys;
 
@@ -94,6 +95,8 @@ pub struct Settings {
     pub color: ColorMode,
     pub use_server: UseServer,
     pub server: ServerSettings,
+    /// Extra folders `flashchat models` searches, as written (`~` not yet expanded).
+    pub models_dirs: Vec<String>,
 }
 
 impl Settings {
@@ -257,6 +260,16 @@ fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
                 })
                 .unwrap_or_default(),
         },
+        models_dirs: get("models.dirs")
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

@@ -43,7 +43,6 @@ fn no_arguments_without_a_terminal_prints_help_and_exits_2() {
 fn commands_of_later_releases_say_so_with_exit_2() {
     let sandbox = Sandbox::new();
     for args in [
-        vec!["models", "list"],
         vec!["benchmark", "moebench"],
         vec!["config", "--reset"],
     ] {
