@@ -115,7 +115,12 @@ impl Catalog {
         let mut seen = HashSet::new();
         let mut entries: Vec<Entry> = Vec::new();
         for (path, source) in found {
-            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            // Snapshot files are links into `blobs/`, where identical files
+            // share one blob: they are distinct models all the same.
+            let key = match source {
+                Source::HfCache { .. } => path.clone(),
+                _ => std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
+            };
             if !seen.insert(key) {
                 continue;
             }

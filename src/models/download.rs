@@ -416,9 +416,11 @@ pub fn sha256_of(path: &Path) -> std::io::Result<String> {
         .collect())
 }
 
-/// Removes a file from the cache: the snapshot link and the blob it points at.
+/// Removes a file from the cache: the snapshot link, the blob it points at
+/// and hf-hub's lock file beside the blob.
 pub fn remove_cached(pointer: &Path) {
     if let Ok(blob) = std::fs::canonicalize(pointer) {
+        let _ = std::fs::remove_file(blob.with_extension("lock"));
         let _ = std::fs::remove_file(blob);
     }
     let _ = std::fs::remove_file(pointer);

@@ -46,6 +46,8 @@ impl Sandbox {
         cmd.env("FLASHCHAT_HOME", self.path())
             .env("HF_HOME", self.path().join("hf"))
             .env_remove("HF_HUB_CACHE")
+            .env_remove("HF_ENDPOINT")
+            .env_remove("HF_TOKEN")
             .env_remove("XDG_CONFIG_HOME");
         cmd
     }
@@ -118,4 +120,32 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Writes a GGUF file with metadata only (no tensors): enough for the
+/// header reader, not for llama.cpp to load.
+pub fn write_header_only_gguf(path: &Path, architecture: &str, context_length: u32) {
+    fn string(out: &mut Vec<u8>, s: &str) {
+        out.extend((s.len() as u64).to_le_bytes());
+        out.extend(s.as_bytes());
+    }
+    let mut out = b"GGUF".to_vec();
+    out.extend(3u32.to_le_bytes());
+    out.extend(0u64.to_le_bytes()); // tensors
+    out.extend(3u64.to_le_bytes()); // key/values
+    string(&mut out, "general.architecture");
+    out.extend(8u32.to_le_bytes()); // string
+    string(&mut out, architecture);
+    string(&mut out, "general.file_type");
+    out.extend(4u32.to_le_bytes()); // u32
+    out.extend(15u32.to_le_bytes()); // Q4_K_M
+    string(&mut out, &format!("{architecture}.context_length"));
+    out.extend(4u32.to_le_bytes());
+    out.extend(context_length.to_le_bytes());
+    // The (empty) data section starts at a multiple of the alignment.
+    out.resize(out.len().div_ceil(32) * 32, 0);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(path, out).unwrap();
 }

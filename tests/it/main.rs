@@ -7,6 +7,8 @@ mod common;
 mod config;
 mod engine;
 mod generated;
+mod hub;
+mod models;
 mod prompt;
 mod serve;
 mod sessions;
