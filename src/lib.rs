@@ -21,6 +21,7 @@ pub mod repl;
 pub mod server;
 pub mod sessions;
 pub mod settings;
+pub mod setup;
 
 use std::io::IsTerminal;
 
@@ -39,6 +40,30 @@ pub struct Context {
     pub paths: Paths,
     pub resolved: Resolved,
     pub printer: Printer,
+    /// `--config FILE` and the settings given as flags, to read them again.
+    config_override: Option<std::path::PathBuf>,
+    cli: Vec<CliOverride>,
+}
+
+impl Context {
+    /// The same context with the settings read again (after the config
+    /// file changed, e.g. in the setup wizard).
+    pub fn reload(&self) -> anyhow::Result<Context> {
+        let resolved = settings::resolve(
+            &self.env,
+            &self.paths,
+            self.config_override.as_deref(),
+            &self.cli,
+        )?;
+        Ok(Context {
+            env: self.env.clone(),
+            paths: self.paths.clone(),
+            resolved,
+            printer: self.printer.clone(),
+            config_override: self.config_override.clone(),
+            cli: self.cli.clone(),
+        })
+    }
 }
 
 /// Runs flashchat and returns the process exit code.
@@ -54,7 +79,9 @@ pub fn run() -> i32 {
         Some(command) => dispatch(&cli.global, command),
         // The menu needs someone to answer it; otherwise show the help.
         None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-            context(&cli.global, None).and_then(|ctx| commands::menu::run(&ctx))
+            context(&cli.global, None)
+                .and_then(set_up_if_needed)
+                .and_then(commands::menu::run)
         }
         None => {
             let _ = Cli::command().write_help(&mut std::io::stderr());
@@ -71,7 +98,10 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     if let Command::Completions(args) = &command {
         return commands::completions::run(args);
     }
-    let ctx = context(global, Some(&command))?;
+    let mut ctx = context(global, Some(&command))?;
+    if needs_model(&command) {
+        ctx = set_up_if_needed(ctx)?;
+    }
     match command {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
@@ -85,6 +115,34 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// Commands that generate, and so need a model (or a server).
+fn needs_model(command: &Command) -> bool {
+    match command {
+        Command::Chat(_) | Command::Prompt(_) => true,
+        Command::Serve(s) => !s.stop && !s.logs,
+        _ => false,
+    }
+}
+
+/// Checks the model is there; if not, runs the setup wizard on a terminal
+/// and fails with the fixing command otherwise. A model named by a flag or
+/// an environment variable is the user's explicit choice: no wizard then.
+fn set_up_if_needed(ctx: Context) -> anyhow::Result<Context> {
+    let setup::Readiness::MissingModel(problem) = setup::check(&ctx) else {
+        return Ok(ctx);
+    };
+    let explicit = matches!(
+        ctx.resolved.values.get("model"),
+        Some((_, settings::Origin::Cli(_) | settings::Origin::Env(_)))
+    );
+    if explicit || !ask::interactive() {
+        return Err(problem.into());
+    }
+    ctx.printer
+        .warn(&format!("{}: let's set one up.", problem.message));
+    setup::wizard(&ctx)
+}
+
 fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Context> {
     let env = Env::from_process();
     let paths = Paths::discover(&env)?;
@@ -93,12 +151,8 @@ fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Con
         _ => paths.engine_log(),
     };
     logging::init(&log, global.verbose);
-    let resolved = settings::resolve(
-        &env,
-        &paths,
-        global.config.as_deref(),
-        &cli_overrides(global, command),
-    )?;
+    let cli = cli_overrides(global, command);
+    let resolved = settings::resolve(&env, &paths, global.config.as_deref(), &cli)?;
     let printer = Printer::new(
         global.quiet,
         global.verbose,
@@ -119,6 +173,8 @@ fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Con
         paths,
         resolved,
         printer,
+        config_override: global.config.clone(),
+        cli,
     })
 }
 

@@ -4,9 +4,12 @@
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::Select;
 
-use crate::cli::{ChatArgs, ConfigArgs, SessionsArgs, StatusArgs};
-use crate::commands::{chat, config, sessions, status};
+use crate::cli::{ChatArgs, ModelsArgs, ModelsCommand, SessionsArgs, StatusArgs};
+use crate::commands::models as models_cmd;
+use crate::commands::{chat, sessions, status};
 use crate::models;
+use crate::models::catalog::Catalog;
+use crate::models::registry::Registry;
 use crate::server::daemon::{self, StopOutcome};
 use crate::server::pidfile::{self, ServerState};
 use crate::sessions::export::{age, shorten};
@@ -26,9 +29,15 @@ enum Action {
     Quit,
 }
 
-pub fn run(ctx: &Context) -> anyhow::Result<()> {
+pub fn run(ctx: Context) -> anyhow::Result<()> {
     let theme = ColorfulTheme::default();
+    let mut ctx = ctx;
     loop {
+        // An action may have changed the config (Configure, Models).
+        if let Ok(fresh) = ctx.reload() {
+            ctx = fresh;
+        }
+        let ctx = &ctx;
         eprintln!("\n{}", header(ctx));
         let running = matches!(
             pidfile::inspect(&ctx.paths.pid_file),
@@ -71,25 +80,71 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
                     json: false,
                 },
             ),
-            Action::Models | Action::Benchmark => {
-                eprintln!("Not implemented yet: it arrives with model management and benchmarks.");
+            Action::Models => pick_model(ctx, &theme),
+            Action::Benchmark => {
+                eprintln!("Not implemented yet: it arrives with `flashchat benchmark`.");
                 Ok(())
             }
-            Action::Configure => config::run(
-                ctx,
-                &ConfigArgs {
-                    command: None,
-                    reset: false,
-                    full_reset: false,
-                    yes: false,
-                },
-            ),
+            Action::Configure => crate::setup::wizard(ctx).map(|_| ()),
             Action::Quit => return Ok(()),
         };
         if let Err(e) = outcome {
             crate::errors::report(&e);
         }
     }
+}
+
+/// The models on disk; choosing one makes it the default (and switches a
+/// running server), or download another.
+fn pick_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
+    models_cmd::run(
+        ctx,
+        &ModelsArgs {
+            command: None,
+            json: false,
+        },
+    )?;
+    let registry = Registry::load(&ctx.paths.model_registry)?;
+    let catalog = Catalog::scan(
+        &ctx.paths,
+        &ctx.env,
+        &ctx.resolved.settings.models_dirs,
+        &registry,
+    );
+    let mut labels: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(|e| format!("Use {}", e.name))
+        .collect();
+    labels.push("Download a model from Hugging Face…".into());
+    labels.push("Back".into());
+    let Some(choice) = Select::with_theme(theme)
+        .with_prompt("Models")
+        .items(&labels)
+        .default(labels.len() - 1)
+        .interact_opt()?
+    else {
+        return Ok(());
+    };
+    let command = match choice {
+        i if i < catalog.entries.len() => ModelsCommand::Use {
+            name: catalog.entries[i].spec(),
+        },
+        i if i == catalog.entries.len() => {
+            let spec: String = dialoguer::Input::with_theme(theme)
+                .with_prompt("Hugging Face repo, e.g. ggml-org/gemma-3-4b-it-GGUF:Q4_K_M")
+                .interact_text()?;
+            ModelsCommand::Pull { spec }
+        }
+        _ => return Ok(()),
+    };
+    models_cmd::run(
+        ctx,
+        &ModelsArgs {
+            command: Some(command),
+            json: false,
+        },
+    )
 }
 
 fn chat_args(resume: Option<String>) -> ChatArgs {

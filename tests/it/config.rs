@@ -161,3 +161,63 @@ fn unknown_keys_and_variables_are_warnings() {
         "{err}"
     );
 }
+
+#[test]
+fn without_a_model_and_a_terminal_commands_fail_fast_with_the_fix() {
+    let sandbox = Sandbox::fresh();
+    for args in [vec!["prompt", "hi"], vec!["chat"], vec!["serve"]] {
+        let started = std::time::Instant::now();
+        let output = sandbox.cmd().args(&args).output().unwrap();
+        let err = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("error: no model is configured"), "{err}");
+        assert!(err.contains("flashchat models pull"), "{err}");
+        assert!(err.contains("flashchat config --reset"), "{err}");
+        // A liveness bound, not a benchmark: it must not wait for input.
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+    // A configured model that is not there names itself and the download.
+    std::fs::write(sandbox.config_file(), "model = \"org/some-GGUF:Q8_0\"\n").unwrap();
+    let output = sandbox.cmd().args(["prompt", "hi"]).output().unwrap();
+    let err = stderr_of(&output);
+    assert!(err.contains("model org/some-GGUF:Q8_0 is not in the Hugging Face cache"));
+    assert!(
+        err.contains("flashchat models pull org/some-GGUF:Q8_0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn reset_needs_a_terminal_and_full_reset_keeps_models() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["config", "--reset"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).contains("the setup wizard needs a terminal"));
+
+    let model = sandbox.path().join("models/keep.gguf");
+    crate::common::write_header_only_gguf(&model, "llama", 2048);
+    for dir in ["sessions", "personas", "logs"] {
+        std::fs::create_dir_all(sandbox.path().join(dir)).unwrap();
+        std::fs::write(sandbox.path().join(dir).join("x"), "x").unwrap();
+    }
+    std::fs::write(sandbox.path().join("history.txt"), "hello\n").unwrap();
+    let output = sandbox
+        .cmd()
+        .args(["config", "--full-reset"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).contains("add --yes"));
+    assert!(sandbox.config_file().exists());
+
+    let output = sandbox
+        .cmd()
+        .args(["config", "--full-reset", "--yes"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    for gone in ["config.toml", "sessions", "personas", "logs", "history.txt"] {
+        assert!(!sandbox.path().join(gone).exists(), "{gone} remains");
+    }
+    assert!(model.exists(), "model files are never deleted");
+}
