@@ -42,7 +42,7 @@ fn no_arguments_without_a_terminal_prints_help_and_exits_2() {
 #[test]
 fn commands_of_later_releases_say_so_with_exit_2() {
     let sandbox = Sandbox::new();
-    for args in [vec!["benchmark", "moebench"]] {
+    for args in [vec!["benchmark", "moebench"], vec!["benchmark", "run"]] {
         let output = sandbox.cmd().args(&args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let err = stderr_of(&output);
