@@ -217,6 +217,10 @@ fn render(r: &Report) -> String {
                     ", {}/{} slots busy, {} requests served",
                     h["slots_busy"], h["slots"], h["requests_served"]
                 ),
+                Some(h) if h["status"] == "loading" => format!(
+                    ", loading {} to switch to it",
+                    h["loading_model"].as_str().unwrap_or("another model")
+                ),
                 Some(_) => ", loading the model".to_string(),
                 None => ", not answering".to_string(),
             };

@@ -840,3 +840,105 @@ fn a_full_queue_gets_503_with_retry_after() {
         assert_eq!(handle.join().unwrap().unwrap(), 200);
     }
 }
+
+#[test]
+fn models_use_switches_the_running_server_without_failing_a_request() {
+    let Some(server) = Server::start(&[]) else {
+        return;
+    };
+    let model = crate::common::test_model().unwrap();
+    let second = server.sandbox.path().join("models/other-model.gguf");
+    std::fs::create_dir_all(second.parent().unwrap()).unwrap();
+    std::fs::copy(&model, &second).unwrap();
+
+    // A client keeps asking while the switch happens.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let url = server.url("/v1/chat/completions");
+    let client = std::thread::spawn({
+        let stop = std::sync::Arc::clone(&stop);
+        move || {
+            let mut answered = Vec::new();
+            let mut failed = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let body =
+                    json!({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 4});
+                let mut response = Server::agent()
+                    .post(&url)
+                    .send(body.to_string().as_bytes())
+                    .unwrap();
+                let status = response.status().as_u16();
+                let text = response.body_mut().read_to_string().unwrap();
+                match serde_json::from_str::<Value>(&text) {
+                    Ok(v) if status == 200 => {
+                        answered.push(v["model"].as_str().unwrap().to_string())
+                    }
+                    _ => failed.push(format!("{status}: {text}")),
+                }
+            }
+            (answered, failed)
+        }
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let output = server
+        .flashchat()
+        .args(["models", "use", "other-model"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("now serves other-model"), "{err}");
+    std::thread::sleep(Duration::from_millis(500));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (answered, failed) = client.join().unwrap();
+    assert!(failed.is_empty(), "failed requests: {failed:?}");
+    assert!(
+        answered.iter().any(|m| m == "gemma-3-270m-q4_k_m"),
+        "{answered:?}"
+    );
+    assert_eq!(answered.last().map(String::as_str), Some("other-model"));
+
+    let response = Server::agent()
+        .get(server.url("/v1/models"))
+        .call()
+        .unwrap();
+    let models: Value =
+        serde_json::from_str(&response.into_body().read_to_string().unwrap()).unwrap();
+    assert_eq!(models["data"][0]["id"], "other-model");
+    let status = stdout_of(
+        &server
+            .flashchat()
+            .args(["status", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let status: Value = serde_json::from_str(&status).unwrap();
+    assert_eq!(status["server"]["model"], "other-model", "{status}");
+
+    // A model that does not load leaves the current one serving.
+    let broken = server.sandbox.path().join("broken.gguf");
+    crate::common::write_header_only_gguf(&broken, "no-such-architecture", 2048);
+    let (code, body) = server.post_json("/admin/model", json!({"path": broken}));
+    assert_eq!(code, 202, "{body}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut health = server.health();
+    while health.get("loading_model").is_some() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        health = server.health();
+    }
+    assert_eq!(health["model"], "other-model", "{health}");
+    assert!(
+        health["switch_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot load broken"),
+        "{health}"
+    );
+    let (code, body) = server.post_json(
+        "/v1/chat/completions",
+        json!({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 2}),
+    );
+    assert_eq!(code, 200, "{body}");
+    // A file that is not a model is refused at once.
+    let (code, body) = server.post_json("/admin/model", json!({"path": "/nonexistent.gguf"}));
+    assert_eq!(code, 400, "{body}");
+}
