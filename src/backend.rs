@@ -53,6 +53,48 @@ impl Backend {
         }
     }
 
+    /// Switches to another model: flashchat's own server loads it (without
+    /// a restart), an in-process engine is replaced. A server named by
+    /// `server.url` chooses its own model. Returns what happened.
+    pub fn switch_model(&mut self, ctx: &Context, model: ResolvedModel) -> anyhow::Result<String> {
+        match self {
+            Backend::Server(client, Some(served)) => {
+                let name = models::served_name(&model.path);
+                let spinner = ctx
+                    .printer
+                    .spinner(&format!("Switching the server to {name}…"));
+                let switched = client.switch_model(&model.path, &name, || {});
+                if let Some(s) = spinner {
+                    s.finish_and_clear();
+                }
+                switched.map_err(|e| {
+                    Hinted::new(
+                        format!("the server did not switch: {e}"),
+                        "it keeps serving the previous model; `flashchat serve --logs` shows why",
+                    )
+                })?;
+                *served = name.clone();
+                Ok(format!(
+                    "The server at {} now serves {name}.",
+                    client.base()
+                ))
+            }
+            Backend::Server(client, None) => Err(Hinted::new(
+                format!(
+                    "answers come from {}, which chooses its own model",
+                    client.base()
+                ),
+                "unset server.url to use flashchat's own server",
+            )
+            .into()),
+            Backend::Local(engine, spec) => {
+                *engine = load_engine(ctx, &model)?;
+                *spec = model.spec.to_string();
+                Ok(format!("Now answering with {spec}."))
+            }
+        }
+    }
+
     /// Generates an answer, passing its text to `on_text` as it arrives.
     /// `on_text` failing (a closed pipe) ends the generation.
     pub fn answer(

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::backend::{self, Backend};
 use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::models::{self, ResolvedModel};
 use crate::personas::{self, Persona};
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
@@ -228,8 +229,45 @@ impl<'a> Chat<'a> {
             },
             Slash::Context => self.note(&self.context_bar()),
             Slash::Sessions => print!("{}", export::table(&self.store.list(), now())),
+            Slash::Model(None) => self.note(&format!(
+                "Model: {} (/model NAME switches; `flashchat models` lists them)",
+                self.backend.model_name()
+            )),
+            Slash::Model(Some(name)) => self.switch_model(&name)?,
+            Slash::Save => match &self.session {
+                Some(id) => self.note(&format!(
+                    "Saved in {} (every turn is written as it completes).",
+                    self.store.path(id).display()
+                )),
+                None => self.note("Nothing to save yet: the session starts with the first answer."),
+            },
         }
         Ok(Flow::Continue)
+    }
+
+    /// `/model NAME`: the conversation goes on with another model.
+    fn switch_model(&mut self, name: &str) -> anyhow::Result<()> {
+        let s = &self.ctx.resolved.settings;
+        let found = models::spec_for(name, &s.models_dirs, &self.ctx.env, &self.ctx.paths)
+            .and_then(|spec| {
+                let path = spec.locate(&self.ctx.paths.hf_hub_dir)?;
+                let info = models::read_checked(&path)?;
+                Ok(ResolvedModel { spec, path, info })
+            });
+        let model = match found {
+            Ok(model) => model,
+            Err(e) => {
+                self.note(&format!("{} ({})", e.message, e.hint));
+                return Ok(());
+            }
+        };
+        match self.backend.switch_model(self.ctx, model) {
+            Ok(done) => self.note(&done),
+            Err(e) => {
+                crate::errors::report(&e);
+            }
+        }
+        Ok(())
     }
 
     /// Asks for an answer to the conversation so far, streams it, saves the turn.

@@ -55,6 +55,16 @@ pub const COMMANDS: &[SlashCommand] = &[
         help: "temperature, top_p, max_tokens or seed for this chat",
     },
     SlashCommand {
+        name: "model",
+        args: "[name]",
+        help: "show the model, or switch to another (a name from `flashchat models`, or a spec)",
+    },
+    SlashCommand {
+        name: "save",
+        args: "",
+        help: "say where this session is saved (every turn is saved as it completes)",
+    },
+    SlashCommand {
         name: "title",
         args: "<text>",
         help: "rename this session",
@@ -92,6 +102,8 @@ pub enum Slash {
     Copy { code: bool },
     System(Option<String>),
     Persona(Option<String>),
+    Model(Option<String>),
+    Save,
     Set(Setting, f64),
     Title(String),
     Export(ExportAs, Option<String>),
@@ -138,6 +150,8 @@ pub fn parse(line: &str) -> Result<Slash, String> {
             code: rest == "code",
         },
         "persona" => Slash::Persona((!rest.is_empty()).then(|| rest.to_string())),
+        "model" => Slash::Model((!rest.is_empty()).then(|| rest.to_string())),
+        "save" => Slash::Save,
         "title" if !rest.is_empty() => Slash::Title(rest.to_string()),
         "set" => {
             let (key, value) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;

@@ -86,7 +86,7 @@ impl SessionStore {
         }
     }
 
-    fn path(&self, id: &str) -> PathBuf {
+    pub fn path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.jsonl"))
     }
 

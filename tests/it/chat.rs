@@ -220,3 +220,41 @@ fn edit_replaces_the_last_question_and_asks_again() {
     assert_eq!(contents[0], "Once upon a time");
     assert_eq!(contents[2], "The beginning");
 }
+
+#[test]
+fn model_switches_mid_chat_and_save_says_where_the_session_is() {
+    let sandbox = Sandbox::new();
+    let Some(model) = crate::common::test_model() else {
+        return;
+    };
+    let other = sandbox.path().join("models/second-model.gguf");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    std::fs::hard_link(&model, &other)
+        .or_else(|_| std::fs::copy(&model, &other).map(|_| ()))
+        .unwrap();
+    let input =
+        "/save\nThe sky is\n/model\n/model second\n/model nothing-like-it\nThe sea is\n/save\n";
+    let Some(output) = chat(&sandbox, &[], input) else {
+        return;
+    };
+    let err = stderr_of(&output);
+    assert!(err.contains("Nothing to save yet"), "{err}");
+    assert!(err.contains("Model: "), "{err}");
+    assert!(
+        err.contains(&format!("Now answering with {}", other.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("no model is called `nothing-like-it`"),
+        "{err}"
+    );
+    assert!(err.contains("Saved in ") && err.contains(".jsonl"), "{err}");
+    // Both turns are in the one session.
+    let session = last_session(&sandbox);
+    let turns = session["messages"].as_array().unwrap();
+    assert_eq!(
+        turns.iter().filter(|m| m["role"] == "assistant").count(),
+        2,
+        "{session}"
+    );
+}
