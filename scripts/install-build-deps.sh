@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building llama.cpp needs (cmake, clang/libclang for bindgen)
-# when it is missing. Debian/Ubuntu via apt-get; elsewhere it says what to install.
+# and what the terminal tests drive flashchat with (tmux), when missing. Debian/Ubuntu via apt-get; elsewhere it says what to install.
 set -euo pipefail
 
 missing=()
 command -v cmake >/dev/null || missing+=(cmake)
 command -v clang >/dev/null || missing+=(clang)
+command -v tmux >/dev/null || missing+=(tmux)
 if ! ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 \
    && [ -z "${LIBCLANG_PATH:-}" ]; then
     missing+=(libclang-dev)

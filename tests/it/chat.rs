@@ -25,16 +25,6 @@ fn chat(sandbox: &Sandbox, args: &[&str], input: &str) -> Option<std::process::O
     Some(output)
 }
 
-fn last_session(sandbox: &Sandbox) -> Value {
-    let output = sandbox
-        .cmd()
-        .args(["sessions", "show", "last", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
 #[test]
 fn a_piped_chat_answers_saves_retries_and_exports() {
     let sandbox = Sandbox::new();
@@ -56,7 +46,7 @@ fn a_piped_chat_answers_saves_retries_and_exports() {
         !stdout_of(&output).contains('\x1b'),
         "no escape codes when piped"
     );
-    let session = last_session(&sandbox);
+    let session = sandbox.last_session();
     let messages = session["messages"].as_array().unwrap();
     let roles: Vec<&str> = messages
         .iter()
@@ -81,11 +71,11 @@ fn resume_puts_the_earlier_turns_back_in_context() {
     let Some(_) = chat(&sandbox, &[], "Once upon a time\n") else {
         return;
     };
-    let first = last_session(&sandbox);
+    let first = sandbox.last_session();
     let first_prompt = first["messages"][0]["prompt_tokens"].as_u64().unwrap();
     let reply_tokens = first["messages"][1]["completion_tokens"].as_u64().unwrap();
     chat(&sandbox, &["--resume", "last"], "And then?\n").unwrap();
-    let resumed = last_session(&sandbox);
+    let resumed = sandbox.last_session();
     assert_eq!(resumed["id"], first["id"], "the same session continues");
     let messages = resumed["messages"].as_array().unwrap();
     assert_eq!(messages.len(), 4);
@@ -139,7 +129,7 @@ fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let session = last_session(&sandbox);
+    let session = sandbox.last_session();
     let messages = session["messages"].as_array().unwrap();
     assert_eq!(messages.len(), 2, "the finished turn is there: {session}");
     assert_eq!(messages[0]["content"], "Once upon a time");
@@ -192,7 +182,7 @@ fn personas_set_the_system_prompt_in_prompt_and_chat() {
     );
     assert!(stderr_of(&output).contains("Answering as pirate."));
     assert_eq!(
-        last_session(&sandbox)["system_prompt"],
+        sandbox.last_session()["system_prompt"],
         "Speak like a pirate."
     );
 }
@@ -209,7 +199,7 @@ fn edit_replaces_the_last_question_and_asks_again() {
         "no clipboard escape into a pipe"
     );
     assert!(stderr_of(&output).contains("Copying needs a terminal"));
-    let session = last_session(&sandbox);
+    let session = sandbox.last_session();
     let contents: Vec<&str> = session["messages"]
         .as_array()
         .unwrap()
@@ -250,7 +240,7 @@ fn model_switches_mid_chat_and_save_says_where_the_session_is() {
     );
     assert!(err.contains("Saved in ") && err.contains(".jsonl"), "{err}");
     // Both turns are in the one session.
-    let session = last_session(&sandbox);
+    let session = sandbox.last_session();
     let turns = session["messages"].as_array().unwrap();
     assert_eq!(
         turns.iter().filter(|m| m["role"] == "assistant").count(),

@@ -79,6 +79,17 @@ impl Sandbox {
         Some(child)
     }
 
+    /// `flashchat sessions show last --json`, parsed.
+    pub fn last_session(&self) -> serde_json::Value {
+        let output = self
+            .cmd()
+            .args(["sessions", "show", "last", "--json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
     /// `flashchat sessions --json`, parsed.
     pub fn sessions_json(&self) -> serde_json::Value {
         let output = self.cmd().args(["sessions", "--json"]).output().unwrap();

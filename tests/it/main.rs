@@ -13,3 +13,4 @@ mod prompt;
 mod serve;
 mod sessions;
 mod status;
+mod terminal;

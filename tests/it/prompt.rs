@@ -252,9 +252,12 @@ fn no_model_and_no_prompt_are_explained() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr_of(&output).starts_with("error: no model is configured"));
 
+    let model = sandbox.path().join("x.gguf");
+    crate::common::write_header_only_gguf(&model, "llama", 2048);
     let output = sandbox
         .cmd()
-        .args(["prompt", "--model", "/x.gguf"])
+        .args(["prompt", "--model"])
+        .arg(&model)
         .write_stdin("")
         .output()
         .unwrap();

@@ -1,0 +1,296 @@
+//! flashchat on a real terminal, driven through tmux (send-keys,
+//! capture-pane): the setup wizard, the chat REPL and the menu. Skipped
+//! where tmux is missing, except under CI=true, where that is a failure.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::common::{test_model, Sandbox};
+
+/// A detached tmux session running one flashchat command; killed on drop.
+struct Tmux {
+    name: String,
+}
+
+impl Tmux {
+    /// Starts `flashchat ARGS` in the sandbox, with `env`, on a 160x50 terminal.
+    fn start(sandbox: &Sandbox, args: &[&str], env: &[(String, String)]) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var("CI").map_or(true, |v| v != "true"),
+                "tmux is missing (scripts/install-build-deps.sh installs it)"
+            );
+            eprintln!("skipping terminal test: tmux is not installed");
+            return None;
+        }
+        let cmd = sandbox.cmd();
+        let mut line = vec!["env".to_string()];
+        for (key, value) in cmd.get_envs() {
+            if let Some(value) = value {
+                line.push(format!(
+                    "{}={}",
+                    key.to_string_lossy(),
+                    value.to_string_lossy()
+                ));
+            }
+        }
+        for (key, value) in env {
+            line.push(format!("{key}={value}"));
+        }
+        line.push(cmd.get_program().to_string_lossy().into_owned());
+        line.extend(args.iter().map(|a| a.to_string()));
+        let shell = line
+            .iter()
+            .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = format!("flashchat-test-{}-{}", std::process::id(), unique());
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "160", "-y", "50"])
+            .arg(format!("{shell}; echo '[exited]'; sleep 600"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Some(Self { name })
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["send-keys", "-t", &self.name])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Types a line of text and presses Enter.
+    fn line(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["send-keys", "-t", &self.name, "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.keys(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        let output = Command::new("tmux")
+            .args(["capture-pane", "-p", "-J", "-S", "-5000", "-t", &self.name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text` `times` times; panics with the
+    /// screen after `seconds`.
+    fn wait_for_count(&self, text: &str, times: usize, seconds: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let screen = self.screen();
+            if screen.matches(text).count() >= times {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {seconds} s for {text:?} x{times}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn wait_for(&self, text: &str, seconds: u64) -> String {
+        self.wait_for_count(text, 1, seconds)
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn free_port() -> String {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string()
+}
+
+/// Stops the server a test started, whatever happened.
+struct StopServer<'a>(&'a Sandbox);
+
+impl Drop for StopServer<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.cmd().args(["serve", "--stop", "--force"]).output();
+    }
+}
+
+fn link_model(model: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::hard_link(model, to)
+        .or_else(|_| std::fs::copy(model, to).map(|_| ()))
+        .unwrap();
+}
+
+/// The number of completed answers in the newest session.
+fn saved_answers(sandbox: &Sandbox) -> usize {
+    let session = sandbox.last_session();
+    let messages = session["messages"].as_array().unwrap();
+    messages.iter().filter(|m| m["role"] == "assistant").count()
+}
+
+/// The test model and a free server port, as the environment of a test.
+fn model_env(model: &Path, port: &str, max_tokens: &'static str) -> Vec<(String, String)> {
+    vec![
+        ("FLASHCHAT_MODEL".into(), model.display().to_string()),
+        ("FLASHCHAT_SERVER_PORT".into(), port.into()),
+        ("FLASHCHAT_MAX_TOKENS".into(), max_tokens.into()),
+    ]
+}
+
+#[test]
+fn the_wizard_takes_a_fresh_home_to_a_working_chat() {
+    let Some(model) = test_model() else { return };
+    let sandbox = Sandbox::fresh();
+    link_model(
+        &model,
+        &sandbox.path().join("models/gemma-3-270m-q4_k_m.gguf"),
+    );
+    let env = [
+        ("FLASHCHAT_SERVER_PORT".to_string(), free_port()),
+        ("FLASHCHAT_MAX_TOKENS".to_string(), "16".to_string()),
+    ];
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    let _stop = StopServer(&sandbox);
+    tmux.wait_for("Which model?", 20);
+    tmux.wait_for("gemma-3-270m-q4_k_m  (253", 5);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Most tokens per answer", 10);
+    for _ in 0..7 {
+        tmux.keys(&["Enter"]);
+    }
+    let screen = tmux.wait_for("you〉", 90);
+    assert!(screen.contains("+ model = "), "{screen}");
+    assert!(screen.contains("Test generation:"), "{screen}");
+    tmux.line("The capital of France is");
+    tmux.wait_for("tok/s", 60);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("[exited]", 20);
+    let config = std::fs::read_to_string(sandbox.config_file()).unwrap();
+    assert!(config.contains("model = \""), "{config}");
+    assert_eq!(saved_answers(&sandbox), 1);
+}
+
+#[test]
+fn a_terminal_chat_answers_retries_exports_and_survives_ctrl_c() {
+    let Some(model) = test_model() else { return };
+    let sandbox = Sandbox::new();
+    let env = model_env(&model, &free_port(), "24");
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    let _stop = StopServer(&sandbox);
+    tmux.wait_for("you〉", 90);
+    tmux.line("The capital of France is");
+    tmux.wait_for_count("you〉", 2, 60);
+    tmux.line("The largest ocean is");
+    tmux.wait_for_count("you〉", 3, 60);
+    tmux.line("/retry");
+    tmux.wait_for_count("you〉", 4, 60);
+    assert!(tmux.screen().matches("tok/s").count() >= 3);
+    let export = sandbox.path().join("chat.md");
+    tmux.line(&format!("/export md {}", export.display()));
+    tmux.wait_for_count("you〉", 5, 10);
+    let markdown = std::fs::read_to_string(&export).unwrap();
+    assert!(markdown.contains("The largest ocean is"), "{markdown}");
+
+    // A long answer, stopped with Ctrl-C: back at the prompt, the chat goes on.
+    tmux.line("/set max_tokens 2000");
+    tmux.wait_for_count("you〉", 6, 10);
+    tmux.line("Write a very long story about the sea");
+    std::thread::sleep(Duration::from_secs(2));
+    tmux.keys(&["C-c"]);
+    tmux.wait_for_count("you〉", 7, 20);
+    tmux.line("/set max_tokens 16");
+    tmux.wait_for_count("you〉", 8, 10);
+    tmux.line("One more question:");
+    tmux.wait_for_count("you〉", 9, 60);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("[exited]", 20);
+    // Two answers, the retried one replacing the second, the stopped one
+    // and the last: every completed turn is in the file.
+    assert!(saved_answers(&sandbox) >= 3);
+}
+
+#[test]
+fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
+    let Some(model) = test_model() else { return };
+    let sandbox = Sandbox::new();
+    let port = free_port();
+    let mut env = model_env(&model, &port, "8");
+    env.push(("FLASHCHAT_USE_SERVER".into(), "never".into()));
+    let Some(tmux) = Tmux::start(&sandbox, &[], &env) else {
+        return;
+    };
+    let _stop = StopServer(&sandbox);
+    // Two chats from the menu: New chat is the first entry.
+    for (i, question) in ["First topic: apples", "Second topic: boats"]
+        .iter()
+        .enumerate()
+    {
+        tmux.wait_for_count("What next?", i + 1, 30);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for_count("you〉", 2 * i + 1, 60);
+        tmux.line(question);
+        tmux.wait_for_count("you〉", 2 * i + 2, 60);
+        tmux.keys(&["C-d"]);
+    }
+    // Resume the second in the list (the older one: apples).
+    tmux.wait_for_count("What next?", 3, 30);
+    tmux.keys(&["Down"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Resume which chat?", 10);
+    tmux.keys(&["Down"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_count("you〉", 5, 60);
+    let resumed = sandbox.sessions_json()[1]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(screen.contains(&format!("resuming {resumed}")), "{screen}");
+    tmux.keys(&["C-d"]);
+    tmux.wait_for_count("What next?", 4, 30);
+
+    // Start the server (third entry), see it in the header, stop it.
+    tmux.keys(&["Down", "Down"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(
+        &format!("server: running at http://127.0.0.1:{port}/v1"),
+        90,
+    );
+    tmux.wait_for_count("What next?", 5, 30);
+    tmux.keys(&["Down", "Down"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stopped the server", 30);
+    tmux.wait_for_count("What next?", 6, 30);
+    // Quit is the last entry.
+    tmux.keys(&["Up"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("[exited]", 20);
+    let sessions = sandbox.sessions_json();
+    assert_eq!(sessions.as_array().unwrap().len(), 2);
+}
