@@ -2,6 +2,7 @@
 //! command with a plain `match`.
 
 pub mod backend;
+pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod commands;

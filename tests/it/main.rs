@@ -11,3 +11,4 @@ mod prompt;
 mod serve;
 mod sessions;
 mod status;
+mod synthetic;
