@@ -3,6 +3,7 @@
 
 pub mod ask;
 pub mod backend;
+pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod commands;

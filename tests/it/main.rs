@@ -13,4 +13,5 @@ mod prompt;
 mod serve;
 mod sessions;
 mod status;
+mod synthetic;
 mod terminal;

@@ -1,0 +1,39 @@
+//! llama.cpp's own quantiser, so synthetic models carry exactly the tensor
+//! types (and the per-tensor choices of a mix such as Q4_K_M) that a real
+//! model quantised with `llama-quantize` would.
+
+use std::ffi::CString;
+use std::path::Path;
+
+use super::synthetic::{Quant, SyntheticError};
+
+/// Quantises the GGUF at `input` into `output` (overwritten).
+pub(super) fn quantize(input: &Path, output: &Path, quant: Quant) -> Result<(), SyntheticError> {
+    let input_c = c_path(input)?;
+    let output_c = c_path(output)?;
+    // The quantiser logs every tensor; keep that out of the user's terminal.
+    llama_cpp_2::send_logs_to_tracing(llama_cpp_2::LogOptions::default());
+    // SAFETY: returns a plain struct by value; no pointers are involved.
+    let mut params = unsafe { llama_cpp_sys_2::llama_model_quantize_default_params() };
+    params.ftype = quant.ftype();
+    // 0 lets llama.cpp use every core; the result does not depend on it.
+    params.nthread = 0;
+    // SAFETY: both paths are NUL-terminated strings that outlive the call,
+    // and `params` is a valid, initialised parameter struct whose pointer
+    // fields (imatrix, overrides) are the defaults' nulls.
+    let rc = unsafe {
+        llama_cpp_sys_2::llama_model_quantize(input_c.as_ptr(), output_c.as_ptr(), &params)
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        tracing::error!("llama_model_quantize returned {rc} for {}", input.display());
+        Err(SyntheticError::Quantize { quant })
+    }
+}
+
+fn c_path(path: &Path) -> Result<CString, SyntheticError> {
+    path.to_str()
+        .and_then(|s| CString::new(s).ok())
+        .ok_or_else(|| SyntheticError::Path(path.to_path_buf()))
+}
