@@ -305,6 +305,49 @@ impl Reader {
         })
     }
 
+    /// Skips `n` strings. Vocabularies hold hundreds of thousands, so whole
+    /// entries are stepped over inside the read buffer; an entry that
+    /// straddles the buffer's end goes the slow way.
+    fn skip_strings(&mut self, n: u64) -> Result<(), GgufError> {
+        use std::io::BufRead;
+        let mut left = n;
+        while left > 0 {
+            let buf = self.inner.fill_buf().map_err(|source| GgufError::Io {
+                path: self.path.clone(),
+                source,
+            })?;
+            let mut used = 0usize;
+            let mut too_long = None;
+            while left > 0 && used + 8 <= buf.len() {
+                let mut len_bytes = [0u8; 8];
+                len_bytes.copy_from_slice(&buf[used..used + 8]);
+                let len = u64::from_le_bytes(len_bytes);
+                if len > MAX_STRING {
+                    too_long = Some(len);
+                    break;
+                }
+                let end = used + 8 + len as usize;
+                if end > buf.len() {
+                    break;
+                }
+                used = end;
+                left -= 1;
+            }
+            if let Some(len) = too_long {
+                return Err(self.corrupt(format!("a string claims {len} bytes")));
+            }
+            if used == 0 {
+                let len = self.string_len()?;
+                self.skip(len)?;
+                left -= 1;
+                continue;
+            }
+            self.inner.consume(used);
+            self.pos += used as u64;
+        }
+        Ok(())
+    }
+
     fn skip_array(&mut self) -> Result<(), GgufError> {
         let elem = self.u32()?;
         let n = self.count()?;
@@ -313,13 +356,7 @@ impl Reader {
             2 | 3 => 2,
             4..=6 => 4,
             10..=12 => 8,
-            8 => {
-                for _ in 0..n {
-                    let len = self.string_len()?;
-                    self.skip(len)?;
-                }
-                return Ok(());
-            }
+            8 => return self.skip_strings(n),
             9 => {
                 for _ in 0..n {
                     self.skip_array()?;
