@@ -857,9 +857,17 @@ fn models_use_switches_the_running_server_without_failing_a_request() {
     let client = std::thread::spawn({
         let stop = std::sync::Arc::clone(&stop);
         move || {
-            let mut answered = Vec::new();
+            let mut answered: Vec<String> = Vec::new();
             let mut failed = Vec::new();
-            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+            let mut after_stop = 0;
+            loop {
+                // Once the switch is done, go on until the new model answers.
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    after_stop += 1;
+                    if answered.last().is_some_and(|m| m == "other-model") || after_stop > 200 {
+                        break;
+                    }
+                }
                 let body =
                     json!({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 4});
                 let mut response = Server::agent()
@@ -887,7 +895,6 @@ fn models_use_switches_the_running_server_without_failing_a_request() {
     let err = stderr_of(&output);
     assert!(output.status.success(), "{err}");
     assert!(err.contains("now serves other-model"), "{err}");
-    std::thread::sleep(Duration::from_millis(500));
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let (answered, failed) = client.join().unwrap();
     assert!(failed.is_empty(), "failed requests: {failed:?}");
