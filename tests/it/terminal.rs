@@ -26,15 +26,16 @@ impl Tmux {
         }
         let cmd = sandbox.cmd();
         let mut line = vec!["env".to_string()];
+        // `env -u` options first (variables the sandbox removes), then the settings.
+        let mut set = Vec::new();
         for (key, value) in cmd.get_envs() {
-            if let Some(value) = value {
-                line.push(format!(
-                    "{}={}",
-                    key.to_string_lossy(),
-                    value.to_string_lossy()
-                ));
+            let key = key.to_string_lossy().into_owned();
+            match value {
+                Some(value) => set.push(format!("{key}={}", value.to_string_lossy())),
+                None => line.extend(["-u".to_string(), key]),
             }
         }
+        line.extend(set);
         for (key, value) in env {
             line.push(format!("{key}={value}"));
         }
