@@ -248,3 +248,73 @@ fn model_switches_mid_chat_and_save_says_where_the_session_is() {
         "{session}"
     );
 }
+
+#[test]
+fn killing_the_server_mid_answer_keeps_every_earlier_turn() {
+    let sandbox = Sandbox::new();
+    let Some(mut serve) = sandbox.with_model() else {
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let started = serve
+        .args(["serve", "--port", &port])
+        .env("FLASHCHAT_CONTEXT_SIZE", "4096")
+        .output()
+        .unwrap();
+    assert!(started.status.success(), "{}", stderr_of(&started));
+    let _stop = crate::common::StopServer(&sandbox);
+    let env = [
+        ("FLASHCHAT_SERVER_PORT", port.as_str()),
+        ("FLASHCHAT_TEMPERATURE", "0"),
+        ("FLASHCHAT_MAX_TOKENS", "3000"),
+    ];
+    let mut child = sandbox
+        .spawn_with_model(&["chat"], &env, Stdio::piped())
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(
+            b"/set max_tokens 4\nOnce upon a time\n/set max_tokens 3000\nTell me a long story\n",
+        )
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while seen.len() < 200 && Instant::now() < deadline {
+        let mut buf = [0u8; 64];
+        let n = stdout.read(&mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // The server dies mid-answer: the chat reports it and ends its input.
+    let record = std::fs::read_to_string(sandbox.path().join("server.pid")).unwrap();
+    let pid = serde_json::from_str::<Value>(&record).unwrap()["pid"]
+        .as_i64()
+        .unwrap();
+    std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.contains("error:") || !status.success(), "{err}");
+    let session = sandbox.last_session();
+    let messages = session["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2, "the finished turn is there: {session}");
+    assert_eq!(messages[0]["content"], "Once upon a time");
+    // The stale PID file is noticed and cleaned up.
+    let output = sandbox.cmd().args(["serve", "--stop"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+}

@@ -106,6 +106,15 @@ impl Sandbox {
     }
 }
 
+/// Stops the server a test started in the sandbox, whatever happened.
+pub struct StopServer<'a>(pub &'a Sandbox);
+
+impl Drop for StopServer<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.cmd().args(["serve", "--stop", "--force"]).output();
+    }
+}
+
 /// The GGUF named by FLASHCHAT_TEST_MODEL. Without it the model tests are
 /// skipped locally, but under CI=true a missing model is a failure.
 pub fn test_model() -> Option<PathBuf> {

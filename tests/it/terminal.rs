@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{test_model, Sandbox};
+use crate::common::{test_model, Sandbox, StopServer};
 
 /// A detached tmux session running one flashchat command; killed on drop.
 struct Tmux {
@@ -127,15 +127,6 @@ fn free_port() -> String {
         .unwrap()
         .port()
         .to_string()
-}
-
-/// Stops the server a test started, whatever happened.
-struct StopServer<'a>(&'a Sandbox);
-
-impl Drop for StopServer<'_> {
-    fn drop(&mut self) {
-        let _ = self.0.cmd().args(["serve", "--stop", "--force"]).output();
-    }
 }
 
 fn link_model(model: &Path, to: &Path) {
