@@ -99,6 +99,28 @@ fn slash_command_errors_do_not_end_the_chat() {
     assert!(stdout_of(&output).contains("/retry"));
 }
 
+/// Feeds a chat a short first turn (ended by /set max_tokens 4) and a long
+/// second one, and returns once the second answer is streaming.
+fn start_a_long_second_answer(child: &mut std::process::Child) -> std::process::ChildStdin {
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(
+            b"/set max_tokens 4\nOnce upon a time\n/set max_tokens 3000\nTell me a long story\n",
+        )
+        .unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.as_mut().unwrap();
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    // Well past the first answer: the second is streaming.
+    while seen.len() < 200 && Instant::now() < deadline {
+        let mut buf = [0u8; 64];
+        let n = stdout.read(&mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
+    }
+    stdin
+}
+
 #[test]
 fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
     let sandbox = Sandbox::new();
@@ -110,23 +132,7 @@ fn killing_the_chat_mid_answer_keeps_every_earlier_turn() {
     let Some(mut child) = sandbox.spawn_with_model(&["chat"], &env, Stdio::piped()) else {
         return;
     };
-    let mut stdin = child.stdin.take().unwrap();
-    // A first turn that ends quickly, by a stop the model always reaches: /set.
-    stdin
-        .write_all(
-            b"/set max_tokens 4\nOnce upon a time\n/set max_tokens 3000\nTell me a long story\n",
-        )
-        .unwrap();
-    stdin.flush().unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut seen = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    // Wait until the second answer is streaming: well past the first answer.
-    while seen.len() < 200 && Instant::now() < deadline {
-        let mut buf = [0u8; 64];
-        let n = stdout.read(&mut buf).unwrap();
-        seen.extend_from_slice(&buf[..n]);
-    }
+    let _stdin = start_a_long_second_answer(&mut child);
     child.kill().unwrap();
     child.wait().unwrap();
     let session = sandbox.last_session();
@@ -276,21 +282,7 @@ fn killing_the_server_mid_answer_keeps_every_earlier_turn() {
     let mut child = sandbox
         .spawn_with_model(&["chat"], &env, Stdio::piped())
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin
-        .write_all(
-            b"/set max_tokens 4\nOnce upon a time\n/set max_tokens 3000\nTell me a long story\n",
-        )
-        .unwrap();
-    stdin.flush().unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut seen = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while seen.len() < 200 && Instant::now() < deadline {
-        let mut buf = [0u8; 64];
-        let n = stdout.read(&mut buf).unwrap();
-        seen.extend_from_slice(&buf[..n]);
-    }
+    let stdin = start_a_long_second_answer(&mut child);
     // The server dies mid-answer: the chat reports it and ends its input.
     let record = std::fs::read_to_string(sandbox.path().join("server.pid")).unwrap();
     let pid = serde_json::from_str::<Value>(&record).unwrap()["pid"]
