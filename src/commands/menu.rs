@@ -8,8 +8,6 @@ use crate::cli::{ChatArgs, ModelsArgs, ModelsCommand, SessionsArgs, StatusArgs};
 use crate::commands::models as models_cmd;
 use crate::commands::{chat, sessions, status};
 use crate::models;
-use crate::models::catalog::Catalog;
-use crate::models::registry::Registry;
 use crate::server::daemon::{self, StopOutcome};
 use crate::server::pidfile::{self, ServerState};
 use crate::sessions::export::{age, shorten};
@@ -104,13 +102,7 @@ fn pick_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
             json: false,
         },
     )?;
-    let registry = Registry::load(&ctx.paths.model_registry)?;
-    let catalog = Catalog::scan(
-        &ctx.paths,
-        &ctx.env,
-        &ctx.resolved.settings.models_dirs,
-        &registry,
-    );
+    let catalog = models_cmd::on_disk(ctx)?;
     let mut labels: Vec<String> = catalog
         .entries
         .iter()

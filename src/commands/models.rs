@@ -63,10 +63,15 @@ fn catalog(ctx: &Context, registry: &Registry) -> Catalog {
     )
 }
 
+/// Every model on disk, for the settings and registry of `ctx`.
+pub fn on_disk(ctx: &Context) -> anyhow::Result<Catalog> {
+    Ok(catalog(ctx, &registry(ctx)?))
+}
+
 /// The catalog name of the model at `path`, when it is on the list.
 fn catalog_name(ctx: &Context, path: &Path) -> Option<String> {
-    let registry = registry(ctx).ok()?;
-    catalog(ctx, &registry)
+    on_disk(ctx)
+        .ok()?
         .in_use(Some(path))
         .map(|e| e.name.clone())
 }

@@ -14,9 +14,7 @@ use crate::ask;
 use crate::commands::models::pull;
 use crate::errors::Hinted;
 use crate::human::human_bytes;
-use crate::models::catalog::Catalog;
 use crate::models::download::Hub;
-use crate::models::registry::Registry;
 use crate::models::{self, ModelSpec};
 use crate::paths::expand_tilde;
 use crate::settings::{edit, ColorMode, Origin};
@@ -104,13 +102,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Context> {
 }
 
 fn choose_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Chosen> {
-    let registry = Registry::load(&ctx.paths.model_registry)?;
-    let catalog = Catalog::scan(
-        &ctx.paths,
-        &ctx.env,
-        &ctx.resolved.settings.models_dirs,
-        &registry,
-    );
+    let catalog = crate::commands::models::on_disk(ctx)?;
     let on_disk: Vec<_> = catalog.entries.iter().take(12).collect();
     let mut items: Vec<String> = on_disk
         .iter()

@@ -261,12 +261,7 @@ fn killing_the_server_mid_answer_keeps_every_earlier_turn() {
     let Some(mut serve) = sandbox.with_model() else {
         return;
     };
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-        .to_string();
+    let port = crate::common::free_port().to_string();
     let started = serve
         .args(["serve", "--port", &port])
         .env("FLASHCHAT_CONTEXT_SIZE", "4096")

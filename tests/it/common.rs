@@ -106,6 +106,15 @@ impl Sandbox {
     }
 }
 
+/// A loopback port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// Stops the server a test started in the sandbox, whatever happened.
 pub struct StopServer<'a>(pub &'a Sandbox);
 

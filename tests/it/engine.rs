@@ -35,16 +35,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         prompt,
         max_tokens,
         stop: Vec::new(),
-        sampling: SamplingParams {
-            temperature: 0.0,
-            top_p: 1.0,
-            top_k: 0,
-            min_p: 0.0,
-            repeat_penalty: 1.0,
-            presence_penalty: 0.0,
-            frequency_penalty: 0.0,
-            seed: 0,
-        },
+        sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
     }
 }

@@ -173,11 +173,7 @@ fn pull_downloads_resumes_verifies_and_picks_the_quant() {
 #[test]
 fn unreachable_hub_is_a_clear_error() {
     let sandbox = Sandbox::new();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::common::free_port();
     let output = sandbox
         .cmd()
         .args(["models", "pull", "o/r-GGUF"])

@@ -8,21 +8,13 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::common::{stderr_of, stdout_of, Sandbox};
+use crate::common::{free_port, stderr_of, stdout_of, Sandbox};
 
 /// A daemon started in a sandbox; stopped (or killed) when dropped.
 struct Server {
     sandbox: Sandbox,
     port: u16,
     api_key: Option<String>,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 impl Server {

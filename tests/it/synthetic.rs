@@ -39,16 +39,7 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         prompt: PromptInput::Raw("Hello world, this is a test".into()),
         max_tokens,
         stop: Vec::new(),
-        sampling: SamplingParams {
-            temperature: 0.0,
-            top_p: 1.0,
-            top_k: 0,
-            min_p: 0.0,
-            repeat_penalty: 1.0,
-            presence_penalty: 0.0,
-            frequency_penalty: 0.0,
-            seed: 0,
-        },
+        sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
     };
     let mut stream = engine.generate(request).expect("request accepted");

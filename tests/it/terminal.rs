@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{test_model, Sandbox, StopServer};
+use crate::common::{free_port, test_model, Sandbox, StopServer};
 
 /// A detached tmux session running one flashchat command; killed on drop.
 struct Tmux {
@@ -120,15 +120,6 @@ fn unique() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-fn free_port() -> String {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-        .to_string()
-}
-
 fn link_model(model: &Path, to: &Path) {
     std::fs::create_dir_all(to.parent().unwrap()).unwrap();
     std::fs::hard_link(model, to)
@@ -161,7 +152,7 @@ fn the_wizard_takes_a_fresh_home_to_a_working_chat() {
         &sandbox.path().join("models/gemma-3-270m-q4_k_m.gguf"),
     );
     let env = [
-        ("FLASHCHAT_SERVER_PORT".to_string(), free_port()),
+        ("FLASHCHAT_SERVER_PORT".to_string(), free_port().to_string()),
         ("FLASHCHAT_MAX_TOKENS".to_string(), "16".to_string()),
     ];
     let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
@@ -191,7 +182,7 @@ fn the_wizard_takes_a_fresh_home_to_a_working_chat() {
 fn a_terminal_chat_answers_retries_exports_and_survives_ctrl_c() {
     let Some(model) = test_model() else { return };
     let sandbox = Sandbox::new();
-    let env = model_env(&model, &free_port(), "24");
+    let env = model_env(&model, &free_port().to_string(), "24");
     let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
         return;
     };
@@ -232,7 +223,7 @@ fn a_terminal_chat_answers_retries_exports_and_survives_ctrl_c() {
 fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
     let Some(model) = test_model() else { return };
     let sandbox = Sandbox::new();
-    let port = free_port();
+    let port = free_port().to_string();
     let mut env = model_env(&model, &port, "8");
     env.push(("FLASHCHAT_USE_SERVER".into(), "never".into()));
     let Some(tmux) = Tmux::start(&sandbox, &[], &env) else {
