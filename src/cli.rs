@@ -340,32 +340,117 @@ pub enum ModelsCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Without a target the targets are listed. Every run's summary is added \
+    to benchmarks.jsonl in the config folder; --history shows the trend.\n\
+    CI: `flashchat benchmark moebench --save base.json` once, then \
+    `flashchat benchmark moebench --baseline base.json` fails (exit 1) when the median \
+    is more than --max-regression percent slower."
+)]
 pub struct BenchmarkArgs {
-    /// What to measure; without a target the targets are listed
+    /// What to measure
     #[arg(value_enum)]
     pub target: Option<BenchmarkTarget>,
 
-    /// Print JSON results
+    /// Print one JSON object: machine, llama.cpp build, model, every iteration, statistics
     #[arg(long)]
     pub json: bool,
+
+    /// Timed iterations [default: 10 for bench and moebench, 3 for fullbench, else 1]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub iterations: Option<u32>,
+
+    /// Untimed iterations before the timed ones
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=1000))]
+    pub warmup: u32,
+
+    /// CPU threads [default: the `threads` setting]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub threads: Option<u32>,
+
+    /// Compare with an earlier --json result of the same target; exit 1 when slower
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// How much slower than the baseline's median fails, in percent
+    #[arg(long, value_name = "PCT", default_value_t = 10.0)]
+    pub max_regression: f64,
+
+    /// Write this run's JSON result to FILE, to use as a --baseline later
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// Show earlier runs (of the target, when given) and how their medians moved
+    #[arg(long, conflicts_with_all = ["baseline", "save", "synthetic"])]
+    pub history: bool,
+
+    /// Layers of the whole model that `moe` extrapolates one layer to [default: 48]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub depth: Option<u32>,
+
+    /// `verify`: the largest difference between two token probabilities that passes
+    #[arg(long, value_name = "X", default_value_t = 0.05)]
+    pub tolerance: f64,
+
+    /// `verify` self-test: shift one batched logit by X times its row's scale
+    #[arg(long, value_name = "X", default_value_t = 0.0, hide = true)]
+    pub perturb: f64,
+
+    /// Active experts K per token, overriding the model's own count
+    #[arg(long, value_name = "K", help_heading = "Model shape")]
+    pub experts_used: Option<u32>,
+
+    /// Measure a synthetic model even when a model is configured
+    #[arg(long, help_heading = "Model shape")]
+    pub synthetic: bool,
+
+    /// Synthetic model: layers
+    #[arg(long, value_name = "N", help_heading = "Model shape")]
+    pub layers: Option<u32>,
+
+    /// Synthetic model: experts per layer (0 for dense); with a GGUF model, the same as --experts-used
+    #[arg(long, value_name = "N", help_heading = "Model shape")]
+    pub experts: Option<u32>,
+
+    /// Synthetic model: embedding width
+    #[arg(long, value_name = "N", help_heading = "Model shape")]
+    pub embd: Option<u32>,
+
+    /// Synthetic model: feed-forward width (per expert)
+    #[arg(long, value_name = "N", help_heading = "Model shape")]
+    pub ff: Option<u32>,
+
+    /// Synthetic model: tensor type
+    #[arg(long, value_enum, value_name = "TYPE", help_heading = "Model shape")]
+    pub quant: Option<SyntheticQuant>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum BenchmarkTarget {
-    /// One expert forward pass with its I/O and compute time
+    /// One forward pass of a single expert-sized feed-forward block, timed
     Run,
-    /// Compare the accelerated path with a plain CPU reference
+    /// Batched vs token-by-token logits, repeatable greedy runs, GPU vs CPU: PASS/FAIL
     Verify,
-    /// `run` repeated 10 times
+    /// `run` repeated (10 iterations): min, median, p90, max
     Bench,
-    /// K experts of one layer: experts/s and per-expert time
+    /// One MoE layer with K of N experts: experts/s, GB/s, implied tok/s
     Moe,
-    /// `moe` repeated 10 times, with the implied tok/s
+    /// `moe` repeated (10 iterations)
     Moebench,
-    /// All layers with K=4 experts: ms per token and tok/s
+    /// One full forward pass (all layers) of the configured model
     Full,
-    /// `full` repeated 3 times: average and best tok/s
+    /// pp512 and tg128 tok/s as llama-bench measures them (3 iterations)
     Fullbench,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SyntheticQuant {
+    #[value(name = "q4_k_m")]
+    Q4KM,
+    #[value(name = "q8_0")]
+    Q8_0,
+    F16,
+    F32,
 }
 
 #[derive(Debug, Args)]

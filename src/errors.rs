@@ -28,20 +28,6 @@ impl fmt::Display for Hinted {
 
 impl std::error::Error for Hinted {}
 
-/// A subcommand whose work lands in a later release.
-#[derive(Debug)]
-pub struct NotImplemented {
-    pub what: &'static str,
-}
-
-impl fmt::Display for NotImplemented {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`flashchat {}` is not implemented yet", self.what)
-    }
-}
-
-impl std::error::Error for NotImplemented {}
-
 /// The user pressed Ctrl-C; the work stopped cleanly.
 #[derive(Debug)]
 pub struct Interrupted;
@@ -85,15 +71,7 @@ pub fn report(err: &anyhow::Error) -> i32 {
     if let Some(hint) = err.chain().find_map(|e| e.downcast_ref::<Hinted>()) {
         out.push_str(&format!("hint: {}\n", hint.hint));
     }
-    let code = if let Some(ni) = err.downcast_ref::<NotImplemented>() {
-        out.push_str(&format!(
-            "hint: see `flashchat {} --help` for what it will do; `flashchat prompt` and `flashchat status` work today\n",
-            ni.what
-        ));
-        exit::USAGE
-    } else {
-        exit::FAILURE
-    };
+    let code = exit::FAILURE;
     let _ = std::io::stderr().write_all(out.as_bytes());
     code
 }

@@ -30,7 +30,6 @@ use clap::{CommandFactory, Parser};
 use toml::Value;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
-use crate::errors::NotImplemented;
 use crate::paths::{Env, Paths};
 use crate::printer::Printer;
 use crate::settings::{CliOverride, Resolved};
@@ -111,7 +110,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Serve(args) => commands::serve::run(&ctx, &args),
         Command::Sessions(args) => commands::sessions::run(&ctx, &args),
         Command::Models(args) => commands::models::run(&ctx, &args),
-        Command::Benchmark(_) => Err(NotImplemented { what: "benchmark" }.into()),
+        Command::Benchmark(args) => commands::benchmark::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled before settings are read"),
     }
 }

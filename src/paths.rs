@@ -63,13 +63,20 @@ pub struct Paths {
     pub models_dir: PathBuf,
     /// Registered model files and aliases (`models.toml`).
     pub model_registry: PathBuf,
+    /// Files flashchat can make again, e.g. the benchmarks' synthetic models
+    /// (`~/.cache/flashchat`, or `$FLASHCHAT_HOME/cache`).
+    pub cache_dir: PathBuf,
 }
 
 impl Paths {
     pub fn discover(env: &Env) -> anyhow::Result<Self> {
         let home = home_dir(env);
-        let (config_dir, data_dir) = match env.get(env_vars::FLASHCHAT_HOME) {
-            Some(dir) => (PathBuf::from(dir), PathBuf::from(dir)),
+        let (config_dir, data_dir, cache_dir) = match env.get(env_vars::FLASHCHAT_HOME) {
+            Some(dir) => (
+                PathBuf::from(dir),
+                PathBuf::from(dir),
+                PathBuf::from(dir).join("cache"),
+            ),
             None => (
                 xdg_dir(env, env_vars::XDG_CONFIG_HOME, home.as_deref(), ".config")?
                     .join("flashchat"),
@@ -80,6 +87,8 @@ impl Paths {
                     ".local/share",
                 )?
                 .join("flashchat"),
+                xdg_dir(env, env_vars::XDG_CACHE_HOME, home.as_deref(), ".cache")?
+                    .join("flashchat"),
             ),
         };
         let hf_hub_dir = match (env.get(env_vars::HF_HUB_CACHE), env.get(env_vars::HF_HOME)) {
@@ -89,11 +98,17 @@ impl Paths {
                 .join("huggingface")
                 .join("hub"),
         };
-        Ok(Self::under(config_dir, &data_dir, hf_hub_dir))
+        Ok(Self::under(config_dir, &data_dir, cache_dir, hf_hub_dir))
     }
 
-    fn under(config_dir: PathBuf, data_dir: &Path, hf_hub_dir: PathBuf) -> Self {
+    fn under(
+        config_dir: PathBuf,
+        data_dir: &Path,
+        cache_dir: PathBuf,
+        hf_hub_dir: PathBuf,
+    ) -> Self {
         Self {
+            cache_dir,
             models_dir: data_dir.join("models"),
             model_registry: config_dir.join("models.toml"),
             config_file: config_dir.join("config.toml"),
@@ -114,6 +129,11 @@ impl Paths {
     /// The server's log: start-up, model load, one line per request.
     pub fn server_log(&self) -> PathBuf {
         self.logs_dir.join("server.log")
+    }
+
+    /// Every benchmark run's summary, one JSON object per line.
+    pub fn benchmark_history(&self) -> PathBuf {
+        self.config_dir.join("benchmarks.jsonl")
     }
 }
 

@@ -11,8 +11,30 @@ use super::synthetic::{Quant, SyntheticError};
 pub(super) fn quantize(input: &Path, output: &Path, quant: Quant) -> Result<(), SyntheticError> {
     let input_c = c_path(input)?;
     let output_c = c_path(output)?;
-    // The quantiser logs every tensor; keep that out of the user's terminal.
+    // The quantiser logs every tensor, partly in lines split across calls
+    // that the tracing bridge lets through to the terminal: silence it for
+    // the call, then hand llama.cpp's log back to the bridge.
+    // SAFETY: `discard` has the C signature llama.cpp expects and ignores
+    // its arguments; a null user-data pointer is never dereferenced.
+    unsafe { llama_cpp_sys_2::llama_log_set(Some(discard), std::ptr::null_mut()) };
+    let result = run_quantizer(input, &input_c, &output_c, quant);
     llama_cpp_2::send_logs_to_tracing(llama_cpp_2::LogOptions::default());
+    result
+}
+
+unsafe extern "C" fn discard(
+    _level: llama_cpp_sys_2::ggml_log_level,
+    _text: *const std::os::raw::c_char,
+    _user_data: *mut std::os::raw::c_void,
+) {
+}
+
+fn run_quantizer(
+    input: &Path,
+    input_c: &CString,
+    output_c: &CString,
+    quant: Quant,
+) -> Result<(), SyntheticError> {
     // SAFETY: returns a plain struct by value; no pointers are involved.
     let mut params = unsafe { llama_cpp_sys_2::llama_model_quantize_default_params() };
     params.ftype = quant.ftype();

@@ -470,11 +470,12 @@ impl Weights {
     }
 }
 
-/// Sebastiano Vigna's SplitMix64: tiny, fast and good enough for weights.
-struct SplitMix64(u64);
+/// Sebastiano Vigna's SplitMix64: tiny, fast and good enough for weights
+/// (and for the benchmarks' random tokens).
+pub(super) struct SplitMix64(pub(super) u64);
 
 impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
+    pub(super) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

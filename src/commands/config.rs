@@ -107,7 +107,7 @@ fn full_reset(ctx: &Context, yes: bool) -> anyhow::Result<()> {
         config,
         p.model_registry.clone(),
         p.config_dir.join("history.txt"),
-        p.config_dir.join("benchmarks.jsonl"),
+        p.benchmark_history(),
         p.sessions_dir.clone(),
         p.personas_dir.clone(),
         p.logs_dir.clone(),

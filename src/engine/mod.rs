@@ -25,6 +25,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use slot::Submission;
 
 pub use sampling::{random_seed, SamplingParams};
+pub(crate) use worker::backend;
 
 /// How to load a model.
 #[derive(Debug, Clone)]

@@ -23,8 +23,9 @@ const BATCH_SIZE: u32 = 2048;
 /// Tokens per compute micro-batch (llama.cpp's default, as llama-bench uses).
 const UBATCH_SIZE: u32 = 512;
 
-/// llama.cpp's backend may be initialised once per process.
-fn backend() -> Result<&'static LlamaBackend, EngineError> {
+/// llama.cpp's backend may be initialised once per process; the benchmarks
+/// share it with the engine.
+pub(crate) fn backend() -> Result<&'static LlamaBackend, EngineError> {
     static BACKEND: OnceLock<Result<LlamaBackend, String>> = OnceLock::new();
     BACKEND
         .get_or_init(|| {

@@ -54,6 +54,9 @@ pub struct GgufInfo {
     pub has_chat_template: bool,
     pub tensor_count: u64,
     pub parameter_count: u64,
+    /// Bytes of the experts' feed-forward weights (`*_exps` tensors), all
+    /// layers and experts together; 0 for a dense model.
+    pub expert_weight_bytes: u64,
     pub file_size: u64,
 }
 
@@ -109,6 +112,7 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
         has_chat_template: false,
         tensor_count,
         parameter_count: 0,
+        expert_weight_bytes: 0,
         file_size,
     };
     let mut alignment = DEFAULT_ALIGNMENT;
@@ -144,7 +148,7 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
     let mut data_needed = 0u64;
     let mut sizes_known = true;
     for _ in 0..tensor_count {
-        let _name = r.string()?;
+        let name = r.string()?;
         let n_dims = r.u32()?;
         if n_dims > MAX_DIMS {
             return Err(r.corrupt(format!("a tensor has {n_dims} dimensions")));
@@ -157,7 +161,12 @@ pub fn read_info(path: &Path) -> Result<GgufInfo, GgufError> {
         let offset = r.u64()?;
         info.parameter_count = info.parameter_count.saturating_add(elements);
         match tensor_bytes(ggml_type, elements) {
-            Some(bytes) => data_needed = data_needed.max(offset.saturating_add(bytes)),
+            Some(bytes) => {
+                data_needed = data_needed.max(offset.saturating_add(bytes));
+                if name.contains("_exps") {
+                    info.expert_weight_bytes = info.expert_weight_bytes.saturating_add(bytes);
+                }
+            }
             None => sizes_known = false,
         }
     }

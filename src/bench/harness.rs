@@ -1,0 +1,256 @@
+//! llama.cpp driven directly, on the calling thread, for measuring: timed
+//! forward passes, prompt and generation runs done the way `llama-bench`
+//! does them, and the logits that `verify` compares.
+//!
+//! The engine's owner thread is built for serving answers; a benchmark
+//! wants nothing between the clock and `llama_decode`, so it talks to
+//! llama.cpp itself, sharing the engine's once-per-process backend.
+
+use std::ffi::CString;
+use std::num::NonZeroU32;
+use std::path::Path;
+use std::pin::pin;
+use std::time::{Duration, Instant};
+
+use llama_cpp_2::context::params::LlamaContextParams;
+use llama_cpp_2::context::LlamaContext;
+use llama_cpp_2::llama_batch::LlamaBatch;
+use llama_cpp_2::model::params::kv_overrides::ParamOverrideValue;
+use llama_cpp_2::model::params::LlamaModelParams;
+use llama_cpp_2::model::LlamaModel;
+use llama_cpp_2::token::LlamaToken;
+
+use super::synthetic::SplitMix64;
+use crate::engine::{backend, EngineError};
+
+/// Tokens per `llama_decode` call and per compute micro-batch: llama-bench's
+/// defaults, so prompt figures compare like for like.
+const BATCH: u32 = 2048;
+const UBATCH: u32 = 512;
+
+/// How to load a model for measuring.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Overrides `<arch>.expert_used_count` (llama.cpp's metadata override),
+    /// e.g. to run a MoE model with fewer or more active experts.
+    pub experts_used: Option<u32>,
+    /// Offload every layer to the GPU backend when one is present.
+    pub gpu: bool,
+}
+
+/// A model loaded for measuring.
+pub struct LoadedModel {
+    model: LlamaModel,
+    /// Wall time of reading the file and setting up the weights.
+    pub load_time: Duration,
+}
+
+impl LoadedModel {
+    pub fn load(
+        path: &Path,
+        architecture: &str,
+        options: LoadOptions,
+    ) -> Result<Self, EngineError> {
+        let backend = backend()?;
+        let mut params = pin!(
+            LlamaModelParams::default().with_n_gpu_layers(if options.gpu { u32::MAX } else { 0 })
+        );
+        if let Some(k) = options.experts_used {
+            let key = CString::new(format!("{architecture}.expert_used_count")).map_err(|_| {
+                EngineError::Load {
+                    path: path.display().to_string(),
+                }
+            })?;
+            params
+                .as_mut()
+                .append_kv_override(&key, ParamOverrideValue::Int(k as i64));
+        }
+        let started = Instant::now();
+        let model = LlamaModel::load_from_file(backend, path, &params).map_err(|e| {
+            tracing::error!("loading {} failed: {e}", path.display());
+            EngineError::Load {
+                path: path.display().to_string(),
+            }
+        })?;
+        Ok(Self {
+            model,
+            load_time: started.elapsed(),
+        })
+    }
+
+    /// A context of `context` tokens decoding on `threads` threads.
+    pub fn context(&self, context: u32, threads: u32) -> Result<Harness<'_>, EngineError> {
+        let threads = threads.max(1) as i32;
+        let params = LlamaContextParams::default()
+            .with_n_ctx(NonZeroU32::new(context.max(1)))
+            .with_n_batch(BATCH)
+            .with_n_ubatch(UBATCH)
+            .with_n_seq_max(1)
+            .with_n_threads(threads)
+            .with_n_threads_batch(threads);
+        let ctx = self
+            .model
+            .new_context(backend()?, params)
+            .map_err(|e| EngineError::Context {
+                context_size: context,
+                reason: e.to_string(),
+            })?;
+        Ok(Harness {
+            model: &self.model,
+            ctx,
+            rng: SplitMix64(0x5eed),
+        })
+    }
+
+    pub fn n_vocab(&self) -> u32 {
+        self.model.n_vocab().max(1) as u32
+    }
+}
+
+/// A context on a loaded model, with the measuring operations.
+pub struct Harness<'m> {
+    model: &'m LlamaModel,
+    ctx: LlamaContext<'m>,
+    /// Random tokens, as llama-bench feeds them: the content does not
+    /// change the work, and a fixed seed keeps runs comparable.
+    rng: SplitMix64,
+}
+
+impl Harness<'_> {
+    /// One forward pass of a single token in an empty context: the cost of
+    /// every layer once, without attention over earlier tokens.
+    pub fn forward_pass(&mut self) -> Result<(), EngineError> {
+        self.ctx.clear_kv_cache_seq(Some(0), None, None).ok();
+        let token = self.random_token();
+        self.decode(&[token], 0, false)?;
+        self.ctx.synchronize();
+        Ok(())
+    }
+
+    /// llama-bench's prompt test: `n` tokens (the first one `<bos>`) decoded
+    /// in batches from an empty context.
+    pub fn prompt(&mut self, n: usize) -> Result<(), EngineError> {
+        self.clear();
+        let mut tokens = vec![self.model.vocab().bos()];
+        tokens.extend((1..n).map(|_| self.random_token()));
+        for (i, chunk) in tokens.chunks(BATCH as usize).enumerate() {
+            self.decode(chunk, (i * BATCH as usize) as i32, false)?;
+        }
+        self.ctx.synchronize();
+        Ok(())
+    }
+
+    /// llama-bench's generation test: `n` single-token decodes from an empty
+    /// context, each at the next position.
+    pub fn generate(&mut self, n: usize) -> Result<(), EngineError> {
+        self.clear();
+        let mut token = self.model.vocab().bos();
+        for pos in 0..n {
+            self.decode(&[token], pos as i32, false)?;
+            self.ctx.synchronize();
+            token = self.random_token();
+        }
+        Ok(())
+    }
+
+    /// The logits at every position of `tokens`, decoded in one batch.
+    pub fn logits_batched(&mut self, tokens: &[LlamaToken]) -> Result<Vec<Vec<f32>>, EngineError> {
+        self.clear();
+        self.decode(tokens, 0, true)?;
+        Ok((0..tokens.len())
+            .map(|i| self.ctx.get_logits_ith(i as i32).to_vec())
+            .collect())
+    }
+
+    /// The logits at every position of `tokens`, decoded one token at a time.
+    pub fn logits_one_by_one(
+        &mut self,
+        tokens: &[LlamaToken],
+    ) -> Result<Vec<Vec<f32>>, EngineError> {
+        self.clear();
+        let mut rows = Vec::with_capacity(tokens.len());
+        for (pos, &token) in tokens.iter().enumerate() {
+            self.decode(&[token], pos as i32, true)?;
+            rows.push(self.ctx.get_logits_ith(0).to_vec());
+        }
+        Ok(rows)
+    }
+
+    /// Greedy continuation of `prompt`: `n` arg-max tokens.
+    pub fn greedy(&mut self, prompt: &[LlamaToken], n: usize) -> Result<Vec<i32>, EngineError> {
+        self.clear();
+        self.decode(prompt, 0, false)?;
+        let mut out = Vec::with_capacity(n);
+        let start = prompt.len() as i32;
+        for pos in start..start + n as i32 {
+            let best = arg_max(self.ctx.get_logits_ith(-1));
+            out.push(best);
+            self.decode(&[LlamaToken(best)], pos, false)?;
+        }
+        Ok(out)
+    }
+
+    /// `text` as the model's tokens, `<bos>` first.
+    pub fn tokenize(&self, text: &str) -> Vec<LlamaToken> {
+        self.model.vocab().tokenize(text.as_bytes(), true, false)
+    }
+
+    /// `n` tokens drawn from the vocabulary, deterministic for this harness.
+    pub fn random_tokens(&mut self, n: usize) -> Vec<LlamaToken> {
+        (0..n).map(|_| self.random_token()).collect()
+    }
+
+    fn random_token(&mut self) -> LlamaToken {
+        let vocab = self.model.n_vocab().max(1) as u64;
+        LlamaToken((self.rng.next_u64() % vocab) as i32)
+    }
+
+    fn clear(&mut self) {
+        self.ctx.clear_kv_cache_seq(Some(0), None, None).ok();
+    }
+
+    /// Decodes `tokens` at positions `first..`; logits for every token when
+    /// `all_logits`, else for the last one only.
+    fn decode(
+        &mut self,
+        tokens: &[LlamaToken],
+        first: i32,
+        all_logits: bool,
+    ) -> Result<(), EngineError> {
+        let decode_error = |e: &dyn std::fmt::Display| EngineError::Decode(e.to_string());
+        let mut batch = LlamaBatch::new(tokens.len(), 1);
+        let last = tokens.len().saturating_sub(1);
+        for (i, &token) in tokens.iter().enumerate() {
+            batch
+                .add(token, first + i as i32, &[0], all_logits || i == last)
+                .map_err(|e| decode_error(&e))?;
+        }
+        self.ctx.decode(&mut batch).map_err(|e| decode_error(&e))
+    }
+}
+
+/// The index of the largest logit (the first of equal ones).
+pub(super) fn arg_max(logits: &[f32]) -> i32 {
+    logits
+        .iter()
+        .enumerate()
+        .fold((0, f32::NEG_INFINITY), |best, (i, &v)| {
+            if v > best.1 {
+                (i, v)
+            } else {
+                best
+            }
+        })
+        .0 as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arg_max;
+
+    #[test]
+    fn arg_max_takes_the_first_of_equal_maxima() {
+        assert_eq!(arg_max(&[0.5, 2.0, -1.0, 2.0]), 1);
+        assert_eq!(arg_max(&[f32::NEG_INFINITY]), 0);
+    }
+}

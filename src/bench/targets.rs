@@ -1,0 +1,431 @@
+//! The benchmark targets, mapped onto llama.cpp: what each one times, how,
+//! and the report it makes.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::harness::{Harness, LoadOptions, LoadedModel};
+use super::machine::{LlamaCppBuild, Machine};
+use super::report::{Measure, ModelFacts, Report, RunSettings};
+use super::stats::Stats;
+use super::synthetic::SyntheticSpec;
+use super::verify;
+use crate::engine::EngineError;
+use crate::models::gguf::GgufInfo;
+
+/// What `flashchat benchmark <target>` measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Run,
+    Verify,
+    Bench,
+    Moe,
+    Moebench,
+    Full,
+    Fullbench,
+}
+
+impl Target {
+    pub const ALL: [Target; 7] = [
+        Target::Run,
+        Target::Verify,
+        Target::Bench,
+        Target::Moe,
+        Target::Moebench,
+        Target::Full,
+        Target::Fullbench,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Run => "run",
+            Target::Verify => "verify",
+            Target::Bench => "bench",
+            Target::Moe => "moe",
+            Target::Moebench => "moebench",
+            Target::Full => "full",
+            Target::Fullbench => "fullbench",
+        }
+    }
+
+    /// One line for `flashchat benchmark` without a target.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Target::Run => "one forward pass of a single expert-sized feed-forward block, timed",
+            Target::Verify => {
+                "correctness: batched = token-by-token logits, repeatable greedy runs, GPU = CPU"
+            }
+            Target::Bench => "`run` repeated (10 iterations): min / median / p90 / max",
+            Target::Moe => {
+                "one MoE layer, K of N experts, one token: experts/s, GB/s, implied tok/s"
+            }
+            Target::Moebench => "`moe` repeated (10 iterations) with the same statistics",
+            Target::Full => "one full forward pass (all layers) of the configured model",
+            Target::Fullbench => {
+                "`full` repeated (3 iterations): pp512 and tg128 tok/s as llama-bench"
+            }
+        }
+    }
+
+    pub fn default_iterations(self) -> u32 {
+        match self {
+            Target::Bench | Target::Moebench => 10,
+            Target::Fullbench => 3,
+            Target::Run | Target::Moe | Target::Full | Target::Verify => 1,
+        }
+    }
+
+    /// `full`, `fullbench` and `verify` measure the configured model; the
+    /// others measure expert blocks, synthetic unless `--model` names a
+    /// MoE model.
+    pub fn measures_the_model(self) -> bool {
+        matches!(self, Target::Full | Target::Fullbench | Target::Verify)
+    }
+
+    /// The synthetic model the target runs on when no GGUF is chosen.
+    pub fn synthetic_default(self) -> SyntheticSpec {
+        match self {
+            // "One expert": a dense layer with the MoE default's expert shape.
+            Target::Run | Target::Bench => SyntheticSpec {
+                experts: 0,
+                experts_used: 0,
+                ..SyntheticSpec::moe_default()
+            },
+            _ => SyntheticSpec::moe_default(),
+        }
+    }
+}
+
+/// Where the model under test came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelSource {
+    Synthetic,
+    Configured,
+    /// Named with `--model`.
+    Named,
+}
+
+impl ModelSource {
+    fn label(self) -> &'static str {
+        match self {
+            ModelSource::Synthetic => "synthetic",
+            ModelSource::Configured => "configured",
+            ModelSource::Named => "--model",
+        }
+    }
+}
+
+/// Everything a run needs, decided before it starts.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub target: Target,
+    pub model_path: PathBuf,
+    pub model_info: GgufInfo,
+    pub source: ModelSource,
+    pub iterations: u32,
+    pub warmup: u32,
+    pub threads: u32,
+    /// Active experts instead of the model's own count.
+    pub experts_used: Option<u32>,
+    /// Layers of the whole model `moe` extrapolates one layer to.
+    pub depth: u32,
+    /// `verify`: the largest relative logit difference that passes.
+    pub tolerance: f64,
+    /// `verify`, for testing the check itself: added to one batched logit,
+    /// as a fraction of its row's largest magnitude.
+    pub perturb: f64,
+}
+
+/// Hears how a run is going (the command shows it on stderr).
+pub trait Progress {
+    fn step(&self, message: &str);
+    fn iteration(&self, done: u32, total: u32);
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("{0} is not a mixture-of-experts model")]
+    NotMoe(String),
+    #[error("--experts-used {asked} is not possible: the model has {experts} experts per layer")]
+    TooManyExperts { asked: u32, experts: u32 },
+}
+
+/// A time this short cannot be read reliably from one clock reading; forward
+/// passes are timed in groups at least this long.
+const ITERATION_TARGET_MS: f64 = 200.0;
+const PROMPT_TOKENS: usize = 512;
+const GENERATED_TOKENS: usize = 128;
+
+/// Runs the plan's target and reports every iteration.
+pub fn measure(plan: &Plan, progress: &dyn Progress) -> Result<Report, BenchError> {
+    let date = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let experts_used = effective_experts_used(plan)?;
+    progress.step("loading the model");
+    let architecture = plan.model_info.architecture.as_deref().unwrap_or("llama");
+    let options = LoadOptions {
+        experts_used: (experts_used != model_experts_used(&plan.model_info)
+            && plan.model_info.expert_count.unwrap_or(0) > 1)
+            .then_some(experts_used),
+        gpu: false,
+    };
+    let loaded = LoadedModel::load(&plan.model_path, architecture, options)?;
+    let model = model_facts(plan, experts_used, loaded.load_time.as_secs_f64() * 1000.0);
+    let mut settings = RunSettings {
+        iterations: plan.iterations,
+        warmup: plan.warmup,
+        threads: plan.threads,
+        passes_per_iteration: None,
+        experts_used_override: options.experts_used,
+    };
+    let mut report = Report {
+        target: plan.target.name().into(),
+        flashchat_version: env!("CARGO_PKG_VERSION").into(),
+        date,
+        machine: Machine::this(),
+        llama_cpp: LlamaCppBuild::this(),
+        model,
+        settings: settings.clone(),
+        measures: Vec::new(),
+        checks: Vec::new(),
+        passed: None,
+    };
+    match plan.target {
+        Target::Verify => {
+            let checks = verify::run(&loaded, options, plan, progress)?;
+            report.passed = Some(checks.iter().all(|c| c.passed || !c.ran));
+            report.checks = checks;
+        }
+        Target::Fullbench => report.measures = llama_bench_tests(&loaded, plan, progress)?,
+        _ => {
+            let mut harness = loaded.context(256, plan.threads)?;
+            let (passes, samples) = time_forward_passes(&mut harness, plan, progress)?;
+            settings.passes_per_iteration = Some(passes);
+            report.measures = vec![forward_measure(plan, &report.model, samples)];
+        }
+    }
+    report.settings = settings;
+    Ok(report)
+}
+
+/// `run` times one expert per layer; `moe` the model's K or the override.
+fn effective_experts_used(plan: &Plan) -> Result<u32, BenchError> {
+    let experts = plan.model_info.expert_count.unwrap_or(0) as u32;
+    let own = model_experts_used(&plan.model_info);
+    let wanted = match plan.target {
+        Target::Run | Target::Bench if experts > 1 => plan.experts_used.unwrap_or(1),
+        _ => plan.experts_used.unwrap_or(own),
+    };
+    if experts > 1 && !(1..=experts).contains(&wanted) {
+        return Err(BenchError::TooManyExperts {
+            asked: wanted,
+            experts,
+        });
+    }
+    let needs_moe = matches!(
+        plan.target,
+        Target::Run | Target::Bench | Target::Moe | Target::Moebench
+    ) && plan.source != ModelSource::Synthetic;
+    if experts <= 1
+        && (needs_moe
+            || plan.experts_used.is_some()
+            || matches!(plan.target, Target::Moe | Target::Moebench))
+    {
+        return Err(BenchError::NotMoe(plan.model_path.display().to_string()));
+    }
+    Ok(if experts > 1 { wanted } else { 0 })
+}
+
+fn model_experts_used(info: &GgufInfo) -> u32 {
+    info.expert_used_count.unwrap_or(0) as u32
+}
+
+fn model_facts(plan: &Plan, experts_used: u32, load_ms: f64) -> ModelFacts {
+    let info = &plan.model_info;
+    let layers = info.block_count.unwrap_or(1).max(1) as u32;
+    let experts = info.expert_count.unwrap_or(0) as u32;
+    let expert_bytes = match experts {
+        0 | 1 => 0,
+        n => info.expert_weight_bytes / (layers as u64 * n as u64),
+    };
+    ModelFacts {
+        name: crate::models::served_name(&plan.model_path),
+        path: plan.model_path.display().to_string(),
+        source: plan.source.label().into(),
+        architecture: info
+            .architecture
+            .clone()
+            .unwrap_or_else(|| "unknown".into()),
+        quantization: info
+            .quantization
+            .clone()
+            .unwrap_or_else(|| "unknown".into()),
+        parameters: info.parameter_count,
+        size_bytes: info.file_size,
+        layers,
+        embedding: info.embedding_length.unwrap_or(0) as u32,
+        experts,
+        experts_used,
+        expert_bytes,
+        load_ms,
+    }
+}
+
+/// Times forward passes in groups of a calibrated size: returns the group
+/// size and, per iteration, the mean time of one pass in milliseconds.
+fn time_forward_passes(
+    harness: &mut Harness,
+    plan: &Plan,
+    progress: &dyn Progress,
+) -> Result<(u32, Vec<f64>), BenchError> {
+    progress.step("warming up");
+    let passes = calibrate(harness)?;
+    for _ in 0..plan.warmup {
+        time_group(harness, passes)?;
+    }
+    progress.step("measuring");
+    let mut samples = Vec::with_capacity(plan.iterations as usize);
+    for i in 0..plan.iterations {
+        samples.push(time_group(harness, passes)?);
+        progress.iteration(i + 1, plan.iterations);
+    }
+    Ok((passes, samples))
+}
+
+/// Passes per iteration so that one iteration lasts about
+/// [`ITERATION_TARGET_MS`]: at least one, whatever the model's size.
+fn calibrate(harness: &mut Harness) -> Result<u32, BenchError> {
+    let started = Instant::now();
+    let mut runs = 0u32;
+    while runs < 3 || (started.elapsed().as_secs_f64() < 0.05 && runs < 10_000) {
+        harness.forward_pass()?;
+        runs += 1;
+    }
+    let per_pass_ms = started.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+    Ok((ITERATION_TARGET_MS / per_pass_ms)
+        .ceil()
+        .clamp(1.0, 100_000.0) as u32)
+}
+
+fn time_group(harness: &mut Harness, passes: u32) -> Result<f64, BenchError> {
+    let started = Instant::now();
+    for _ in 0..passes {
+        harness.forward_pass()?;
+    }
+    Ok(started.elapsed().as_secs_f64() * 1000.0 / passes as f64)
+}
+
+/// The figure `run`, `bench`, `moe`, `moebench` and `full` report, with what
+/// follows from its median.
+fn forward_measure(plan: &Plan, model: &ModelFacts, samples: Vec<f64>) -> Measure {
+    let per_layer = matches!(plan.target, Target::Moe | Target::Moebench);
+    let layers = model.layers as f64;
+    let samples: Vec<f64> = if per_layer {
+        samples.iter().map(|ms| ms / layers).collect()
+    } else {
+        samples
+    };
+    let stats = Stats::of(&samples).unwrap_or_default();
+    let median_s = stats.median / 1000.0;
+    let mut derived = BTreeMap::new();
+    let (name, label) = match plan.target {
+        Target::Moe | Target::Moebench => {
+            let k = model.experts_used as f64;
+            derived.insert("experts_used".into(), k);
+            derived.insert("experts_per_second".into(), k / median_s);
+            derived.insert("expert_bytes".into(), model.expert_bytes as f64);
+            derived.insert(
+                "expert_gb_per_second".into(),
+                k * model.expert_bytes as f64 / median_s / 1e9,
+            );
+            derived.insert("depth".into(), plan.depth as f64);
+            derived.insert(
+                "whole_token_tokens_per_second".into(),
+                1.0 / (median_s * plan.depth as f64),
+            );
+            ("moe_layer", "MoE layer forward".to_string())
+        }
+        Target::Full => {
+            derived.insert("tokens_per_second".into(), 1.0 / median_s);
+            (
+                "forward",
+                format!("full forward pass, {} layers", model.layers),
+            )
+        }
+        _ => {
+            let what = if model.is_moe() {
+                format!("forward pass, 1 expert per layer, {} layers", model.layers)
+            } else {
+                format!(
+                    "forward pass, {} dense layer{}",
+                    model.layers,
+                    if model.layers == 1 { "" } else { "s" }
+                )
+            };
+            ("forward", what)
+        }
+    };
+    Measure {
+        name: name.into(),
+        label,
+        unit: "ms".into(),
+        higher_is_better: false,
+        iterations: samples,
+        stats,
+        derived,
+    }
+}
+
+/// `fullbench`: llama-bench's pp512 and tg128, done the same way (random
+/// tokens, a warm-up run, an empty context for each repetition, tokens per
+/// second of the timed part).
+fn llama_bench_tests(
+    loaded: &LoadedModel,
+    plan: &Plan,
+    progress: &dyn Progress,
+) -> Result<Vec<Measure>, BenchError> {
+    let mut measures = Vec::new();
+    for (name, tokens) in [("pp512", PROMPT_TOKENS), ("tg128", GENERATED_TOKENS)] {
+        progress.step(&format!("{name}: warming up"));
+        let mut harness = loaded.context(tokens as u32, plan.threads)?;
+        let run = |h: &mut Harness, n: usize| {
+            if name.starts_with("pp") {
+                h.prompt(n)
+            } else {
+                h.generate(n)
+            }
+        };
+        run(
+            &mut harness,
+            if name.starts_with("pp") { tokens } else { 1 },
+        )?;
+        for _ in 1..plan.warmup {
+            run(&mut harness, tokens)?;
+        }
+        progress.step(&format!("{name}: measuring"));
+        let mut samples = Vec::new();
+        for i in 0..plan.iterations {
+            let started = Instant::now();
+            run(&mut harness, tokens)?;
+            samples.push(tokens as f64 / started.elapsed().as_secs_f64());
+            progress.iteration(i + 1, plan.iterations);
+        }
+        let label = if name.starts_with("pp") {
+            "prompt processing, 512 tokens"
+        } else {
+            "generation, 128 tokens"
+        };
+        measures.push(Measure {
+            name: name.into(),
+            label: label.into(),
+            unit: "tok/s".into(),
+            higher_is_better: true,
+            stats: Stats::of(&samples).unwrap_or_default(),
+            iterations: samples,
+            derived: BTreeMap::new(),
+        });
+    }
+    Ok(measures)
+}
