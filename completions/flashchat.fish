@@ -305,12 +305,32 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a model the default'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "alias" -d 'Give a model a short name'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l iterations -d 'Timed iterations [default: 10 for bench and moebench, 3 for fullbench, else 1]' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l warmup -d 'Untimed iterations before the timed ones' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l threads -d 'CPU threads [default: the `threads` setting]' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l baseline -d 'Compare with an earlier --json result of the same target; exit 1 when slower' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l max-regression -d 'How much slower than the baseline\'s median fails, in percent' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l save -d 'Write this run\'s JSON result to FILE, to use as a --baseline later' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l depth -d 'Layers of the whole model that `moe` extrapolates one layer to [default: 48]' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l tolerance -d '`verify`: the largest difference between two token probabilities that passes' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l perturb -d '`verify` self-test: shift one batched logit by X times its row\'s scale' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l experts-used -d 'Active experts K per token, overriding the model\'s own count' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l layers -d 'Synthetic model: layers' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l experts -d 'Synthetic model: experts per layer (0 for dense); with a GGUF model, the same as --experts-used' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l embd -d 'Synthetic model: embedding width' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l ff -d 'Synthetic model: feed-forward width (per expert)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l quant -d 'Synthetic model: tensor type' -r -f -a "q4_k_m\t''
+q8_0\t''
+f16\t''
+f32\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print JSON results'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print one JSON object: machine, llama.cpp build, model, every iteration, statistics'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l history -d 'Show earlier runs (of the target, when given) and how their medians moved'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l synthetic -d 'Measure a synthetic model even when a model is configured'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -8,7 +8,8 @@
 #
 # LLAMA_SERVER: path to a llama-server binary; without it one is built from
 #   source with native CPU flags (scripts/build-llama-cpp-tools.sh).
-# THREADS (default: physical cores), ROUNDS (default 3).
+# THREADS (default: physical cores), ROUNDS (default 3), RESULTS_DIR (keep
+#   the raw flashchat.json and llama.json there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,8 @@ wait_ready() {
 }
 
 export FLASHCHAT_HOME="$(mktemp -d)" FLASHCHAT_THREADS="$threads" FLASHCHAT_CONTEXT_SIZE=4096
+out="${RESULTS_DIR:-$FLASHCHAT_HOME}"
+mkdir -p "$out"
 llama_pid=""
 cleanup() {
     target/release/flashchat -q serve --stop --force || true
@@ -39,7 +42,7 @@ trap cleanup EXIT
 port="$(free_port)"
 target/release/flashchat -q --model "$model" serve --port "$port" --parallel 4 >/dev/null
 echo "flashchat serve: measuring" >&2
-python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$FLASHCHAT_HOME/flashchat.json"
+python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/flashchat.json"
 target/release/flashchat -q serve --stop
 
 port="$(free_port)"
@@ -48,10 +51,10 @@ port="$(free_port)"
 llama_pid=$!
 wait_ready "$port"
 echo "llama-server: measuring" >&2
-python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$FLASHCHAT_HOME/llama.json"
+python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/llama.json"
 kill "$llama_pid"; wait "$llama_pid" 2>/dev/null || true; llama_pid=""
 
-python3 - "$FLASHCHAT_HOME" <<'PY'
+python3 - "$out" <<'PY'
 import json, sys
 home = sys.argv[1]
 ours, ref = (json.load(open(f"{home}/{n}.json")) for n in ("flashchat", "llama"))

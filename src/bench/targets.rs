@@ -397,12 +397,10 @@ fn llama_bench_tests(
                 h.generate(n)
             }
         };
-        run(
-            &mut harness,
-            if name.starts_with("pp") { tokens } else { 1 },
-        )?;
-        for _ in 1..plan.warmup {
-            run(&mut harness, tokens)?;
+        // llama-bench warms up with one whole prompt, or one generated token.
+        for w in 0..plan.warmup {
+            let first_gen = w == 0 && !name.starts_with("pp");
+            run(&mut harness, if first_gen { 1 } else { tokens })?;
         }
         progress.step(&format!("{name}: measuring"));
         let mut samples = Vec::new();

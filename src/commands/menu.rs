@@ -1,10 +1,13 @@
 //! `flashchat` with no arguments on a terminal: a status header and a menu
 //! of the everyday actions; each action returns to the menu.
 
+use clap::Parser;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::Select;
 
-use crate::cli::{ChatArgs, ModelsArgs, ModelsCommand, SessionsArgs, StatusArgs};
+use crate::bench::Target;
+use crate::cli::{ChatArgs, Cli, Command, ModelsArgs, ModelsCommand, SessionsArgs, StatusArgs};
+use crate::commands::benchmark as benchmark_cmd;
 use crate::commands::models as models_cmd;
 use crate::commands::{chat, sessions, status};
 use crate::models;
@@ -79,10 +82,7 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
                 },
             ),
             Action::Models => pick_model(ctx, &theme),
-            Action::Benchmark => {
-                eprintln!("Not implemented yet: it arrives with `flashchat benchmark`.");
-                Ok(())
-            }
+            Action::Benchmark => benchmark(ctx, &theme),
             Action::Configure => crate::setup::wizard(ctx).map(|_| ()),
             Action::Quit => return Ok(()),
         };
@@ -197,6 +197,29 @@ fn resume(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
         return Ok(());
     };
     chat::run(ctx, &chat_args(Some(sessions[choice].id.clone())))
+}
+
+/// Picks a target and runs it with its defaults, as `flashchat benchmark
+/// TARGET` would.
+fn benchmark(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
+    let labels: Vec<String> = Target::ALL
+        .iter()
+        .map(|t| format!("{:<10} {}", t.name(), t.summary()))
+        .collect();
+    let Some(choice) = Select::with_theme(theme)
+        .with_prompt("Which benchmark?")
+        .items(&labels)
+        .default(4)
+        .interact_opt()?
+    else {
+        return Ok(());
+    };
+    // Parsed like the command line, so the menu gets the same defaults.
+    let line = ["flashchat", "benchmark", Target::ALL[choice].name()];
+    match Cli::try_parse_from(line)?.command {
+        Some(Command::Benchmark(args)) => benchmark_cmd::run(ctx, &args),
+        _ => anyhow::bail!("`flashchat benchmark {}` did not parse", line[2]),
+    }
 }
 
 fn start_server(ctx: &Context) -> anyhow::Result<()> {

@@ -1,4 +1,4 @@
-//! The dispatcher: help, unknown input, commands that are not built yet.
+//! The dispatcher: help and unknown input.
 
 use crate::common::{stderr_of, stdout_of, Sandbox};
 
@@ -37,18 +37,4 @@ fn no_arguments_without_a_terminal_prints_help_and_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr_of(&output).contains("Usage: flashchat"));
     assert!(output.stdout.is_empty());
-}
-
-#[test]
-fn commands_of_later_releases_say_so_with_exit_2() {
-    let sandbox = Sandbox::new();
-    for args in [vec!["benchmark", "moebench"], vec!["benchmark", "run"]] {
-        let output = sandbox.cmd().args(&args).output().unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        let err = stderr_of(&output);
-        assert!(
-            err.contains("error: `flashchat ") && err.contains("is not implemented yet"),
-            "{args:?}: {err}"
-        );
-    }
 }
