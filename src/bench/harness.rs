@@ -98,6 +98,7 @@ impl LoadedModel {
         Ok(Harness {
             model: &self.model,
             ctx,
+            batch: LlamaBatch::new(BATCH as usize, 1),
             rng: SplitMix64(0x5eed),
         })
     }
@@ -111,6 +112,8 @@ impl LoadedModel {
 pub struct Harness<'m> {
     model: &'m LlamaModel,
     ctx: LlamaContext<'m>,
+    /// Reused by every decode, so the timed loops allocate nothing.
+    batch: LlamaBatch<'static>,
     /// Random tokens, as llama-bench feeds them: the content does not
     /// change the work, and a fixed seed keeps runs comparable.
     rng: SplitMix64,
@@ -209,8 +212,8 @@ impl Harness<'_> {
         self.ctx.clear_kv_cache_seq(Some(0), None, None).ok();
     }
 
-    /// Decodes `tokens` at positions `first..`; logits for every token when
-    /// `all_logits`, else for the last one only.
+    /// Decodes `tokens` (at most [`BATCH`]) at positions `first..`; logits
+    /// for every token when `all_logits`, else for the last one only.
     fn decode(
         &mut self,
         tokens: &[LlamaToken],
@@ -218,14 +221,16 @@ impl Harness<'_> {
         all_logits: bool,
     ) -> Result<(), EngineError> {
         let decode_error = |e: &dyn std::fmt::Display| EngineError::Decode(e.to_string());
-        let mut batch = LlamaBatch::new(tokens.len(), 1);
+        self.batch.clear();
         let last = tokens.len().saturating_sub(1);
         for (i, &token) in tokens.iter().enumerate() {
-            batch
+            self.batch
                 .add(token, first + i as i32, &[0], all_logits || i == last)
                 .map_err(|e| decode_error(&e))?;
         }
-        self.ctx.decode(&mut batch).map_err(|e| decode_error(&e))
+        self.ctx
+            .decode(&mut self.batch)
+            .map_err(|e| decode_error(&e))
     }
 }
 

@@ -50,17 +50,8 @@ pub struct LlamaCppBuild {
 
 impl LlamaCppBuild {
     pub fn this() -> Self {
-        // SAFETY: these return pointers to static NUL-terminated strings
-        // compiled into llama.cpp.
-        let text = |ptr: *const std::os::raw::c_char| {
-            if ptr.is_null() {
-                "unknown".to_string()
-            } else {
-                unsafe { CStr::from_ptr(ptr) }
-                    .to_string_lossy()
-                    .into_owned()
-            }
-        };
+        let text = |ptr| c_text(ptr).unwrap_or_else(|| "unknown".into());
+        // SAFETY: these return static strings compiled into llama.cpp.
         unsafe {
             Self {
                 version: text(llama_cpp_sys_2::llama_version()),
@@ -72,18 +63,20 @@ impl LlamaCppBuild {
     }
 }
 
+/// A NUL-terminated string owned by llama.cpp, copied; `None` for null.
+fn c_text(ptr: *const std::os::raw::c_char) -> Option<String> {
+    // SAFETY: callers pass null or a pointer to a static NUL-terminated
+    // string owned by llama.cpp or ggml.
+    (!ptr.is_null()).then(|| {
+        unsafe { CStr::from_ptr(ptr) }
+            .to_string_lossy()
+            .into_owned()
+    })
+}
+
 /// The GPU devices llama.cpp can offload to (none in a CPU-only build).
 pub fn gpu_devices() -> Vec<String> {
     use llama_cpp_sys_2 as sys;
-    let text = |ptr: *const std::os::raw::c_char| {
-        // SAFETY: device names and descriptions are static strings owned by
-        // the backend registry.
-        (!ptr.is_null()).then(|| {
-            unsafe { CStr::from_ptr(ptr) }
-                .to_string_lossy()
-                .into_owned()
-        })
-    };
     // SAFETY: the registry initialises itself on first use; indices below
     // the count are valid devices.
     unsafe {
@@ -96,8 +89,8 @@ pub fn gpu_devices() -> Vec<String> {
                 )
             })
             .map(|dev| {
-                let name = text(sys::ggml_backend_dev_name(dev)).unwrap_or_default();
-                match text(sys::ggml_backend_dev_description(dev)) {
+                let name = c_text(sys::ggml_backend_dev_name(dev)).unwrap_or_default();
+                match c_text(sys::ggml_backend_dev_description(dev)) {
                     Some(d) if !d.is_empty() => format!("{name}: {d}"),
                     _ => name,
                 }

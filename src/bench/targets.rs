@@ -156,8 +156,30 @@ pub enum BenchError {
 /// A time this short cannot be read reliably from one clock reading; forward
 /// passes are timed in groups at least this long.
 const ITERATION_TARGET_MS: f64 = 200.0;
-const PROMPT_TOKENS: usize = 512;
-const GENERATED_TOKENS: usize = 128;
+
+/// One of llama-bench's tests, as `fullbench` repeats it.
+struct LlamaBenchTest {
+    name: &'static str,
+    label: &'static str,
+    tokens: usize,
+    /// A prompt decoded in batches; otherwise tokens generated one by one.
+    prompt: bool,
+}
+
+const LLAMA_BENCH_TESTS: [LlamaBenchTest; 2] = [
+    LlamaBenchTest {
+        name: "pp512",
+        label: "prompt processing, 512 tokens",
+        tokens: 512,
+        prompt: true,
+    },
+    LlamaBenchTest {
+        name: "tg128",
+        label: "generation, 128 tokens",
+        tokens: 128,
+        prompt: false,
+    },
+];
 
 /// Runs the plan's target and reports every iteration.
 pub fn measure(plan: &Plan, progress: &dyn Progress) -> Result<Report, BenchError> {
@@ -180,34 +202,32 @@ pub fn measure(plan: &Plan, progress: &dyn Progress) -> Result<Report, BenchErro
         passes_per_iteration: None,
         experts_used_override: options.experts_used,
     };
-    let mut report = Report {
+    let (mut measures, mut checks, mut passed) = (Vec::new(), Vec::new(), None);
+    match plan.target {
+        Target::Verify => {
+            checks = verify::run(&loaded, options, plan, progress)?;
+            passed = Some(checks.iter().all(|c| c.passed || !c.ran));
+        }
+        Target::Fullbench => measures = llama_bench_tests(&loaded, plan, progress)?,
+        _ => {
+            let mut harness = loaded.context(256, plan.threads)?;
+            let (passes, samples) = time_forward_passes(&mut harness, plan, progress)?;
+            settings.passes_per_iteration = Some(passes);
+            measures = vec![forward_measure(plan, &model, samples)];
+        }
+    }
+    Ok(Report {
         target: plan.target.name().into(),
         flashchat_version: env!("CARGO_PKG_VERSION").into(),
         date,
         machine: Machine::this(),
         llama_cpp: LlamaCppBuild::this(),
         model,
-        settings: settings.clone(),
-        measures: Vec::new(),
-        checks: Vec::new(),
-        passed: None,
-    };
-    match plan.target {
-        Target::Verify => {
-            let checks = verify::run(&loaded, options, plan, progress)?;
-            report.passed = Some(checks.iter().all(|c| c.passed || !c.ran));
-            report.checks = checks;
-        }
-        Target::Fullbench => report.measures = llama_bench_tests(&loaded, plan, progress)?,
-        _ => {
-            let mut harness = loaded.context(256, plan.threads)?;
-            let (passes, samples) = time_forward_passes(&mut harness, plan, progress)?;
-            settings.passes_per_iteration = Some(passes);
-            report.measures = vec![forward_measure(plan, &report.model, samples)];
-        }
-    }
-    report.settings = settings;
-    Ok(report)
+        settings,
+        measures,
+        checks,
+        passed,
+    })
 }
 
 /// `run` times one expert per layer; `moe` the model's K or the override.
@@ -387,11 +407,12 @@ fn llama_bench_tests(
     progress: &dyn Progress,
 ) -> Result<Vec<Measure>, BenchError> {
     let mut measures = Vec::new();
-    for (name, tokens) in [("pp512", PROMPT_TOKENS), ("tg128", GENERATED_TOKENS)] {
+    for test in LLAMA_BENCH_TESTS {
+        let (name, tokens) = (test.name, test.tokens);
         progress.step(&format!("{name}: warming up"));
         let mut harness = loaded.context(tokens as u32, plan.threads)?;
         let run = |h: &mut Harness, n: usize| {
-            if name.starts_with("pp") {
+            if test.prompt {
                 h.prompt(n)
             } else {
                 h.generate(n)
@@ -399,8 +420,10 @@ fn llama_bench_tests(
         };
         // llama-bench warms up with one whole prompt, or one generated token.
         for w in 0..plan.warmup {
-            let first_gen = w == 0 && !name.starts_with("pp");
-            run(&mut harness, if first_gen { 1 } else { tokens })?;
+            run(
+                &mut harness,
+                if w == 0 && !test.prompt { 1 } else { tokens },
+            )?;
         }
         progress.step(&format!("{name}: measuring"));
         let mut samples = Vec::new();
@@ -410,14 +433,9 @@ fn llama_bench_tests(
             samples.push(tokens as f64 / started.elapsed().as_secs_f64());
             progress.iteration(i + 1, plan.iterations);
         }
-        let label = if name.starts_with("pp") {
-            "prompt processing, 512 tokens"
-        } else {
-            "generation, 128 tokens"
-        };
         measures.push(Measure {
             name: name.into(),
-            label: label.into(),
+            label: test.label.into(),
             unit: "tok/s".into(),
             higher_is_better: true,
             stats: Stats::of(&samples).unwrap_or_default(),
