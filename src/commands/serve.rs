@@ -60,7 +60,7 @@ fn model_name(model: &ResolvedModel) -> String {
 
 fn foreground(ctx: &Context, args: &ServeArgs, model: ResolvedModel) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings;
-    refuse_open_bind_without_key(ctx, args.allow_unauthenticated)?;
+    check_before_listening(ctx, args.allow_unauthenticated)?;
     let record = ServerRecord {
         pid: std::process::id(),
         url: base_url(&s.server.host, s.server.port),
@@ -85,9 +85,17 @@ fn foreground(ctx: &Context, args: &ServeArgs, model: ResolvedModel) -> anyhow::
     })
 }
 
-/// Listening beyond this machine without a key would let anyone use it.
-fn refuse_open_bind_without_key(ctx: &Context, allow_unauthenticated: bool) -> anyhow::Result<()> {
+/// Refuses what would make the server unsafe or fail after it detached:
+/// listening beyond this machine without a key (anyone could use it), and
+/// `server.allowed_hosts` entries that are not host names.
+fn check_before_listening(ctx: &Context, allow_unauthenticated: bool) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings.server;
+    server::check_allowed_hosts(&s.allowed_hosts).map_err(|message| {
+        Hinted::new(
+            message,
+            "list host names such as `chat.example.com`, or `.example.com` for a whole domain",
+        )
+    })?;
     let loopback = daemon::client_addr(&s.host, s.port)
         .map(|a| a.ip().is_loopback())
         .unwrap_or(false)
@@ -109,7 +117,7 @@ pub fn start_background(
     allow_unauthenticated: bool,
 ) -> anyhow::Result<String> {
     let s = &ctx.resolved.settings;
-    refuse_open_bind_without_key(ctx, allow_unauthenticated)?;
+    check_before_listening(ctx, allow_unauthenticated)?;
     let port = choose_port(ctx, &s.server.host, s.server.port)?;
     let mut child_args = vec![
         "--model".to_string(),

@@ -5,6 +5,7 @@
 //! talks to it through channels: [`Engine::load`] starts it, and
 //! [`Engine::generate`] returns a stream of [`Event`]s.
 
+mod admission;
 mod prompt;
 mod sampling;
 mod scheduler;
@@ -22,6 +23,7 @@ use std::time::Instant;
 
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 
+use admission::Admission;
 use slot::Submission;
 
 pub use sampling::{random_seed, SamplingParams};
@@ -171,6 +173,8 @@ pub enum EngineError {
     Decode(String),
     #[error("all {slots} slots are busy and {queued} requests are waiting")]
     QueueFull { slots: u32, queued: usize },
+    #[error("the server is shutting down")]
+    ShuttingDown,
     #[error("the inference thread stopped unexpectedly")]
     WorkerGone,
 }
@@ -204,7 +208,7 @@ pub struct Engine {
     thread: Option<JoinHandle<()>>,
     info: ModelInfo,
     load: Arc<EngineLoad>,
-    queue_limit: usize,
+    admission: Arc<Admission>,
 }
 
 impl Engine {
@@ -213,8 +217,11 @@ impl Engine {
         let (ready_tx, ready_rx) = mpsc::channel();
         let (submissions, submission_rx) = mpsc::channel();
         let load = Arc::new(EngineLoad::default());
-        let queue_limit = config.queue_limit;
-        let shared = Arc::clone(&load);
+        let admission = Arc::new(Admission::new(config.slots.max(1), config.queue_limit));
+        let shared = worker::Shared {
+            load: Arc::clone(&load),
+            admission: Arc::clone(&admission),
+        };
         let thread = std::thread::Builder::new()
             .name("flashchat-engine".into())
             .spawn(move || worker::run(config, Box::new(reporter), ready_tx, submission_rx, shared))
@@ -225,7 +232,7 @@ impl Engine {
                 thread: Some(thread),
                 info,
                 load,
-                queue_limit,
+                admission,
             }),
             Ok(Err(e)) => {
                 let _ = thread.join();
@@ -248,21 +255,17 @@ impl Engine {
 
     /// Queues a generation; its text arrives on the returned stream, ending
     /// with `Done` or `Failed`. Dropping the stream cancels the generation.
+    /// Refused with `QueueFull` when every slot and queue place is taken,
+    /// and with `ShuttingDown` once [`Engine::drain`] was called.
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
-        let queued = self.load.queued.fetch_add(1, Ordering::AcqRel);
-        let busy = self.load.busy_slots.load(Ordering::Acquire);
-        if queued >= self.queue_limit && busy >= self.info.slots as usize {
-            self.load.queued.fetch_sub(1, Ordering::AcqRel);
-            return Err(EngineError::QueueFull {
-                slots: self.info.slots,
-                queued,
-            });
-        }
+        let ticket = self.admission.admit()?;
+        self.load.queued.fetch_add(1, Ordering::AcqRel);
         let (events, stream) = unbounded_channel();
         let submission = Submission {
             request: Box::new(request),
             events,
             received: Instant::now(),
+            ticket,
         };
         let sent = self
             .submissions
@@ -273,6 +276,33 @@ impl Engine {
             return Err(EngineError::WorkerGone);
         }
         Ok(stream)
+    }
+
+    /// Stops taking requests: new ones and every one still waiting for a
+    /// slot get `ShuttingDown` at once; running generations go on.
+    pub fn drain(&self) {
+        self.admission.drain();
+    }
+
+    /// A handle that drains this engine even while the engine is being
+    /// dropped (which waits for its queued work).
+    pub fn drainer(&self) -> Drainer {
+        Drainer(Arc::clone(&self.admission))
+    }
+}
+
+/// Drains one engine; see [`Engine::drainer`].
+#[derive(Debug, Clone)]
+pub struct Drainer(Arc<Admission>);
+
+impl Drainer {
+    pub fn drain(&self) {
+        self.0.drain();
+    }
+
+    /// Whether both drain the same engine.
+    pub fn is_for_same(&self, other: &Drainer) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -14,8 +14,10 @@ use llama_cpp_2::llama_batch::LlamaBatch;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
+use super::admission::Admission;
 use super::prompt::render;
 use super::slot::{Job, Slot, Submission};
+use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason};
 
 /// Fewest shared prompt tokens for which reusing a slot's cache beats
@@ -32,6 +34,7 @@ pub(super) struct Scheduler<'m> {
     slots: Vec<Slot>,
     queue: VecDeque<Submission>,
     load: Arc<EngineLoad>,
+    admission: Arc<Admission>,
     step: u64,
 }
 
@@ -41,7 +44,7 @@ impl<'m> Scheduler<'m> {
         ctx: LlamaContext<'m>,
         batch_size: usize,
         slot_count: u32,
-        load: Arc<EngineLoad>,
+        shared: Shared,
     ) -> Self {
         let slot_context = ctx.n_ctx() / slot_count.max(1);
         Self {
@@ -52,7 +55,8 @@ impl<'m> Scheduler<'m> {
             slot_context,
             slots: (0..slot_count as i32).map(Slot::new).collect(),
             queue: VecDeque::new(),
-            load,
+            load: shared.load,
+            admission: shared.admission,
             step: 0,
         }
     }
@@ -82,6 +86,9 @@ impl<'m> Scheduler<'m> {
                 }
             }
             self.drop_cancelled();
+            if self.admission.is_draining() {
+                self.refuse_queued();
+            }
             self.assign_queued();
             self.publish_load();
             self.step += 1;
@@ -116,6 +123,15 @@ impl<'m> Scheduler<'m> {
             .fetch_sub(before - self.queue.len(), Ordering::AcqRel);
     }
 
+    /// The server is stopping: everything still waiting is answered at once.
+    fn refuse_queued(&mut self) {
+        let refused = self.queue.len();
+        for submission in self.queue.drain(..) {
+            submission.refuse(EngineError::ShuttingDown);
+        }
+        self.load.queued.fetch_sub(refused, Ordering::AcqRel);
+    }
+
     /// Moves queued requests onto idle slots.
     fn assign_queued(&mut self) {
         while self.slots.iter().any(|s| s.job.is_none()) {
@@ -126,18 +142,14 @@ impl<'m> Scheduler<'m> {
             let text = render(self.model, &submission.request.prompt);
             let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
             if tokens.is_empty() {
-                let _ = submission
-                    .events
-                    .send(super::Event::Failed(EngineError::EmptyPrompt));
+                submission.refuse(EngineError::EmptyPrompt);
                 continue;
             }
             if tokens.len() >= self.slot_context as usize {
-                let _ = submission
-                    .events
-                    .send(super::Event::Failed(EngineError::PromptTooLong {
-                        prompt_tokens: tokens.len(),
-                        context_size: self.slot_context,
-                    }));
+                submission.refuse(EngineError::PromptTooLong {
+                    prompt_tokens: tokens.len(),
+                    context_size: self.slot_context,
+                });
                 continue;
             }
             let index = self.best_slot(&tokens);
@@ -235,7 +247,7 @@ impl<'m> Scheduler<'m> {
         if let Err(e) = self.ctx.decode(&mut self.batch) {
             let error = EngineError::Decode(e.to_string());
             for &i in &in_batch {
-                if let Some(job) = self.slots[i].job.as_ref() {
+                if let Some(job) = self.slots[i].job.as_mut() {
                     job.fail(EngineError::Decode(e.to_string()));
                 }
                 self.slots[i].reset(&mut self.ctx);

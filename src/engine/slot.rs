@@ -10,15 +10,27 @@ use llama_cpp_2::sampling::LlamaSampler;
 use llama_cpp_2::token::LlamaToken;
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::admission::Ticket;
 use super::sampling::argmax;
 use super::text::{StopMatcher, Utf8Stream};
-use super::{Completion, Event, FinishReason, GenerateRequest, Timings, Usage};
+use super::{Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, Usage};
 
 /// A queued request with the channel its output goes to.
 pub(super) struct Submission {
     pub request: Box<GenerateRequest>,
     pub events: UnboundedSender<Event>,
     pub received: Instant,
+    /// Its place among the admitted requests, held until it is answered.
+    pub ticket: Ticket,
+}
+
+impl Submission {
+    /// Turns the request away before it ran. Its place is freed before the
+    /// client hears, so a client that retries at once can get it.
+    pub fn refuse(self, error: EngineError) {
+        drop(self.ticket);
+        let _ = self.events.send(Event::Failed(error));
+    }
 }
 
 pub(super) struct Slot {
@@ -85,6 +97,7 @@ fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
 pub(super) struct Job {
     pub request: Box<GenerateRequest>,
     events: UnboundedSender<Event>,
+    ticket: Option<Ticket>,
     /// Prompt tokens not yet decoded.
     pub pending: Vec<LlamaToken>,
     pub prompt_tokens: usize,
@@ -124,6 +137,7 @@ impl Job {
             stops: StopMatcher::new(&request.stop),
             request,
             events: submission.events,
+            ticket: Some(submission.ticket),
             pending: Vec::new(),
             prompt_tokens,
             cached: 0,
@@ -211,13 +225,16 @@ impl Job {
         self.completion(reason)
     }
 
-    /// Sends the completion: the last event of the stream.
-    pub fn deliver(self, completion: Completion) {
+    /// Sends the completion: the last event of the stream. The request's
+    /// place is freed first, so the client's next request finds it.
+    pub fn deliver(mut self, completion: Completion) {
+        self.ticket.take();
         let _ = self.events.send(Event::Done(completion));
     }
 
     /// Reports a failure to the client.
-    pub fn fail(&self, error: super::EngineError) {
+    pub fn fail(&mut self, error: EngineError) {
+        self.ticket.take();
         let _ = self.events.send(Event::Failed(error));
     }
 

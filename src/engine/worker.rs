@@ -13,6 +13,7 @@ use llama_cpp_2::llama_batch::LlamaBatch;
 use llama_cpp_2::model::params::LlamaModelParams;
 use llama_cpp_2::model::LlamaModel;
 
+use super::admission::Admission;
 use super::scheduler::Scheduler;
 use super::slot::Submission;
 use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo};
@@ -36,12 +37,18 @@ pub(crate) fn backend() -> Result<&'static LlamaBackend, EngineError> {
         .map_err(|e| EngineError::Backend(e.clone()))
 }
 
+/// What the engine handle and the inference thread share.
+pub(super) struct Shared {
+    pub load: Arc<EngineLoad>,
+    pub admission: Arc<Admission>,
+}
+
 pub(super) fn run(
     config: EngineConfig,
     reporter: Box<dyn LoadReporter>,
     ready: Sender<Result<ModelInfo, EngineError>>,
     submissions: Receiver<Submission>,
-    load: Arc<EngineLoad>,
+    shared: Shared,
 ) {
     let started = backend().and_then(|backend| {
         let model = load_model(backend, &config, reporter)?;
@@ -72,7 +79,7 @@ pub(super) fn run(
     if ready.send(Ok(info)).is_err() {
         return;
     }
-    Scheduler::new(&model, ctx, BATCH_SIZE as usize, slots, load).run(submissions);
+    Scheduler::new(&model, ctx, BATCH_SIZE as usize, slots, shared).run(submissions);
 }
 
 fn load_model(

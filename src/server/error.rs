@@ -77,6 +77,39 @@ impl ApiError {
         }
     }
 
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::FORBIDDEN,
+            kind: "invalid_request_error",
+            code,
+            message: message.into(),
+            param: None,
+            details: None,
+        }
+    }
+
+    pub fn unsupported_media_type() -> Self {
+        Self {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            kind: "invalid_request_error",
+            code: "unsupported_media_type",
+            message: "send the body as JSON with `Content-Type: application/json`".into(),
+            param: None,
+            details: None,
+        }
+    }
+
+    pub fn shutting_down() -> Self {
+        Self {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            kind: "server_busy",
+            code: "shutting_down",
+            message: "the server is shutting down; retry once it is back".into(),
+            param: None,
+            details: None,
+        }
+    }
+
     pub fn not_found(message: impl Into<String>) -> Self {
         Self {
             status: StatusCode::NOT_FOUND,

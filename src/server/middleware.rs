@@ -1,16 +1,16 @@
-//! What every request passes through: the request log line, the API key
-//! and Host checks, CORS, and the time limit.
+//! What every request passes through: the request log line, the Host,
+//! Origin, Content-Type and API key checks, CORS, and the time limit.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
-use super::AppState;
+use super::{policy, AppState};
 
 /// One log line per request: method, path, status and time to the response head.
 pub async fn log_request(
@@ -36,24 +36,31 @@ pub async fn log_request(
     response
 }
 
-/// The API key check (every route but /health) and the DNS-rebinding guard.
+/// The DNS-rebinding guard (Host), the cross-site guard (Origin), the
+/// Content-Type rule for bodies, and the API key (every route but /health).
 pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    if state.loopback_only && !is_local_host(&request) {
-        return ApiError {
-            status: StatusCode::FORBIDDEN,
-            kind: "invalid_request_error",
-            code: "forbidden_host",
-            message: "this server only answers requests addressed to localhost".into(),
-            param: None,
-            details: None,
-        }
+    let headers = request.headers();
+    let text = |name: header::HeaderName| headers.get(name).map(|v| v.to_str().unwrap_or("\u{0}"));
+    if state.loopback_only && !policy::host_allowed(text(header::HOST), &state.allowed_hosts) {
+        return ApiError::forbidden(
+            "forbidden_host",
+            "this server only answers requests addressed to localhost; \
+             list other names in server.allowed_hosts",
+        )
         .into_response();
     }
+    if !policy::origin_allowed(text(header::ORIGIN), &state.settings.server.cors_origins) {
+        return ApiError::forbidden(
+            "forbidden_origin",
+            "requests from this web origin are refused; list it in server.cors_origins to allow it",
+        )
+        .into_response();
+    }
+    if request.method() == Method::POST && !policy::is_json(text(header::CONTENT_TYPE)) {
+        return ApiError::unsupported_media_type().into_response();
+    }
     if let Some(key) = &state.api_key {
-        let sent = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
+        let sent = text(header::AUTHORIZATION)
             .and_then(|v| v.strip_prefix("Bearer "))
             .unwrap_or("");
         if request.uri().path() != "/health" && !constant_time_eq(sent.as_bytes(), key.as_bytes()) {
@@ -133,22 +140,6 @@ pub async fn time_limit(request: Request, next: Next) -> Response {
         }
         .into_response(),
     }
-}
-
-fn is_local_host(request: &Request) -> bool {
-    let Some(host) = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-    else {
-        return true;
-    };
-    let name = if let Some(rest) = host.strip_prefix('[') {
-        rest.split(']').next().unwrap_or("")
-    } else {
-        host.split(':').next().unwrap_or("")
-    };
-    matches!(name, "localhost" | "127.0.0.1" | "::1") || name.starts_with("127.")
 }
 
 /// Compares without stopping at the first difference, so timing does not

@@ -5,10 +5,13 @@
 
 pub mod daemon;
 mod error;
+#[cfg(test)]
+mod fuzz;
 mod listen;
 mod metrics;
 mod middleware;
 pub mod pidfile;
+mod policy;
 mod request;
 mod routes;
 mod stream;
@@ -34,6 +37,23 @@ use crate::settings::Settings;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 /// Requests that may wait for a slot, per slot.
 const QUEUE_PER_SLOT: usize = 16;
+/// How long running answers have to finish once the server is asked to
+/// stop; the process exits when it is over.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(9);
+/// How long before the end of the grace period unfinished non-streamed
+/// answers are cut, so that they still reach their clients.
+const CUT_BEFORE_EXIT: Duration = Duration::from_secs(1);
+
+/// Where the server is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Serving,
+    /// Asked to stop: no new requests, waiting ones refused, streams end.
+    Stopping,
+    /// The grace period is nearly over: running answers end with what
+    /// they have.
+    Cutting,
+}
 
 /// What the server needs to start.
 pub struct ServerOptions {
@@ -60,12 +80,14 @@ pub struct AppState {
     api_key: Option<String>,
     /// Bound to a loopback address: refuse requests for other host names.
     loopback_only: bool,
+    /// Host names answered besides localhost (`server.allowed_hosts`).
+    allowed_hosts: Vec<policy::AllowedHost>,
     body_limit: usize,
     started_unix: u64,
     ids: AtomicU64,
     metrics: metrics::Metrics,
-    /// Becomes true when the server is asked to stop: open streams end.
-    stopping: tokio::sync::watch::Receiver<bool>,
+    /// Changes when the server is asked to stop: open streams end.
+    phase: tokio::sync::watch::Receiver<Phase>,
 }
 
 impl AppState {
@@ -105,6 +127,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
+/// Checks `server.allowed_hosts`; the error names the entry that is not a host.
+pub fn check_allowed_hosts(entries: &[String]) -> Result<(), String> {
+    policy::parse_allowed_hosts(entries).map(drop)
+}
+
 /// Runs the server in this process until SIGINT or SIGTERM.
 pub fn run(options: ServerOptions) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -128,8 +155,10 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
+    let allowed_hosts = policy::parse_allowed_hosts(&options.settings.server.allowed_hosts)
+        .map_err(anyhow::Error::msg)?;
     let pid_file = pidfile::PidFile::acquire(&options.pid_file, &options.record)?;
-    let (stop_streams, stopping) = tokio::sync::watch::channel(false);
+    let (set_phase, phase) = tokio::sync::watch::channel(Phase::Serving);
     let engine_config = EngineConfig {
         model_path: options.model_path.clone(),
         context_size: options.settings.context_size,
@@ -144,6 +173,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         record: Mutex::new(options.record.clone()),
         api_key: options.settings.server.api_key.clone(),
         loopback_only: addr.ip().is_loopback(),
+        allowed_hosts,
         settings: options.settings.clone(),
         body_limit: options.settings.server.max_body_bytes,
         started_unix: SystemTime::now()
@@ -151,7 +181,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
             .map_or(0, |d| d.as_secs()),
         ids: AtomicU64::new(0),
         metrics: metrics::Metrics::default(),
-        stopping,
+        phase,
     });
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({
@@ -169,7 +199,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     let server = tokio::spawn(listen::serve(
         listener,
         app,
-        shutdown_signal(pid_path, stop_streams),
+        shutdown_signal(Arc::clone(&state), pid_path, set_phase),
     ));
     loading
         .await
@@ -183,7 +213,17 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal(pid_file: PathBuf, stop_streams: tokio::sync::watch::Sender<bool>) {
+/// Waits for SIGINT or SIGTERM, then stops in order: the listener closes
+/// (the caller's accept loop ends), every engine refuses new and waiting
+/// requests with 503 at once, open streams end with a final chunk, and
+/// non-streamed answers get the grace period to finish, or are cut short
+/// just before its end. The process exits when every connection is done,
+/// or when the grace period is over.
+async fn shutdown_signal(
+    state: Arc<AppState>,
+    pid_file: PathBuf,
+    set_phase: tokio::sync::watch::Sender<Phase>,
+) {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
@@ -201,11 +241,16 @@ async fn shutdown_signal(pid_file: PathBuf, stop_streams: tokio::sync::watch::Se
         _ = terminate => {},
     }
     tracing::info!("shutting down");
-    let _ = stop_streams.send(true);
-    // Open streams get a moment to finish; the process ends regardless.
+    state.models.drain();
+    set_phase.send_replace(Phase::Stopping);
     tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_secs(9)).await;
-        tracing::warn!("streams still open after 9 s; exiting");
+        tokio::time::sleep(SHUTDOWN_GRACE - CUT_BEFORE_EXIT).await;
+        set_phase.send_replace(Phase::Cutting);
+        tokio::time::sleep(CUT_BEFORE_EXIT).await;
+        tracing::warn!(
+            "connections still open after {} s; exiting",
+            SHUTDOWN_GRACE.as_secs()
+        );
         let _ = std::fs::remove_file(&pid_file);
         std::process::exit(0);
     });

@@ -27,6 +27,12 @@ impl Delivery {
 
 const MAX_STOPS: usize = 16;
 
+/// A request body as `T`, or a 400 that says what is wrong with it.
+pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_body(format!("the body is not a valid request: {e}")))
+}
+
 pub fn chat(
     body: ChatCompletionRequest,
     settings: &Settings,

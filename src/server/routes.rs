@@ -1,6 +1,6 @@
 //! The HTTP routes: health, metrics, models, chat and text completions.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -15,9 +15,9 @@ use super::error::ApiError;
 use super::request;
 use super::stream::{chat_chunks, split_reasoning, sse, text_chunks, Reply};
 use super::wire::*;
-use super::AppState;
+use super::{AppState, Phase};
 use crate::engine::text::ReasoningSplitter;
-use crate::engine::{Completion, EngineError, Event, EventStream};
+use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason};
 
 type ApiResult = Result<Response, ApiError>;
 
@@ -82,13 +82,14 @@ pub async fn chat(
     let body: ChatCompletionRequest = parse(body, state.body_limit)?;
     let model = body.model.clone();
     let (generate, delivery) = request::chat(body, &state.settings)?;
+    let cancel = Arc::clone(&generate.cancel);
     let (served, first, events) = start(&state, model.as_deref(), generate).await?;
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
         let splitter = (!state.settings.show_thinking).then(ReasoningSplitter::default);
         Ok(sse(&state, reply, first, events, chat_chunks, splitter).into_response())
     } else {
-        let (text, done) = collect(&state, first, events).await?;
+        let (text, done) = collect(&state, first, events, &cancel).await?;
         let (content, reasoning) = if state.settings.show_thinking {
             (text, None)
         } else {
@@ -121,12 +122,13 @@ pub async fn completions(
     let body: CompletionRequest = parse(body, state.body_limit)?;
     let model = body.model.clone();
     let (generate, delivery) = request::completion(body, &state.settings)?;
+    let cancel = Arc::clone(&generate.cancel);
     let (served, first, events) = start(&state, model.as_deref(), generate).await?;
     let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
         Ok(sse(&state, reply, first, events, text_chunks, None).into_response())
     } else {
-        let (text, done) = collect(&state, first, events).await?;
+        let (text, done) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {
             id: reply.id,
             object: reply.object,
@@ -154,8 +156,7 @@ fn parse<T: DeserializeOwned>(
             ApiError::bad_body(rejection.body_text())
         }
     })?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::bad_body(format!("the body is not a valid request: {e}")))
+    request::parse_json(&bytes)
 }
 
 /// Queues the generation and waits for its first event, so that errors
@@ -166,20 +167,39 @@ async fn start(
     model: Option<&str>,
     generate: crate::engine::GenerateRequest,
 ) -> Result<(String, Event, EventStream), ApiError> {
+    let cancel = Arc::clone(&generate.cancel);
     let serving = state.models.engine_for(model).await?;
     let mut events = serving.engine.generate(generate).map_err(api_error)?;
     let name = serving.name.clone();
     // The engine is held only while the request starts: a switch retires
     // the old one when no request holds it, letting running answers finish.
     drop(serving);
-    match events.recv().await {
+    match next_or_cut(state, &mut events, &cancel).await {
         Some(Event::Failed(e)) => Err(api_error(e)),
         Some(event) => Ok((name, event, events)),
         None => Err(api_error(EngineError::WorkerGone)),
     }
 }
 
-fn api_error(e: EngineError) -> ApiError {
+/// The next event of a generation. When the server's grace period is
+/// nearly over the generation is cancelled, so that it ends with what it
+/// has (a `Done`) instead of leaving its client without an answer.
+async fn next_or_cut(
+    state: &AppState,
+    events: &mut EventStream,
+    cancel: &AtomicBool,
+) -> Option<Event> {
+    if !cancel.load(Ordering::Relaxed) {
+        let mut phase = state.phase.clone();
+        tokio::select! {
+            event = events.recv() => return event,
+            _ = phase.wait_for(|p| *p == Phase::Cutting) => cancel.store(true, Ordering::Relaxed),
+        }
+    }
+    events.recv().await
+}
+
+pub(super) fn api_error(e: EngineError) -> ApiError {
     match e {
         EngineError::PromptTooLong {
             prompt_tokens,
@@ -187,6 +207,7 @@ fn api_error(e: EngineError) -> ApiError {
         } => ApiError::context_exceeded(prompt_tokens, context_size),
         EngineError::EmptyPrompt => ApiError::invalid("messages", "the prompt is empty"),
         EngineError::QueueFull { .. } => ApiError::busy(e.to_string()),
+        EngineError::ShuttingDown => ApiError::shutting_down(),
         other => ApiError::internal(other.to_string()),
     }
 }
@@ -195,19 +216,26 @@ async fn collect(
     state: &AppState,
     first: Event,
     mut events: EventStream,
+    cancel: &AtomicBool,
 ) -> Result<(String, Completion), ApiError> {
     let mut text = String::new();
     let mut next = Some(first);
     while let Some(event) = next {
         match event {
             Event::Text(t) => text.push_str(&t),
-            Event::Done(done) => {
+            Event::Done(mut done) => {
                 state.metrics.completion(&done);
+                if done.finish_reason == FinishReason::Cancelled {
+                    // Cut short by the server stopping; OpenAI's vocabulary
+                    // has no word for it, and `length` tells clients the
+                    // text is incomplete.
+                    done.finish_reason = FinishReason::Length;
+                }
                 return Ok((text, done));
             }
             Event::Failed(e) => return Err(api_error(e)),
         }
-        next = events.recv().await;
+        next = next_or_cut(state, &mut events, cancel).await;
     }
     Err(api_error(EngineError::WorkerGone))
 }

@@ -12,7 +12,7 @@ use futures_util::stream::{self, Stream};
 
 use super::request::Delivery;
 use super::wire::*;
-use super::AppState;
+use super::{AppState, Phase};
 use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, Event, EventStream, FinishReason};
 
@@ -184,13 +184,13 @@ impl StreamState {
     /// The next engine event, or, when the server is stopping, the end of
     /// this stream (dropping the engine's stream stops the generation).
     async fn next_event(&mut self) -> Option<Event> {
-        let mut stopping = self.app.stopping.clone();
-        if *stopping.borrow() {
+        let mut phase = self.app.phase.clone();
+        if *phase.borrow_and_update() != Phase::Serving {
             return self.shutdown();
         }
         tokio::select! {
             event = self.events.recv() => event,
-            _ = stopping.changed() => self.shutdown(),
+            _ = phase.changed() => self.shutdown(),
         }
     }
 

@@ -7,7 +7,8 @@
 //! old model simply stays, and `/health` reports the error.
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::extract::State;
@@ -17,7 +18,7 @@ use axum::Json;
 
 use super::error::ApiError;
 use super::AppState;
-use crate::engine::{Engine, EngineConfig, NoProgress};
+use crate::engine::{Drainer, Engine, EngineConfig, NoProgress};
 
 /// The engine serving requests and the name clients know it by.
 pub struct Serving {
@@ -39,6 +40,10 @@ pub struct Models {
     /// The name the server started with, answered while it first loads.
     initial_name: String,
     changed: tokio::sync::Notify,
+    /// Set when the server stops: every engine, present or future, drains.
+    draining: AtomicBool,
+    /// Engines replaced by a switch that still finish earlier requests.
+    retiring: Mutex<Vec<Drainer>>,
 }
 
 /// A snapshot for `/health`.
@@ -54,13 +59,40 @@ impl Models {
             slots: RwLock::default(),
             initial_name: initial_name.to_string(),
             changed: tokio::sync::Notify::new(),
+            draining: AtomicBool::new(false),
+            retiring: Mutex::default(),
         }
     }
 
     /// Installs the model loaded at start-up.
     pub fn serve(&self, engine: Engine, name: String) {
-        self.write().current = Some(Arc::new(Serving { engine, name }));
+        let serving = self.installed(engine, name);
+        self.write().current = Some(serving);
         self.changed.notify_waiters();
+    }
+
+    /// Wraps a newly loaded engine, drained at once if the server is stopping.
+    fn installed(&self, engine: Engine, name: String) -> Arc<Serving> {
+        if self.draining.load(Ordering::Acquire) {
+            engine.drain();
+        }
+        Arc::new(Serving { engine, name })
+    }
+
+    /// The server is stopping: every engine turns away new and waiting
+    /// requests, including engines a switch is still retiring.
+    pub fn drain(&self) {
+        self.draining.store(true, Ordering::Release);
+        if let Some(current) = self.current() {
+            current.engine.drain();
+        }
+        for old in self.retiring().iter() {
+            old.drain();
+        }
+    }
+
+    fn retiring(&self) -> std::sync::MutexGuard<'_, Vec<Drainer>> {
+        self.retiring.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn current(&self) -> Option<Arc<Serving>> {
@@ -176,10 +208,7 @@ fn finish_switch(state: &AppState, config: EngineConfig, name: String) {
         match loaded {
             Ok(engine) => {
                 tracing::info!(model = %name, "switched model");
-                let new = Arc::new(Serving {
-                    engine,
-                    name: name.clone(),
-                });
+                let new = state.models.installed(engine, name.clone());
                 slots.current.replace(new)
             }
             Err(e) => {
@@ -194,17 +223,24 @@ fn finish_switch(state: &AppState, config: EngineConfig, name: String) {
         state.update_record(&name);
     }
     if let Some(old) = old {
-        retire(old);
+        retire(&state.models, old);
     }
 }
 
 /// Drops the old engine once no request holds it any more. Dropping waits
 /// for its running generations, so it happens here, off the async threads.
-fn retire(old: Arc<Serving>) {
+/// Until it is gone, a server that stops drains it too.
+fn retire(models: &Models, old: Arc<Serving>) {
+    let drainer = old.engine.drainer();
+    models.retiring().push(drainer.clone());
+    if models.draining.load(Ordering::Acquire) {
+        drainer.drain();
+    }
     while Arc::strong_count(&old) > 1 {
         std::thread::sleep(Duration::from_millis(50));
     }
     drop(old);
+    models.retiring().retain(|d| !d.is_for_same(&drainer));
 }
 
 impl AppState {

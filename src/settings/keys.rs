@@ -172,6 +172,12 @@ pub const KEYS: &[Key] = &[
         doc: "Comma-separated origins browsers may call the API from (none by default)",
     },
     Key {
+        name: "server.allowed_hosts",
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "Comma-separated host names a loopback server answers besides localhost (for a reverse proxy); .example.com allows a whole domain",
+    },
+    Key {
         name: "server.url",
         kind: Kind::Text,
         default: Some("\"\""),

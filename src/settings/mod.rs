@@ -63,6 +63,8 @@ pub struct ServerSettings {
     pub max_body_bytes: usize,
     /// Origins allowed to call the API from a browser.
     pub cors_origins: Vec<String>,
+    /// Host names a loopback server answers besides localhost.
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Whether `prompt` and `chat` go through a server.
@@ -149,10 +151,7 @@ pub fn resolve(
         None
     };
 
-    let mut values: BTreeMap<&'static str, (Option<Value>, Origin)> = keys::KEYS
-        .iter()
-        .map(|k| (k.name, (k.default_value(), Origin::Default)))
-        .collect();
+    let mut values = default_values();
     for (key, value) in file_values.into_iter().flatten() {
         values.insert(key, (Some(value), Origin::File(config_file.clone())));
     }
@@ -177,6 +176,23 @@ pub fn resolve(
         created_config,
         warnings,
     })
+}
+
+type Values = BTreeMap<&'static str, (Option<Value>, Origin)>;
+
+fn default_values() -> Values {
+    keys::KEYS
+        .iter()
+        .map(|k| (k.name, (k.default_value(), Origin::Default)))
+        .collect()
+}
+
+#[cfg(test)]
+impl Settings {
+    /// Every key at its default, with no files read: for unit tests.
+    pub fn defaults() -> Self {
+        typed(&default_values())
+    }
 }
 
 type EnvValue = (&'static str, Value, String);
@@ -207,9 +223,20 @@ fn env_layer(env: &Env, warnings: &mut Vec<String>) -> anyhow::Result<Vec<EnvVal
     Ok(out)
 }
 
+/// The non-empty, trimmed items of a comma-separated setting.
+fn comma_list(text: Option<String>) -> Vec<String> {
+    text.map(|list| {
+        list.split(',')
+            .map(|item| item.trim().to_string())
+            .filter(|item| !item.is_empty())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
 /// Builds the typed struct. Every value was checked against its key's kind
 /// and range when its layer was read, so the conversions here cannot fail.
-fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
+fn typed(values: &Values) -> Settings {
     let get = |k: &str| values.get(k).and_then(|(v, _)| v.as_ref());
     let text = |k: &str| {
         get(k)
@@ -251,14 +278,11 @@ fn typed(values: &BTreeMap<&'static str, (Option<Value>, Origin)>) -> Settings {
             api_key: text("server.api_key"),
             url: text("server.url"),
             max_body_bytes: int("server.max_body_mb") as usize * (1 << 20),
-            cors_origins: text("server.cors_origins")
-                .map(|list| {
-                    list.split(',')
-                        .map(|o| o.trim().trim_end_matches('/').to_string())
-                        .filter(|o| !o.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            cors_origins: comma_list(text("server.cors_origins"))
+                .into_iter()
+                .map(|o| o.trim_end_matches('/').to_string())
+                .collect(),
+            allowed_hosts: comma_list(text("server.allowed_hosts")),
         },
         models_dirs: get("models.dirs")
             .and_then(Value::as_array)

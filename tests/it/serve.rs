@@ -65,8 +65,7 @@ impl Server {
 
     /// Starts a streamed chat completion and returns its lines as they come.
     fn open_stream(&self, body: &Value) -> std::io::Lines<BufReader<impl Read>> {
-        let response = Self::agent()
-            .post(self.url("/v1/chat/completions"))
+        let response = json_post(&self.url("/v1/chat/completions"))
             .send(body.to_string().as_bytes())
             .unwrap();
         BufReader::new(response.into_body().into_reader()).lines()
@@ -76,6 +75,22 @@ impl Server {
     fn health(&self) -> Value {
         let response = Self::agent().get(self.url("/health")).call().unwrap();
         serde_json::from_str(&response.into_body().read_to_string().unwrap()).unwrap()
+    }
+
+    /// Polls `/health` until `ready` holds for it (20 s at most).
+    fn wait_for_health(&self, ready: impl Fn(&Value) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let health = self.health();
+            if ready(&health) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "health never got there: {health}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn pid_file(&self) -> PathBuf {
@@ -98,9 +113,7 @@ impl Server {
     }
 
     fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
-        let mut request = Self::agent()
-            .post(self.url(path))
-            .header("Content-Type", "application/json");
+        let mut request = json_post(&self.url(path));
         if let Some(key) = &self.api_key {
             request = request.header("Authorization", format!("Bearer {key}"));
         }
@@ -138,8 +151,7 @@ impl Server {
 
     /// The `data:` payloads of a streamed response.
     fn stream(&self, body: Value) -> Vec<String> {
-        let response = Self::agent()
-            .post(self.url("/v1/chat/completions"))
+        let response = json_post(&self.url("/v1/chat/completions"))
             .send(body.to_string().as_bytes())
             .unwrap();
         assert_eq!(response.status().as_u16(), 200);
@@ -163,6 +175,13 @@ impl Drop for Server {
             .args(["serve", "--stop", "--force"])
             .output();
     }
+}
+
+/// A POST with a JSON body, as every client sends one.
+fn json_post(url: &str) -> ureq::RequestBuilder<ureq::typestate::WithBody> {
+    Server::agent()
+        .post(url)
+        .header("Content-Type", "application/json")
 }
 
 fn chat_body(content: &str, max_tokens: i64) -> Value {
@@ -445,18 +464,137 @@ fn the_api_key_guards_every_route_but_health() {
     assert_eq!(health.status().as_u16(), 200);
 }
 
+/// Sends `head` (and `body`) as one raw HTTP/1.1 request and returns the
+/// status line: no client library adds or fixes a header on the way.
+fn raw_request(port: u16, head: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let request = format!(
+        "{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.lines().next().unwrap_or_default().to_string()
+}
+
 #[test]
-fn requests_for_foreign_host_names_are_refused_on_loopback() {
-    let Some(server) = Server::start(&[]) else {
+fn the_host_guard_refuses_rebinding_names_and_answers_allowed_hosts() {
+    let env = [("FLASHCHAT_SERVER_ALLOWED_HOSTS", "chat.example.com, .lan")];
+    let Some(server) = Server::start_with_env(&[], &env) else {
         return;
     };
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    stream
-        .write_all(b"GET /v1/models HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+    let port = server.port;
+    let get = |host: &str| {
+        raw_request(
+            port,
+            &format!("GET /v1/models HTTP/1.1\r\nHost: {host}"),
+            "",
+        )
+    };
+    for host in [
+        "evil.example".to_string(),
+        "127.evil.example".into(),
+        format!("127.evil.example:{port}"),
+        "127.0.0.1.nip.io".into(),
+        "[::1].evil.example".into(),
+        "localhost.evil.example".into(),
+        "0x7f.1".into(),
+        "other.example.com".into(),
+        "chat.example.com.evil".into(),
+    ] {
+        assert_eq!(get(&host), "HTTP/1.1 403 Forbidden", "Host: {host}");
+    }
+    for host in [
+        "localhost".to_string(),
+        "LOCALHOST".into(),
+        "localhost.".into(),
+        format!("localhost:{port}"),
+        "127.0.0.1".into(),
+        format!("127.0.0.2:{port}"),
+        "[::1]".into(),
+        format!("[::1]:{port}"),
+        "chat.example.com".into(),
+        format!("box.lan:{port}"),
+    ] {
+        assert_eq!(get(&host), "HTTP/1.1 200 OK", "Host: {host}");
+    }
+    // The guard stands in front of model switching too.
+    let switch = raw_request(
+        port,
+        "POST /admin/model HTTP/1.1\r\nHost: 127.evil.example\r\nContent-Type: application/json",
+        r#"{"path": "/etc/passwd"}"#,
+    );
+    assert_eq!(switch, "HTTP/1.1 403 Forbidden");
+
+    let bad = crate::common::Sandbox::new()
+        .with_model()
+        .unwrap()
+        .args(["serve", "--port", &free_port().to_string()])
+        .env("FLASHCHAT_SERVER_ALLOWED_HOSTS", "http://proxy.example")
+        .output()
         .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 403"), "{response}");
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr_of(&bad));
+    let stderr = stderr_of(&bad);
+    assert!(
+        stderr.contains("error: server.allowed_hosts: `http://proxy.example` is not a host"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".example.com"), "{stderr}");
+}
+
+#[test]
+fn bodies_must_be_json_and_foreign_web_origins_are_refused() {
+    let env = [("FLASHCHAT_SERVER_CORS_ORIGINS", "http://app.example")];
+    let Some(server) = Server::start_with_env(&[], &env) else {
+        return;
+    };
+    let body = chat_body("Hi", 1).to_string();
+    let post = |headers: &str| {
+        raw_request(
+            server.port,
+            &format!("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1{headers}"),
+            &body,
+        )
+    };
+    // What a web page can send cross-site without a CORS preflight.
+    for content_type in [
+        "",
+        "\r\nContent-Type: text/plain",
+        "\r\nContent-Type: text/plain;charset=UTF-8",
+        "\r\nContent-Type: application/x-www-form-urlencoded",
+        "\r\nContent-Type: multipart/form-data; boundary=x",
+    ] {
+        assert_eq!(
+            post(content_type),
+            "HTTP/1.1 415 Unsupported Media Type",
+            "{content_type:?}"
+        );
+    }
+    let (status, json) =
+        server.post_json("/v1/completions", json!({"prompt": "Hi", "max_tokens": 1}));
+    assert_eq!(status, 200, "{json}");
+    assert_eq!(
+        post("\r\nContent-Type: application/json; charset=utf-8"),
+        "HTTP/1.1 200 OK"
+    );
+    // A page on another origin is refused, not merely denied the CORS header.
+    for origin in ["http://evil.example", "null", "http://app.example.evil"] {
+        assert_eq!(
+            post(&format!(
+                "\r\nContent-Type: application/json\r\nOrigin: {origin}"
+            )),
+            "HTTP/1.1 403 Forbidden",
+            "{origin}"
+        );
+    }
+    assert_eq!(
+        post("\r\nContent-Type: application/json\r\nOrigin: http://app.example"),
+        "HTTP/1.1 200 OK"
+    );
 }
 
 #[test]
@@ -626,7 +764,8 @@ fn cors_allows_only_configured_origins_and_the_body_limit_is_configurable() {
         origin_of("http://app.example", "GET"),
         (200, Some("http://app.example".into()))
     );
-    assert_eq!(origin_of("http://evil.example", "GET"), (200, None));
+    assert_eq!(origin_of("http://evil.example", "GET"), (403, None));
+    assert_eq!(origin_of("http://evil.example", "OPTIONS"), (403, None));
     assert_eq!(
         origin_of("http://other.example", "OPTIONS"),
         (204, Some("http://other.example".into()))
@@ -802,27 +941,14 @@ fn a_full_queue_gets_503_with_retry_after() {
         .map(|_| {
             let url = server.url("/v1/chat/completions");
             std::thread::spawn(move || {
-                Server::agent()
-                    .post(url)
+                json_post(&url)
                     .send(chat_body("Hi", 1).to_string().as_bytes())
                     .map(|r| r.status().as_u16())
             })
         })
         .collect();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let health = server.health();
-        if health["queued"] == 16 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the queue never filled: {health}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let refused = Server::agent()
-        .post(server.url("/v1/chat/completions"))
+    server.wait_for_health(|h| h["queued"] == 16);
+    let refused = json_post(&server.url("/v1/chat/completions"))
         .send(chat_body("One too many", 1).to_string().as_bytes())
         .unwrap();
     assert_eq!(refused.status().as_u16(), 503);
@@ -831,6 +957,89 @@ fn a_full_queue_gets_503_with_retry_after() {
     for handle in queued {
         assert_eq!(handle.join().unwrap().unwrap(), 200);
     }
+}
+
+/// Status, `Retry-After` and error code of one non-streamed request, or
+/// what went wrong with the connection.
+fn answer_of(url: &str, body: &Value) -> Result<(u16, Option<String>, Value), String> {
+    let mut response = json_post(url)
+        .send(body.to_string().as_bytes())
+        .map_err(|e| e.to_string())?;
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .map(|v| v.to_str().unwrap().to_string());
+    let text = response
+        .body_mut()
+        .read_to_string()
+        .map_err(|e| e.to_string())?;
+    let json = serde_json::from_str(&text).map_err(|_| format!("not JSON: {text}"))?;
+    Ok((response.status().as_u16(), retry_after, json))
+}
+
+#[test]
+fn a_burst_gets_exactly_slots_plus_queue_and_sigterm_answers_every_accepted_request() {
+    let Some(server) = Server::start(&["--parallel", "1"]) else {
+        return;
+    };
+    // 200 long non-streamed requests at the same moment on an idle server:
+    // one slot and sixteen queue places take 17 of them.
+    let (answers, answered) = std::sync::mpsc::channel();
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(200));
+    for _ in 0..200 {
+        let url = server.url("/v1/chat/completions");
+        let barrier = std::sync::Arc::clone(&barrier);
+        let answers = answers.clone();
+        std::thread::spawn(move || {
+            barrier.wait();
+            let _ = answers.send(answer_of(&url, &chat_body("Once upon a time", 2000)));
+        });
+    }
+    drop(answers);
+    let next = || {
+        let (status, retry_after, json) = answered
+            .recv_timeout(Duration::from_secs(60))
+            .expect("an answer")
+            .expect("every request is answered");
+        if status == 503 {
+            assert_eq!(retry_after.as_deref(), Some("1"));
+        }
+        let code = json["error"]["code"].as_str().map(str::to_string);
+        (
+            status,
+            code.unwrap_or_else(|| json["choices"][0]["finish_reason"].to_string()),
+        )
+    };
+    for _ in 0..200 - 17 {
+        assert_eq!(next(), (503, "queue_full".into()));
+    }
+    server.wait_for_health(|h| h["slots_busy"] == 1 && h["queued"] == 16);
+
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    // The waiting ones hear at once; the running answer finishes, or is
+    // cut short with what it has before the process ends.
+    for _ in 0..16 {
+        assert_eq!(next(), (503, "shutting_down".into()));
+    }
+    let (status, finish) = next();
+    assert_eq!(status, 200, "{finish}");
+    // It exits by itself once every connection is answered, not by the timer.
+    let log_file = server.sandbox.path().join("logs/server.log");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let log = loop {
+        let log = std::fs::read_to_string(&log_file).unwrap();
+        if log.lines().any(|l| l.ends_with(" INFO stopped")) || log.contains("still open") {
+            break log;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit: {log}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(!log.contains("still open"), "{log}");
+    assert!(!server.pid_file().exists());
 }
 
 #[test]
@@ -862,10 +1071,7 @@ fn models_use_switches_the_running_server_without_failing_a_request() {
                 }
                 let body =
                     json!({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 4});
-                let mut response = Server::agent()
-                    .post(&url)
-                    .send(body.to_string().as_bytes())
-                    .unwrap();
+                let mut response = json_post(&url).send(body.to_string().as_bytes()).unwrap();
                 let status = response.status().as_u16();
                 let text = response.body_mut().read_to_string().unwrap();
                 match serde_json::from_str::<Value>(&text) {
