@@ -19,6 +19,7 @@ pub mod paths;
 pub mod personas;
 pub mod printer;
 pub mod repl;
+pub mod reporters;
 pub mod server;
 pub mod sessions;
 pub mod settings;

@@ -47,9 +47,10 @@ fn ensure_server(ctx: &Context) -> anyhow::Result<()> {
         return Ok(());
     }
     let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
-    let url = crate::commands::serve::start_background(ctx, &model, false)?;
+    let started = super::start_server(ctx, &model, false)?;
     ctx.printer.status(&format!(
-        "Started the server at {url}; `flashchat serve --stop` stops it."
+        "Started the server at {}; `flashchat serve --stop` stops it.",
+        started.url
     ));
     Ok(())
 }

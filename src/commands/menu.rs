@@ -11,7 +11,6 @@ use crate::commands::benchmark as benchmark_cmd;
 use crate::commands::models as models_cmd;
 use crate::commands::{chat, sessions, status};
 use crate::models;
-use crate::server::daemon::{self, StopOutcome};
 use crate::server::pidfile::{self, ServerState};
 use crate::sessions::export::{age, shorten};
 use crate::sessions::{now, SessionStore};
@@ -72,7 +71,7 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
             Action::NewChat => chat::run(ctx, &chat_args(None)),
             Action::Resume => resume(ctx, &theme),
             Action::StartServer => start_server(ctx),
-            Action::StopServer => stop_server(ctx),
+            Action::StopServer => super::stop_server(ctx, false),
             Action::Status => status::run(ctx, &StatusArgs { json: false }),
             Action::Sessions => sessions::run(
                 ctx,
@@ -102,7 +101,7 @@ fn pick_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
             json: false,
         },
     )?;
-    let catalog = models_cmd::on_disk(ctx)?;
+    let catalog = crate::models::on_disk(&ctx.paths, &ctx.env, &ctx.resolved.settings.models_dirs)?;
     let mut labels: Vec<String> = catalog
         .entries
         .iter()
@@ -224,21 +223,5 @@ fn benchmark(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<()> {
 
 fn start_server(ctx: &Context) -> anyhow::Result<()> {
     let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
-    crate::commands::serve::start_background(ctx, &model, false).map(|_| ())
-}
-
-fn stop_server(ctx: &Context) -> anyhow::Result<()> {
-    match daemon::stop(&ctx.paths.pid_file, false)? {
-        StopOutcome::Stopped(record) | StopOutcome::Killed(record) => {
-            eprintln!("Stopped the server (pid {}).", record.pid)
-        }
-        StopOutcome::StillRunning(record) => eprintln!(
-            "The server (pid {}) did not stop; try `flashchat serve --stop --force`.",
-            record.pid
-        ),
-        StopOutcome::NotRunning | StopOutcome::RemovedStale(_) => {
-            eprintln!("No server was running.")
-        }
-    }
-    Ok(())
+    super::start_server(ctx, &model, false).map(drop)
 }

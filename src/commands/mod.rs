@@ -11,3 +11,75 @@ pub mod prompt;
 pub mod serve;
 pub mod sessions;
 pub mod status;
+
+use crate::errors::Hinted;
+use crate::models::{ModelSpec, ResolvedModel};
+use crate::server::daemon::{self, StartOptions, Started, StopOutcome};
+use crate::Context;
+
+/// The name a server announces for a model: its spec as the user wrote it
+/// (an alias, a repo), or the file name for a path.
+fn served_name(model: &ResolvedModel) -> String {
+    match &model.spec {
+        ModelSpec::Path(path) => crate::models::served_name(path),
+        other => other.to_string(),
+    }
+}
+
+/// Starts the server in the background for `model` (serve, chat and the
+/// menu all start it this way) and says where it runs.
+fn start_server(
+    ctx: &Context,
+    model: &ResolvedModel,
+    allow_unauthenticated: bool,
+) -> anyhow::Result<Started> {
+    let name = served_name(model);
+    let log = ctx.paths.server_log();
+    let options = StartOptions {
+        model_path: &model.path,
+        model_name: &name,
+        server: &ctx.resolved.settings.server,
+        config_file: ctx.resolved.config_file.as_deref(),
+        allow_unauthenticated,
+        log: &log,
+    };
+    let started = daemon::start(
+        &options,
+        &crate::reporters::ServerStart::new(&ctx.printer, &name),
+    )?;
+    ctx.printer.status(&format!(
+        "Server running at {} (pid {})",
+        started.url, started.pid
+    ));
+    Ok(started)
+}
+
+/// Stops the background server and says what happened (serve and the menu).
+fn stop_server(ctx: &Context, force: bool) -> anyhow::Result<()> {
+    match daemon::stop(&ctx.paths.pid_file, force)? {
+        StopOutcome::NotRunning => ctx.printer.status("No server is running."),
+        StopOutcome::RemovedStale(record) => ctx.printer.status(&format!(
+            "No server is running; removed the stale PID file{}.",
+            record.map_or(String::new(), |r| format!(" of pid {}", r.pid))
+        )),
+        StopOutcome::Stopped(record) => ctx
+            .printer
+            .status(&format!("Stopped the server (pid {}).", record.pid)),
+        StopOutcome::Killed(record) => ctx.printer.status(&format!(
+            "The server (pid {}) did not stop in time and was killed.",
+            record.pid
+        )),
+        StopOutcome::StillRunning(record) => {
+            return Err(Hinted::new(
+                format!(
+                    "the server (pid {}) did not stop within {} s",
+                    record.pid,
+                    daemon::STOP_TIMEOUT.as_secs()
+                ),
+                "force it with `flashchat serve --stop --force`",
+            )
+            .into())
+        }
+    }
+    Ok(())
+}

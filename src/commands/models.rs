@@ -4,20 +4,17 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use crate::cli::{ModelsArgs, ModelsCommand};
 use crate::client::Client;
 use crate::errors::Hinted;
 use crate::human::{human_bytes, human_count};
 use crate::models::catalog::{Catalog, Entry, Lookup, Source};
-use crate::models::download::{remove_cached, DownloadError, DownloadReporter, Hub};
+use crate::models::download::remove_cached;
 use crate::models::registry::Registry;
 use crate::models::{self, gguf, ModelSpec};
-use crate::printer::Printer;
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::{edit, Origin};
 use crate::Context;
@@ -63,9 +60,15 @@ fn catalog(ctx: &Context, registry: &Registry) -> Catalog {
     )
 }
 
-/// Every model on disk, for the settings and registry of `ctx`.
-pub fn on_disk(ctx: &Context) -> anyhow::Result<Catalog> {
-    Ok(catalog(ctx, &registry(ctx)?))
+/// Every model on disk, for the settings of `ctx`.
+fn on_disk(ctx: &Context) -> anyhow::Result<Catalog> {
+    models::on_disk(&ctx.paths, &ctx.env, &ctx.resolved.settings.models_dirs)
+}
+
+/// Downloads a model with progress on the terminal.
+fn pull(ctx: &Context, spec: &ModelSpec) -> anyhow::Result<PathBuf> {
+    let reporter = crate::reporters::Download::new(&ctx.printer);
+    models::pull(&ctx.env, &ctx.paths, spec, &reporter)
 }
 
 /// The catalog name of the model at `path`, when it is on the list.
@@ -477,118 +480,4 @@ pub fn switch_server(ctx: &Context, path: &Path) -> anyhow::Result<()> {
     ctx.printer
         .status(&format!("The server at {} now serves {name}.", record.url));
     Ok(())
-}
-
-/// Downloads a Hugging Face model (every part) into the cache, with a
-/// progress bar on a terminal, and returns the first file's path.
-pub fn pull(ctx: &Context, spec: &ModelSpec) -> anyhow::Result<PathBuf> {
-    let hub = Hub::new(&ctx.env, &ctx.paths.hf_hub_dir).map_err(download_error)?;
-    let plan = hub.plan(spec).map_err(download_error)?;
-    let size = plan
-        .total_size()
-        .map(human_bytes)
-        .unwrap_or_else(|| "size unknown".into());
-    let names: Vec<&str> = plan.files.iter().map(|f| f.name.as_str()).collect();
-    ctx.printer
-        .status(&format!("{}: {} ({size})", plan.repo, names.join(", ")));
-    let reporter = TerminalReporter::new(&ctx.printer);
-    let mut first = None;
-    for file in &plan.files {
-        let cached = hub.cached(&plan.repo, &file.name).filter(|p| {
-            file.size
-                .is_none_or(|s| std::fs::metadata(p).is_ok_and(|m| m.len() == s))
-        });
-        let path = match cached {
-            Some(path) => {
-                ctx.printer
-                    .status(&format!("{} is already downloaded", file.name));
-                path
-            }
-            None => hub
-                .fetch(&plan.repo, file, &reporter)
-                .map_err(download_error)?,
-        };
-        first.get_or_insert(path);
-    }
-    first.ok_or_else(|| anyhow::anyhow!("the plan has no files"))
-}
-
-fn download_error(e: DownloadError) -> anyhow::Error {
-    let hint = e.hint();
-    Hinted::new(e.to_string(), hint).into()
-}
-
-/// Progress on the terminal: a bar with bytes, speed and ETA; without a
-/// terminal, one line when a file starts and one when it is done.
-struct TerminalReporter<'a> {
-    printer: &'a Printer,
-    bar: std::cell::RefCell<Option<ProgressBar>>,
-    started: std::cell::Cell<Option<(Instant, u64)>>,
-}
-
-impl<'a> TerminalReporter<'a> {
-    fn new(printer: &'a Printer) -> Self {
-        Self {
-            printer,
-            bar: Default::default(),
-            started: Default::default(),
-        }
-    }
-}
-
-impl DownloadReporter for TerminalReporter<'_> {
-    fn start(&self, file: &str, total: u64, resumed: u64) {
-        self.started.set(Some((Instant::now(), resumed)));
-        let resuming = if resumed > 0 {
-            format!(", resuming at {}", human_bytes(resumed))
-        } else {
-            String::new()
-        };
-        let bar = self.printer.bytes_bar(total);
-        match &bar {
-            Some(bar) => {
-                bar.set_message(file.to_string());
-                bar.set_position(resumed);
-                bar.reset_eta();
-                if resumed > 0 {
-                    bar.println(format!("Resuming {file} at {}", human_bytes(resumed)));
-                }
-            }
-            None => self.printer.status(&format!(
-                "Downloading {file} ({}{resuming})",
-                human_bytes(total)
-            )),
-        }
-        *self.bar.borrow_mut() = bar;
-    }
-
-    fn progress(&self, done: u64) {
-        if let Some(bar) = self.bar.borrow().as_ref() {
-            bar.set_position(done);
-        }
-    }
-
-    fn verifying(&self, file: &str) {
-        if let Some(bar) = self.bar.borrow().as_ref() {
-            bar.set_message(format!("{file}: checking SHA-256"));
-        }
-    }
-
-    fn finished(&self, file: &str, path: &Path) {
-        if let Some(bar) = self.bar.borrow_mut().take() {
-            bar.finish_and_clear();
-        }
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let (elapsed, fetched) = match self.started.get() {
-            Some((at, resumed)) => (at.elapsed(), size.saturating_sub(resumed)),
-            None => (Duration::ZERO, size),
-        };
-        let rate = fetched as f64 / elapsed.as_secs_f64().max(1e-3);
-        self.printer.status(&format!(
-            "Downloaded {file}: {} fetched in {:.1} s ({}/s), SHA-256 checked",
-            human_bytes(fetched),
-            elapsed.as_secs_f64(),
-            human_bytes(rate as u64)
-        ));
-    }
 }

@@ -96,6 +96,10 @@ impl DownloadError {
 
 /// Told about download progress; implemented by the command that shows it.
 pub trait DownloadReporter {
+    /// What will be fetched: the repo, its files and their total size.
+    fn planned(&self, plan: &Plan);
+    /// A file of the plan is in the cache already and is not fetched.
+    fn already_there(&self, file: &str);
     /// A file starts: `total` bytes, of which `resumed` are already on disk.
     fn start(&self, file: &str, total: u64, resumed: u64);
     /// `done` bytes of the current file are on disk.
@@ -424,6 +428,34 @@ pub fn remove_cached(pointer: &Path) {
         let _ = std::fs::remove_file(blob);
     }
     let _ = std::fs::remove_file(pointer);
+}
+
+/// Downloads every part of a model into the cache (parts already there
+/// are kept) and returns the first part's path.
+pub fn pull(
+    hub: &Hub,
+    spec: &ModelSpec,
+    reporter: &dyn DownloadReporter,
+) -> Result<PathBuf, DownloadError> {
+    let plan = hub.plan(spec)?;
+    reporter.planned(&plan);
+    let mut first = None;
+    for file in &plan.files {
+        let cached = hub.cached(&plan.repo, &file.name).filter(|p| {
+            file.size
+                .is_none_or(|s| std::fs::metadata(p).is_ok_and(|m| m.len() == s))
+        });
+        let path = match cached {
+            Some(path) => {
+                reporter.already_there(&file.name);
+                path
+            }
+            None => hub.fetch(&plan.repo, file, reporter)?,
+        };
+        first.get_or_insert(path);
+    }
+    // A plan always holds the file the spec named, so `first` is set.
+    Ok(first.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -87,6 +87,26 @@ pub fn served_name(path: &std::path::Path) -> String {
     )
 }
 
+/// Every model on disk: the Hugging Face cache, flashchat's models folder,
+/// the `models.dirs` folders and the registered files.
+pub fn on_disk(paths: &Paths, env: &Env, models_dirs: &[String]) -> anyhow::Result<Catalog> {
+    let registry = Registry::load(&paths.model_registry)?;
+    Ok(Catalog::scan(paths, env, models_dirs, &registry))
+}
+
+/// Downloads a Hugging Face model (every part) into the cache and returns
+/// the first file's path; errors say what to do.
+pub fn pull(
+    env: &Env,
+    paths: &Paths,
+    spec: &ModelSpec,
+    reporter: &dyn download::DownloadReporter,
+) -> anyhow::Result<PathBuf> {
+    let hinted = |e: download::DownloadError| Hinted::new(e.to_string(), e.hint());
+    let hub = download::Hub::new(env, &paths.hf_hub_dir).map_err(hinted)?;
+    Ok(download::pull(&hub, spec, reporter).map_err(hinted)?)
+}
+
 /// Reads a GGUF header, turning failures into errors that say what to do.
 pub fn read_checked(path: &std::path::Path) -> Result<gguf::GgufInfo, Hinted> {
     gguf::read_info(path).map_err(|e| {

@@ -1,6 +1,7 @@
-//! Running the server in the background: the same binary re-executed with
-//! `serve --foreground`, detached from the terminal, its output in the
-//! server log; waiting until `/health` says ready; stopping it by signal.
+//! Running the server in the background: the checks before listening, the
+//! port choice, the same binary re-executed with `serve --foreground`,
+//! detached from the terminal with its output in the server log, waiting
+//! until `/health` says ready; and stopping it by signal.
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
@@ -13,6 +14,154 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use super::pidfile::{self, ServerRecord, ServerState};
+use crate::errors::Hinted;
+use crate::settings::{keys, ServerSettings};
+
+/// What starting a server in the background needs.
+pub struct StartOptions<'a> {
+    pub model_path: &'a Path,
+    /// The name clients will know the model by.
+    pub model_name: &'a str,
+    pub server: &'a ServerSettings,
+    /// The config file the server reads, when there is one.
+    pub config_file: Option<&'a Path>,
+    pub allow_unauthenticated: bool,
+    pub log: &'a Path,
+}
+
+/// How a start shows its progress and asks about a busy port.
+pub trait StartReporter {
+    /// The configured port `busy` is taken: one of `free` to use instead,
+    /// or `None` when nobody can choose (the error then names one).
+    fn choose_port(&self, busy: u16, free: &[u16]) -> anyhow::Result<Option<u16>>;
+    /// Called while the server loads its model.
+    fn waiting(&self);
+    /// The wait is over, whatever its outcome.
+    fn finished(&self);
+}
+
+/// A server started in the background.
+pub struct Started {
+    pub url: String,
+    pub pid: u32,
+}
+
+/// Starts the server as a daemon and waits until it is ready.
+pub fn start(options: &StartOptions, reporter: &dyn StartReporter) -> anyhow::Result<Started> {
+    let s = options.server;
+    check_before_listening(s, options.allow_unauthenticated)?;
+    let port = choose_port(&s.host, s.port, reporter)?;
+    let mut args = vec![
+        "--model".to_string(),
+        options.model_path.display().to_string(),
+        "--host".into(),
+        s.host.clone(),
+        "--port".into(),
+        port.to_string(),
+        "--parallel".into(),
+        s.parallel.to_string(),
+    ];
+    if let Some(file) = options.config_file {
+        args.extend(["--config".into(), file.display().to_string()]);
+    }
+    if options.allow_unauthenticated {
+        args.push("--allow-unauthenticated".into());
+    }
+    let exe = std::env::current_exe().context("cannot find the flashchat executable")?;
+    let envs: Vec<(String, String)> = s
+        .api_key
+        .iter()
+        .map(|key| (keys::env_var_for("server.api_key"), key.clone()))
+        .collect();
+    let mut child = spawn(&exe, &args, &envs, options.log)?;
+    let addr = client_addr(&s.host, port)?;
+    let outcome = wait_ready(&mut child, addr, || reporter.waiting());
+    reporter.finished();
+    let log = options.log.display();
+    match outcome {
+        Startup::Ready => Ok(Started {
+            url: base_url(&s.host, port),
+            pid: child.id(),
+        }),
+        Startup::Exited(code) => Err(Hinted::new(
+            format!(
+                "the server stopped during start-up (exit code {})",
+                code.map_or("none".into(), |c| c.to_string())
+            ),
+            format!("its log says why: `flashchat serve --logs` ({log})"),
+        )
+        .into()),
+        Startup::TimedOut => {
+            let _ = child.kill();
+            Err(Hinted::new(
+                "the server did not become ready in time",
+                format!("see `flashchat serve --logs` ({log})"),
+            )
+            .into())
+        }
+    }
+}
+
+/// The API's base URL for a server bound to host:port.
+pub fn base_url(host: &str, port: u16) -> String {
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    };
+    format!("http://{host}:{port}/v1")
+}
+
+/// Refuses what would make the server unsafe or fail after it detached:
+/// listening beyond this machine without a key (anyone could use it), and
+/// `server.allowed_hosts` entries that are not host names.
+pub fn check_before_listening(
+    s: &ServerSettings,
+    allow_unauthenticated: bool,
+) -> anyhow::Result<()> {
+    super::check_allowed_hosts(&s.allowed_hosts).map_err(|message| {
+        Hinted::new(
+            message,
+            "list host names such as `chat.example.com`, or `.example.com` for a whole domain",
+        )
+    })?;
+    let loopback = client_addr(&s.host, s.port)
+        .map(|a| a.ip().is_loopback())
+        .unwrap_or(false)
+        && !matches!(s.host.as_str(), "0.0.0.0" | "::" | "[::]");
+    if !loopback && s.api_key.is_none() && !allow_unauthenticated {
+        return Err(Hinted::new(
+            format!("refusing to listen on {} without an API key", s.host),
+            "set server.api_key (or --api-key), bind 127.0.0.1, or pass --allow-unauthenticated",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The configured port, or another one when it is taken: chosen by the
+/// reporter, named in the error otherwise.
+fn choose_port(host: &str, port: u16, reporter: &dyn StartReporter) -> anyhow::Result<u16> {
+    if !port_in_use(host, port) {
+        return Ok(port);
+    }
+    let free = free_ports_after(host, port);
+    let Some(&first) = free.first() else {
+        return Err(Hinted::new(
+            format!("port {port} is in use, and so are the ten after it"),
+            "pick a port with `flashchat serve --port N`",
+        )
+        .into());
+    };
+    if let Some(chosen) = reporter.choose_port(port, &free)? {
+        return Ok(chosen);
+    }
+    Err(Hinted::new(
+        format!("port {port} is in use by another program"),
+        format!("port {first} is free: `flashchat serve --port {first}`"),
+    )
+    .into())
+}
 
 /// How long `serve` waits for the model to load before giving up.
 const START_TIMEOUT: Duration = Duration::from_secs(300);
@@ -22,7 +171,7 @@ pub const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 /// Starts `exe serve --foreground ARGS` detached, with stdin closed, its
 /// output appended to `log`, and `envs` added to its environment (secrets
 /// go there rather than on the command line, which `ps` shows to everyone).
-pub fn spawn(
+fn spawn(
     exe: &Path,
     args: &[String],
     envs: &[(String, String)],
@@ -51,7 +200,7 @@ pub fn spawn(
 }
 
 /// Outcome of waiting for a freshly started server.
-pub enum Startup {
+enum Startup {
     Ready,
     /// The process ended; its exit code if it had one.
     Exited(Option<i32>),
@@ -59,7 +208,7 @@ pub enum Startup {
 }
 
 /// Polls `/health` until it answers 200, the child exits, or time runs out.
-pub fn wait_ready(child: &mut Child, addr: SocketAddr, mut tick: impl FnMut()) -> Startup {
+fn wait_ready(child: &mut Child, addr: SocketAddr, mut tick: impl FnMut()) -> Startup {
     let deadline = Instant::now() + START_TIMEOUT;
     while Instant::now() < deadline {
         if let Ok(Some(status)) = child.try_wait() {
@@ -101,12 +250,12 @@ pub fn client_addr(host: &str, port: u16) -> anyhow::Result<SocketAddr> {
 }
 
 /// True when something already listens on host:port.
-pub fn port_in_use(host: &str, port: u16) -> bool {
+fn port_in_use(host: &str, port: u16) -> bool {
     TcpListener::bind((host, port)).is_err()
 }
 
 /// The first free port after `port`, looking at most ten ahead.
-pub fn free_ports_after(host: &str, port: u16) -> Vec<u16> {
+fn free_ports_after(host: &str, port: u16) -> Vec<u16> {
     (1..=10u16)
         .filter_map(|i| port.checked_add(i))
         .filter(|&p| !port_in_use(host, p))
@@ -136,30 +285,53 @@ pub fn stop(pid_file: &Path, force: bool) -> anyhow::Result<StopOutcome> {
         anyhow::bail!("the server is still starting; try again in a moment");
     }
     signal(record.pid, libc::SIGTERM)?;
-    if wait_gone(pid_file, STOP_TIMEOUT) {
+    if wait_gone(pid_file, record.pid, STOP_TIMEOUT) {
         return Ok(StopOutcome::Stopped(record));
     }
     if !force {
         return Ok(StopOutcome::StillRunning(record));
     }
     signal(record.pid, libc::SIGKILL)?;
-    wait_gone(pid_file, Duration::from_secs(5));
+    wait_gone(pid_file, record.pid, Duration::from_secs(5));
     if let ServerState::Stale(_) = pidfile::inspect(pid_file) {
         let _ = std::fs::remove_file(pid_file);
     }
     Ok(StopOutcome::Killed(record))
 }
 
-/// Waits until no process holds the PID file's lock.
-fn wait_gone(pid_file: &Path, timeout: Duration) -> bool {
+/// Waits until no process holds the PID file's lock and the process has
+/// exited: the server removes its PID file before it unloads the model, and
+/// `serve --stop` returning while it still runs would leave its port and
+/// memory taken for the next command.
+fn wait_gone(pid_file: &Path, pid: u32, timeout: Duration) -> bool {
     let deadline = Instant::now() + timeout;
     while Instant::now() < deadline {
-        if !matches!(pidfile::inspect(pid_file), ServerState::Running(_)) {
+        if !matches!(pidfile::inspect(pid_file), ServerState::Running(_)) && !is_alive(pid) {
             return true;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(20));
     }
     false
+}
+
+/// Whether the process exists and has not yet exited (a zombie waiting for
+/// its parent to collect it has exited).
+fn is_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill(2) with signal 0 only checks that the process exists.
+    if unsafe { libc::kill(pid, 0) } != 0 {
+        return std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the parenthesised command name.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(_) => !std::path::Path::new("/proc/self").exists(),
+    }
 }
 
 fn signal(pid: u32, signal: libc::c_int) -> anyhow::Result<()> {

@@ -11,7 +11,6 @@ use dialoguer::{Confirm, Input, Select};
 use toml::Value;
 
 use crate::ask;
-use crate::commands::models::pull;
 use crate::errors::Hinted;
 use crate::human::human_bytes;
 use crate::models::download::Hub;
@@ -102,7 +101,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Context> {
 }
 
 fn choose_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Chosen> {
-    let catalog = crate::commands::models::on_disk(ctx)?;
+    let catalog = models::on_disk(&ctx.paths, &ctx.env, &ctx.resolved.settings.models_dirs)?;
     let on_disk: Vec<_> = catalog.entries.iter().take(12).collect();
     let mut items: Vec<String> = on_disk
         .iter()
@@ -191,7 +190,12 @@ fn from_hub(ctx: &Context, theme: &ColorfulTheme, text: &str) -> anyhow::Result<
     if !go {
         return Ok(None);
     }
-    let path = pull(ctx, &spec)?;
+    let path = models::pull(
+        &ctx.env,
+        &ctx.paths,
+        &spec,
+        &crate::reporters::Download::new(&ctx.printer),
+    )?;
     Ok(Some(Chosen {
         spec: spec.to_string(),
         path,

@@ -3,22 +3,14 @@
 //! the history file, the baseline gate and verify's verdict.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 
-use crate::common::{stderr_of, stdout_of, test_model, Sandbox};
-
-/// One benchmark at a time: each uses both cores, and timing one next to
-/// another only measures the contention.
-fn serial() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
+use crate::common::{heavy, stderr_of, stdout_of, test_model, Sandbox};
 
 /// `flashchat ARGS` in the sandbox: exit code, stdout and stderr.
 fn bench(sandbox: &Sandbox, args: &[&str]) -> (i32, String, String) {
-    let _guard = serial();
+    let _guard = heavy();
     let output = sandbox.cmd().args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),

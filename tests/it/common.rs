@@ -106,6 +106,14 @@ impl Sandbox {
     }
 }
 
+/// One heavy test at a time across the whole suite: benchmarks, engine and
+/// synthetic-model tests each use both cores, and timing one next to
+/// another only measures the contention. Hold the guard for the test.
+pub fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A loopback port nobody listens on right now.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

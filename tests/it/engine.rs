@@ -2,7 +2,7 @@
 //! prompt-prefix reuse and cancellation.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use flashchat::engine::{
@@ -10,13 +10,7 @@ use flashchat::engine::{
     NoProgress, PromptInput, SamplingParams,
 };
 
-use crate::common::test_model;
-
-/// One engine test at a time: each loads its own model and uses both cores.
-fn serial() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
+use crate::common::{heavy, test_model};
 
 fn engine(slots: u32, queue_limit: usize) -> Option<Engine> {
     let model = test_model()?;
@@ -54,7 +48,7 @@ fn collect(mut stream: EventStream) -> (String, Completion) {
 
 #[test]
 fn parallel_slots_all_complete() {
-    let _guard = serial();
+    let _guard = heavy();
     let Some(engine) = engine(4, 8) else { return };
     let prompts = [
         "Once upon a time",
@@ -83,7 +77,7 @@ fn parallel_slots_all_complete() {
 
 #[test]
 fn the_next_turn_reuses_the_cached_prefix() {
-    let _guard = serial();
+    let _guard = heavy();
     let Some(engine) = engine(2, 4) else { return };
     let history = "The history of the city is long. ".repeat(60);
     let first = vec![Message::new("user", history.clone())];
@@ -113,7 +107,7 @@ fn the_next_turn_reuses_the_cached_prefix() {
 
 #[test]
 fn dropping_a_stream_frees_its_slot() {
-    let _guard = serial();
+    let _guard = heavy();
     let Some(engine) = engine(1, 4) else { return };
     let mut long = engine
         .generate(greedy(PromptInput::Raw("Once upon a time".into()), 2000))
@@ -139,7 +133,7 @@ fn dropping_a_stream_frees_its_slot() {
 
 #[test]
 fn a_full_queue_is_refused_at_once() {
-    let _guard = serial();
+    let _guard = heavy();
     let Some(engine) = engine(1, 1) else { return };
     let _busy = engine
         .generate(greedy(PromptInput::Raw("Once upon a time".into()), 500))

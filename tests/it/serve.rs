@@ -177,6 +177,15 @@ impl Drop for Server {
     }
 }
 
+/// Whether a process exists and has not exited (a zombie has).
+fn process_runs(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X")
+    })
+}
+
 /// A POST with a JSON body, as every client sends one.
 fn json_post(url: &str) -> ureq::RequestBuilder<ureq::typestate::WithBody> {
     Server::agent()
@@ -207,6 +216,7 @@ fn the_daemon_starts_reports_and_stops() {
     assert_eq!(json["server"]["running"], true);
     assert_eq!(json["server"]["pid"], server.pid());
 
+    let pid = server.pid();
     let before = std::fs::read(server.pid_file()).unwrap();
     let again = server.flashchat().arg("serve").output().unwrap();
     assert_eq!(again.status.code(), Some(1));
@@ -221,6 +231,12 @@ fn the_daemon_starts_reports_and_stops() {
     assert!(stop.status.success(), "{}", stderr_of(&stop));
     assert!(stderr_of(&stop).contains("Stopped the server"));
     assert!(!server.pid_file().exists());
+    // `--stop` returns once the process is gone, so its port is free at once.
+    assert!(
+        !process_runs(pid),
+        "pid {pid} still runs after `serve --stop`"
+    );
+    assert!(TcpListener::bind(("127.0.0.1", server.port)).is_ok());
     let status = server
         .flashchat()
         .args(["status", "--json"])

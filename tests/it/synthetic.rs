@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Instant;
 
 use flashchat::bench::{ensure, Quant, SyntheticSpec};
@@ -13,11 +13,7 @@ use flashchat::engine::{
 };
 use flashchat::models::gguf::read_info;
 
-/// One model test at a time: each uses both cores.
-fn serial() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
+use crate::common::heavy;
 
 /// A MoE model small enough to write, load and run in a blink.
 fn small_moe() -> SyntheticSpec {
@@ -66,7 +62,7 @@ fn assert_generates(path: &Path, max_tokens: u32) {
 
 #[test]
 fn dense_model_loads_and_generates() {
-    let _guard = serial();
+    let _guard = heavy();
     let dir = tempfile::tempdir().unwrap();
     let path = ensure(&SyntheticSpec::tiny_dense(), dir.path()).unwrap();
     assert_generates(&path, 8);
@@ -74,7 +70,7 @@ fn dense_model_loads_and_generates() {
 
 #[test]
 fn moe_model_loads_and_generates() {
-    let _guard = serial();
+    let _guard = heavy();
     let dir = tempfile::tempdir().unwrap();
     let path = ensure(&small_moe(), dir.path()).unwrap();
     assert_generates(&path, 8);
@@ -82,7 +78,7 @@ fn moe_model_loads_and_generates() {
 
 #[test]
 fn every_quant_loads_and_reads_back() {
-    let _guard = serial();
+    let _guard = heavy();
     let dir = tempfile::tempdir().unwrap();
     for quant in [Quant::F32, Quant::F16, Quant::Q8_0, Quant::Q4_K_M] {
         let spec = SyntheticSpec {
@@ -98,7 +94,7 @@ fn every_quant_loads_and_reads_back() {
 
 #[test]
 fn gguf_reader_reads_synthetic_metadata() {
-    let _guard = serial();
+    let _guard = heavy();
     let dir = tempfile::tempdir().unwrap();
     let spec = SyntheticSpec {
         layers: 2,
@@ -125,7 +121,7 @@ fn gguf_reader_reads_synthetic_metadata() {
 
 #[test]
 fn same_spec_and_seed_give_identical_files() {
-    let _guard = serial();
+    let _guard = heavy();
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let spec = small_moe();
     let first = ensure(&spec, a.path()).unwrap();
@@ -156,7 +152,7 @@ fn same_spec_and_seed_give_identical_files() {
 #[test]
 #[ignore]
 fn synthetic_figures() {
-    let _guard = serial();
+    let _guard = heavy();
     let dir = tempfile::tempdir().unwrap();
     let spec = SyntheticSpec::moe_default();
     let started = Instant::now();

@@ -1,0 +1,158 @@
+//! Progress and questions on the terminal for library operations: each type
+//! here implements one of the library's small reporter traits with
+//! indicatif and dialoguer, and shows nothing when stderr is not a terminal
+//! or `--quiet` is given.
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use indicatif::ProgressBar;
+
+use crate::human::human_bytes;
+use crate::models::download::{DownloadReporter, Plan};
+use crate::printer::Printer;
+use crate::server::daemon::StartReporter;
+
+/// Starting the server in the background: a spinner while the model loads,
+/// and a choice of port when the configured one is taken.
+pub struct ServerStart<'a> {
+    printer: &'a Printer,
+    message: String,
+    spinner: RefCell<Option<ProgressBar>>,
+}
+
+impl<'a> ServerStart<'a> {
+    pub fn new(printer: &'a Printer, model_name: &str) -> Self {
+        Self {
+            printer,
+            message: format!("Starting the server ({model_name})"),
+            spinner: RefCell::new(None),
+        }
+    }
+}
+
+impl StartReporter for ServerStart<'_> {
+    fn choose_port(&self, busy: u16, free: &[u16]) -> anyhow::Result<Option<u16>> {
+        if !crate::ask::interactive() || self.printer.quiet {
+            return Ok(None);
+        }
+        let items: Vec<String> = free.iter().map(|p| format!("port {p}")).collect();
+        let choice = dialoguer::Select::new()
+            .with_prompt(format!("Port {busy} is in use. Listen on"))
+            .items(&items)
+            .default(0)
+            .interact_opt()
+            .context("cannot read the choice")?;
+        choice
+            .map(|i| Some(free[i]))
+            .ok_or_else(|| anyhow::anyhow!("no port chosen"))
+    }
+
+    fn waiting(&self) {
+        let mut spinner = self.spinner.borrow_mut();
+        if spinner.is_none() {
+            *spinner = self.printer.spinner(&self.message);
+        }
+        if let Some(bar) = spinner.as_ref() {
+            bar.tick();
+        }
+    }
+
+    fn finished(&self) {
+        if let Some(bar) = self.spinner.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Progress on the terminal: a bar with bytes, speed and ETA; without a
+/// terminal, one line when a file starts and one when it is done.
+pub struct Download<'a> {
+    printer: &'a Printer,
+    bar: std::cell::RefCell<Option<ProgressBar>>,
+    started: std::cell::Cell<Option<(Instant, u64)>>,
+}
+
+impl<'a> Download<'a> {
+    pub fn new(printer: &'a Printer) -> Self {
+        Self {
+            printer,
+            bar: Default::default(),
+            started: Default::default(),
+        }
+    }
+}
+
+impl DownloadReporter for Download<'_> {
+    fn planned(&self, plan: &Plan) {
+        let size = plan
+            .total_size()
+            .map(human_bytes)
+            .unwrap_or_else(|| "size unknown".into());
+        let names: Vec<&str> = plan.files.iter().map(|f| f.name.as_str()).collect();
+        self.printer
+            .status(&format!("{}: {} ({size})", plan.repo, names.join(", ")));
+    }
+
+    fn already_there(&self, file: &str) {
+        self.printer
+            .status(&format!("{file} is already downloaded"));
+    }
+
+    fn start(&self, file: &str, total: u64, resumed: u64) {
+        self.started.set(Some((Instant::now(), resumed)));
+        let resuming = if resumed > 0 {
+            format!(", resuming at {}", human_bytes(resumed))
+        } else {
+            String::new()
+        };
+        let bar = self.printer.bytes_bar(total);
+        match &bar {
+            Some(bar) => {
+                bar.set_message(file.to_string());
+                bar.set_position(resumed);
+                bar.reset_eta();
+                if resumed > 0 {
+                    bar.println(format!("Resuming {file} at {}", human_bytes(resumed)));
+                }
+            }
+            None => self.printer.status(&format!(
+                "Downloading {file} ({}{resuming})",
+                human_bytes(total)
+            )),
+        }
+        *self.bar.borrow_mut() = bar;
+    }
+
+    fn progress(&self, done: u64) {
+        if let Some(bar) = self.bar.borrow().as_ref() {
+            bar.set_position(done);
+        }
+    }
+
+    fn verifying(&self, file: &str) {
+        if let Some(bar) = self.bar.borrow().as_ref() {
+            bar.set_message(format!("{file}: checking SHA-256"));
+        }
+    }
+
+    fn finished(&self, file: &str, path: &Path) {
+        if let Some(bar) = self.bar.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let (elapsed, fetched) = match self.started.get() {
+            Some((at, resumed)) => (at.elapsed(), size.saturating_sub(resumed)),
+            None => (Duration::ZERO, size),
+        };
+        let rate = fetched as f64 / elapsed.as_secs_f64().max(1e-3);
+        self.printer.status(&format!(
+            "Downloaded {file}: {} fetched in {:.1} s ({}/s), SHA-256 checked",
+            human_bytes(fetched),
+            elapsed.as_secs_f64(),
+            human_bytes(rate as u64)
+        ));
+    }
+}
