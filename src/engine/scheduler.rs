@@ -15,14 +15,11 @@ use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
 use super::admission::Admission;
+use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
 use super::prompt::render;
 use super::slot::{Job, Slot, Submission};
 use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason};
-
-/// Fewest shared prompt tokens for which reusing a slot's cache beats
-/// keeping it for the conversation it belongs to.
-const MIN_REUSE: usize = 16;
 
 pub(super) struct Scheduler<'m> {
     model: &'m LlamaModel,
@@ -166,80 +163,66 @@ impl<'m> Scheduler<'m> {
         }
     }
 
-    /// The idle slot for a prompt. A slot whose cache shares a substantial
-    /// prefix with it wins (the longest); otherwise the prompt takes an
-    /// empty slot or the least recently used one, so that an unrelated
-    /// request never evicts a conversation just because they share the
-    /// first token or two.
+    /// The idle slot for a prompt (see [`choose_slot`]).
     fn best_slot(&self, tokens: &[LlamaToken]) -> usize {
-        let idle = || {
-            self.slots
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.job.is_none())
-        };
-        let shared = |slot: &Slot| {
-            slot.history
-                .iter()
-                .zip(tokens)
-                .take_while(|(a, b)| a == b)
-                .count()
-        };
-        let substantial = |n: usize| n >= MIN_REUSE && (n * 2 >= tokens.len() || n >= 512);
-        let reuse = idle()
-            .map(|(i, s)| (i, shared(s)))
-            .filter(|&(_, n)| substantial(n))
-            .max_by_key(|&(_, n)| n);
-        if let Some((index, _)) = reuse {
-            return index;
-        }
-        // Empty slots first, then the one whose conversation was used least recently.
-        idle()
-            .min_by_key(|(_, s)| (!s.history.is_empty(), s.last_used))
-            .map_or(0, |(i, _)| i)
+        let views: Vec<SlotView> = self
+            .slots
+            .iter()
+            .map(|s| SlotView {
+                busy: s.job.is_some(),
+                history: &s.history,
+                last_used: s.last_used,
+            })
+            .collect();
+        choose_slot(&views, tokens).unwrap_or(0)
     }
 
     /// Builds one batch from every active slot, decodes it, and samples.
     fn decode_step(&mut self) -> Result<(), EngineError> {
         self.batch.clear();
+        let jobs: Vec<Option<JobView>> = self
+            .slots
+            .iter_mut()
+            .map(|slot| {
+                slot.job.as_mut().map(|job| {
+                    job.logits_index = None;
+                    JobView {
+                        generating: job.next_token.is_some(),
+                        pending: job.pending.len(),
+                    }
+                })
+            })
+            .collect();
         let mut in_batch = Vec::new();
-        // Generating slots first: one token each, so streams never stall
-        // behind a long prompt.
-        for (i, slot) in self.slots.iter_mut().enumerate() {
+        for (i, work) in plan_batch(&jobs, self.batch_size) {
+            let slot = &mut self.slots[i];
             let Some(job) = slot.job.as_mut() else {
                 continue;
             };
-            job.logits_index = None;
-            if let Some(token) = job.next_token.take() {
-                let pos = slot.history.len() as i32;
-                add(&mut self.batch, token, pos, slot.seq, true)?;
-                job.logits_index = Some(self.batch.n_tokens() - 1);
-                slot.history.push(token);
+            match work {
+                Work::Generate => {
+                    let Some(token) = job.next_token.take() else {
+                        continue;
+                    };
+                    let pos = slot.history.len() as i32;
+                    add(&mut self.batch, token, pos, slot.seq, true)?;
+                    job.logits_index = Some(self.batch.n_tokens() - 1);
+                    slot.history.push(token);
+                }
+                Work::Prompt { take, last } => {
+                    for (k, token) in job.pending.drain(..take).enumerate() {
+                        let pos = slot.history.len() as i32;
+                        add(&mut self.batch, token, pos, slot.seq, last && k == take - 1)?;
+                        slot.history.push(token);
+                    }
+                    if last {
+                        job.logits_index = Some(self.batch.n_tokens() - 1);
+                    }
+                }
+            }
+            if !in_batch.contains(&i) {
                 in_batch.push(i);
             }
-        }
-        // Prompt chunks fill the rest of the batch.
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            let room = self.batch_size - self.batch.n_tokens() as usize;
-            let Some(job) = slot.job.as_mut() else {
-                continue;
-            };
-            if job.pending.is_empty() || room == 0 {
-                continue;
-            }
-            let take = job.pending.len().min(room);
-            let chunk: Vec<LlamaToken> = job.pending.drain(..take).collect();
-            let last = job.pending.is_empty();
-            for (k, &token) in chunk.iter().enumerate() {
-                let pos = slot.history.len() as i32;
-                let wants_logits = last && k == chunk.len() - 1;
-                add(&mut self.batch, token, pos, slot.seq, wants_logits)?;
-                slot.history.push(token);
-            }
-            if last {
-                job.logits_index = Some(self.batch.n_tokens() - 1);
-            }
-            in_batch.push(i);
         }
         if self.batch.n_tokens() == 0 {
             return Ok(());
