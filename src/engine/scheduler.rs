@@ -4,7 +4,7 @@
 //! longest prefix with its prompt, so a conversation's next turn only
 //! decodes the new tokens.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use llama_cpp_2::token::LlamaToken;
 use super::admission::Admission;
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
 use super::prompt::render;
-use super::slot::{Job, Slot, Submission};
+use super::slot::{hidden_tokens, Job, Slot, Submission};
 use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason};
 
@@ -30,6 +30,8 @@ pub(super) struct Scheduler<'m> {
     slot_context: u32,
     slots: Vec<Slot>,
     queue: VecDeque<Submission>,
+    /// Tokens generated but never shown as text.
+    hidden: HashSet<LlamaToken>,
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
     step: u64,
@@ -52,6 +54,7 @@ impl<'m> Scheduler<'m> {
             slot_context,
             slots: (0..slot_count as i32).map(Slot::new).collect(),
             queue: VecDeque::new(),
+            hidden: hidden_tokens(model),
             load: shared.load,
             admission: shared.admission,
             step: 0,
@@ -250,7 +253,7 @@ impl<'m> Scheduler<'m> {
             let Some(index) = job.logits_index else {
                 continue;
             };
-            let Some(done) = job.on_logits(&self.ctx, self.model, index) else {
+            let Some(done) = job.on_logits(&self.ctx, self.model, &self.hidden, index) else {
                 continue;
             };
             tracing::info!(

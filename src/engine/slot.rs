@@ -1,6 +1,7 @@
 //! One slot: a KV-cache sequence with its token history, and the job it is
 //! running (prompt tokens still to decode, sampler, text streaming, timings).
 
+use std::collections::HashSet;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
@@ -8,12 +9,29 @@ use llama_cpp_2::context::LlamaContext;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::sampling::LlamaSampler;
 use llama_cpp_2::token::LlamaToken;
+use llama_cpp_2::token_type::LlamaTokenAttr;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::admission::Ticket;
 use super::sampling::argmax;
-use super::text::{StopMatcher, Utf8Stream};
+use super::text::{is_media_marker, StopMatcher, Utf8Stream};
 use super::{Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, Usage};
+
+/// Tokens llama.cpp would render as text that are never shown: the
+/// model's user-defined media placeholders (see [`is_media_marker`]).
+pub fn hidden_tokens(model: &LlamaModel) -> HashSet<LlamaToken> {
+    let vocab = model.vocab();
+    vocab
+        .tokens()
+        .filter(|&token| {
+            vocab.attr(token).0.contains(LlamaTokenAttr::UserDefined)
+                && vocab
+                    .text(token)
+                    .and_then(|t| t.to_str().ok())
+                    .is_some_and(is_media_marker)
+        })
+        .collect()
+}
 
 /// A queued request with the channel its output goes to.
 pub(super) struct Submission {
@@ -169,10 +187,12 @@ impl Job {
 
     /// Samples the next token from this job's logits in the decoded batch.
     /// Returns the completion when the job is finished.
+    /// Tokens in `hidden` count as generated but show no text.
     pub fn on_logits(
         &mut self,
         ctx: &LlamaContext,
         model: &LlamaModel,
+        hidden: &HashSet<LlamaToken>,
         index: i32,
     ) -> Option<Completion> {
         let now = Instant::now();
@@ -190,7 +210,12 @@ impl Job {
         }
         self.generated += 1;
         self.last_token = Some(now);
-        let piece = self.utf8.push(&vocab.token_to_piece(token, false, None));
+        let bytes = if hidden.contains(&token) {
+            Vec::new()
+        } else {
+            vocab.token_to_piece(token, false, None)
+        };
+        let piece = self.utf8.push(&bytes);
         let check = self.stops.push(&piece);
         if !self.send(check.emit) {
             return Some(self.finish(FinishReason::Cancelled, true));

@@ -182,6 +182,28 @@ impl ReasoningSplitter {
     }
 }
 
+/// Whether a token's text is a media placeholder (`<start_of_image>`,
+/// `[multimodal]`, `<audio_soft_token>`): a marker where an image or a
+/// sound goes in a multimodal prompt. llama.cpp renders such user-defined
+/// tokens as text, but in a text answer they are noise, so they are never
+/// shown. Markers that carry meaning in text (`<think>`, `<tool_call>`)
+/// are not media placeholders and stay.
+pub fn is_media_marker(text: &str) -> bool {
+    let inner = text
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+    let Some(inner) = inner.map(|t| t.trim_matches('|')) else {
+        return false;
+    };
+    let lower = inner.to_ascii_lowercase();
+    !inner.is_empty()
+        && !inner.contains(char::is_whitespace)
+        && ["image", "audio", "video", "vision", "multimodal"]
+            .iter()
+            .any(|media| lower.contains(media))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +284,33 @@ mod tests {
         assert_eq!(r.push("b"), vec![Segment::Content("<b".into())]);
         assert_eq!(r.push("<"), vec![]);
         assert_eq!(r.finish(), vec![Segment::Content("<".into())]);
+    }
+
+    #[test]
+    fn media_placeholders_are_markers_and_text_is_not() {
+        for marker in [
+            "<start_of_image>",
+            "<end_of_image>",
+            "[multimodal]",
+            "<image_soft_token>",
+            "<audio_soft_token>",
+            "<|vision_start|>",
+            "<|video_pad|>",
+        ] {
+            assert!(is_media_marker(marker), "{marker}");
+        }
+        for text in [
+            "<think>",
+            "</think>",
+            "<tool_call>",
+            "<start_of_turn>",
+            "image",
+            "<an image>",
+            "<>",
+            "[]",
+            " <image>",
+        ] {
+            assert!(!is_media_marker(text), "{text}");
+        }
     }
 }

@@ -153,3 +153,18 @@ fn a_full_queue_is_refused_at_once() {
         Err(flashchat::engine::EngineError::QueueFull { .. })
     ));
 }
+
+#[test]
+fn media_placeholder_tokens_are_generated_but_never_shown() {
+    let _guard = heavy();
+    let Some(engine) = engine(1, 1) else { return };
+    // A prompt of image markers makes Gemma continue with more of them.
+    let prompt = "Picture: <start_of_image>".repeat(12);
+    let stream = engine
+        .generate(greedy(PromptInput::Raw(prompt), 12))
+        .unwrap();
+    let (text, done) = collect(stream);
+    assert_eq!(done.usage.completion_tokens, 12);
+    assert!(!text.contains("<start_of_image>"), "{text:?}");
+    assert!(!text.contains("[multimodal]"), "{text:?}");
+}
