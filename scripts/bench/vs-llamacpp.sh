@@ -6,21 +6,21 @@
 # and flashchat/llama.cpp ratios. A benchmark, not a test: run it on a quiet
 # machine.
 #
-#   scripts/bench-vs-llamacpp.sh [MODEL.gguf]
+#   scripts/bench/vs-llamacpp.sh [MODEL.gguf]
 #
 # LLAMA_BENCH / LLAMA_SERVER: paths to the tools; without them both are built
-#   from source with native CPU flags (scripts/build-llama-cpp-tools.sh).
+#   from source with native CPU flags (scripts/bench/build-llama-cpp-tools.sh).
 # THREADS (default: physical cores), REPS (interleaved rounds, default 5),
 # ROUNDS (server rounds, default 3), SKIP_SERVER=1 to leave the server out.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 model="${1:-$(scripts/fetch-test-model.sh)}"
 threads="${THREADS:-$(lscpu -p=CORE 2>/dev/null | grep -v '^#' | sort -u | wc -l)}"
 reps="${REPS:-5}"
 tools=""
 if [ -z "${LLAMA_BENCH:-}" ] || { [ -z "${LLAMA_SERVER:-}" ] && [ -z "${SKIP_SERVER:-}" ]; }; then
-    tools="$(scripts/build-llama-cpp-tools.sh)"
+    tools="$(scripts/bench/build-llama-cpp-tools.sh)"
 fi
 llama_bench="${LLAMA_BENCH:-$tools/llama-bench}"
 export LLAMA_SERVER="${LLAMA_SERVER:-$tools/llama-server}"
@@ -40,7 +40,7 @@ for round in $(seq "$reps"); do
 done
 
 if [ -z "${SKIP_SERVER:-}" ]; then
-    THREADS="$threads" RESULTS_DIR="$results" scripts/bench-server.sh "$model" >&2
+    THREADS="$threads" RESULTS_DIR="$results" scripts/bench/server-vs-llama-server.sh "$model" >&2
 fi
 
 python3 - "$results" <<'PY'

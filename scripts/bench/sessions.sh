@@ -2,9 +2,9 @@
 # Times `flashchat sessions list` and `sessions search` over 10,000 generated
 # sessions (8 messages each, about 6 KB per file). A benchmark, not a test.
 #
-#   scripts/bench-sessions.sh [COUNT]
+#   scripts/bench/sessions.sh [COUNT]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 count="${1:-10000}"
 cargo build --release --locked >&2

@@ -20,7 +20,12 @@ python3 -m pip download --quiet --no-binary :all: --no-deps -d "$work" \
     "llama-cpp-python==$version" >&2
 tar -xzf "$work"/llama_cpp_python-*.tar.gz -C "$work"
 src="$(echo "$work"/llama_cpp_python-*/vendor/llama.cpp)"
+# Without AMX, as flashchat builds it (.cargo/config.toml): llama.cpp's AMX
+# kernels crash on CPUs that have it (ggml-org/llama.cpp#26954).
+no_amx=""
+[ "$(uname -m)" = x86_64 ] && no_amx="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
 cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON \
+    -DCMAKE_C_FLAGS="$no_amx" -DCMAKE_CXX_FLAGS="$no_amx" \
     -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
     -DLLAMA_BUILD_EXAMPLES=OFF >&2
 cmake --build "$src/build" --target llama-bench llama-server -j "$(nproc)" >&2

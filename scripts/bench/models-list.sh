@@ -4,9 +4,9 @@
 # the Hugging Face cache layout, 30 in a folder from `models.dirs`, 30
 # registered with `models add`. A benchmark, not a test.
 #
-#   scripts/bench-models-list.sh [MODEL.gguf]
+#   scripts/bench/models-list.sh [MODEL.gguf]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 model="${1:-${FLASHCHAT_TEST_MODEL:-$HOME/.cache/flashchat-test-models/gemma-3-270m-q4_k_m.gguf}}"
 [ -f "$model" ] || { echo "error: no model at $model (scripts/fetch-test-model.sh)" >&2; exit 1; }

@@ -4,19 +4,19 @@
 # streams' aggregate tok/s, and the time to first token of a conversation's
 # next turn while the other slots are busy. A benchmark, not a test.
 #
-#   scripts/bench-server.sh [MODEL.gguf]
+#   scripts/bench/server-vs-llama-server.sh [MODEL.gguf]
 #
 # LLAMA_SERVER: path to a llama-server binary; without it one is built from
-#   source with native CPU flags (scripts/build-llama-cpp-tools.sh).
+#   source with native CPU flags (scripts/bench/build-llama-cpp-tools.sh).
 # THREADS (default: physical cores), ROUNDS (default 3), RESULTS_DIR (keep
 #   the raw flashchat.json and llama.json there).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 model="${1:-$(scripts/fetch-test-model.sh)}"
 threads="${THREADS:-$(lscpu -p=CORE 2>/dev/null | grep -v '^#' | sort -u | wc -l)}"
 rounds="${ROUNDS:-3}"
-llama_server="${LLAMA_SERVER:-$(scripts/build-llama-cpp-tools.sh)/llama-server}"
+llama_server="${LLAMA_SERVER:-$(scripts/bench/build-llama-cpp-tools.sh)/llama-server}"
 cargo build --release --locked >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -42,7 +42,7 @@ trap cleanup EXIT
 port="$(free_port)"
 target/release/flashchat -q --model "$model" serve --port "$port" --parallel 4 >/dev/null
 echo "flashchat serve: measuring" >&2
-python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/flashchat.json"
+python3 scripts/bench/load.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/flashchat.json"
 target/release/flashchat -q serve --stop
 
 port="$(free_port)"
@@ -51,7 +51,7 @@ port="$(free_port)"
 llama_pid=$!
 wait_ready "$port"
 echo "llama-server: measuring" >&2
-python3 scripts/bench_server.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/llama.json"
+python3 scripts/bench/load.py "http://127.0.0.1:$port/v1" --rounds "$rounds" > "$out/llama.json"
 kill "$llama_pid"; wait "$llama_pid" 2>/dev/null || true; llama_pid=""
 
 python3 - "$out" <<'PY'

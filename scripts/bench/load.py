@@ -1,6 +1,6 @@
 """Load generator for OpenAI-compatible servers (standard library only).
 
-    python3 scripts/bench_server.py URL [--rounds N]
+    python3 scripts/bench/load.py URL [--rounds N]
 
 Measures, the same way for any server:
   single     tok/s of one streamed request (tokens after the first, over
