@@ -57,7 +57,8 @@ pub fn report(err: &anyhow::Error) -> i32 {
     if err.downcast_ref::<Interrupted>().is_some() {
         return exit::INTERRUPTED;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color =
+        std::io::stderr().is_terminal() && std::env::var_os(crate::env_vars::NO_COLOR).is_none();
     let label = if color {
         "\x1b[1;31merror:\x1b[0m"
     } else {

@@ -25,8 +25,6 @@ pub mod sessions;
 pub mod settings;
 pub mod setup;
 
-use std::io::IsTerminal;
-
 use clap::{CommandFactory, Parser};
 use toml::Value;
 
@@ -79,11 +77,9 @@ pub fn run() -> i32 {
     let outcome = match cli.command {
         Some(command) => dispatch(&cli.global, command),
         // The menu needs someone to answer it; otherwise show the help.
-        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-            context(&cli.global, None)
-                .and_then(set_up_if_needed)
-                .and_then(commands::menu::run)
-        }
+        None if ask::interactive() => context(&cli.global, None)
+            .and_then(set_up_if_needed)
+            .and_then(commands::menu::run),
         None => {
             let _ = Cli::command().write_help(&mut std::io::stderr());
             return errors::exit::USAGE;

@@ -31,6 +31,32 @@ pub struct ClientRequest<'a> {
     pub stop: &'a [String],
 }
 
+/// The server's root (what `/health` hangs off) for an API base such as
+/// `http://127.0.0.1:8000/v1`.
+fn server_root(base: &str) -> &str {
+    let base = base.trim_end_matches('/');
+    base.strip_suffix("/v1").unwrap_or(base)
+}
+
+/// `GET /health` of the server whose API base is `base`: its status code
+/// and JSON body (`Null` when the body is not JSON), or `None` when nothing
+/// answers within `timeout`. `/health` needs no API key. The one health
+/// check for starting, switching and `status`.
+pub fn health(base: &str, timeout: Duration) -> Option<(u16, Value)> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(timeout))
+        .build()
+        .into();
+    let mut response = agent
+        .get(format!("{}/health", server_root(base)))
+        .call()
+        .ok()?;
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    Some((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+}
+
 pub struct Client {
     base: String,
     api_key: Option<String>,
@@ -126,7 +152,7 @@ impl Client {
         mut tick: impl FnMut(),
     ) -> Result<(), ClientError> {
         let body = json!({ "path": path, "name": name });
-        let (status, answer) = self.call_json("POST", "/admin/model", Some(&body))?;
+        let (status, answer) = self.post_json("/admin/model", &body)?;
         if status != 202 {
             return Err(ClientError::Api {
                 status,
@@ -136,7 +162,12 @@ impl Client {
         loop {
             std::thread::sleep(Duration::from_millis(100));
             tick();
-            let (_, health) = self.call_json("GET", "/health", None)?;
+            let (_, health) = health(&self.base, Duration::from_secs(5)).ok_or_else(|| {
+                ClientError::Unreachable {
+                    url: format!("{}/health", server_root(&self.base)),
+                    reason: "no answer".into(),
+                }
+            })?;
             if health.get("loading_model").is_some() {
                 continue;
             }
@@ -152,40 +183,23 @@ impl Client {
         }
     }
 
-    /// A JSON call on the server's root (the API base without `/v1`).
-    fn call_json(
-        &self,
-        method: &str,
-        path: &str,
-        body: Option<&Value>,
-    ) -> Result<(u16, Value), ClientError> {
-        let root = self.base.strip_suffix("/v1").unwrap_or(&self.base);
-        let url = format!("{root}{path}");
+    /// A JSON POST on the server's root (the API base without `/v1`).
+    fn post_json(&self, path: &str, body: &Value) -> Result<(u16, Value), ClientError> {
+        let url = format!("{}{path}", server_root(&self.base));
         let unreachable = |e: ureq::Error| ClientError::Unreachable {
             url: url.clone(),
             reason: e.to_string(),
         };
-        let key = self.api_key.as_ref().map(|k| format!("Bearer {k}"));
-        let response = match (method, body) {
-            ("POST", body) => {
-                let mut call = self
-                    .agent
-                    .post(&url)
-                    .header("Content-Type", "application/json");
-                if let Some(key) = &key {
-                    call = call.header("Authorization", key);
-                }
-                let text = body.map_or_else(String::new, Value::to_string);
-                call.send(text.as_bytes()).map_err(unreachable)?
-            }
-            _ => {
-                let mut call = self.agent.get(&url);
-                if let Some(key) = &key {
-                    call = call.header("Authorization", key);
-                }
-                call.call().map_err(unreachable)?
-            }
-        };
+        let mut call = self
+            .agent
+            .post(&url)
+            .header("Content-Type", "application/json");
+        if let Some(key) = &self.api_key {
+            call = call.header("Authorization", format!("Bearer {key}"));
+        }
+        let response = call
+            .send(body.to_string().as_bytes())
+            .map_err(unreachable)?;
         let status = response.status().as_u16();
         let text = response.into_body().read_to_string().unwrap_or_default();
         let value = serde_json::from_str(&text).unwrap_or(Value::String(text));

@@ -123,7 +123,8 @@ fn server_report(ctx: &Context) -> ServerReport {
             let now = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let health = server_health(&record.url);
+            let health = crate::client::health(&record.url, std::time::Duration::from_millis(500))
+                .map(|(_, body)| body);
             ServerReport {
                 running: true,
                 pid: Some(record.pid),
@@ -144,18 +145,6 @@ fn server_report(ctx: &Context) -> ServerReport {
             health: None,
         },
     }
-}
-
-/// `GET /health` of the server at `url` (its `/v1` base), briefly.
-fn server_health(url: &str) -> Option<serde_json::Value> {
-    let root = url.trim_end_matches('/').trim_end_matches("/v1");
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(std::time::Duration::from_millis(500)))
-        .build()
-        .into();
-    let mut response = agent.get(format!("{root}/health")).call().ok()?;
-    serde_json::from_str(&response.body_mut().read_to_string().ok()?).ok()
 }
 
 fn render(r: &Report) -> String {

@@ -4,8 +4,7 @@
 //! until `/health` says ready; and stopping it by signal.
 
 use std::fs::OpenOptions;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -214,25 +213,14 @@ fn wait_ready(child: &mut Child, addr: SocketAddr, mut tick: impl FnMut()) -> St
         if let Ok(Some(status)) = child.try_wait() {
             return Startup::Exited(status.code());
         }
-        if health_status(addr) == Some(200) {
+        let answer = crate::client::health(&format!("http://{addr}"), Duration::from_secs(2));
+        if answer.is_some_and(|(status, _)| status == 200) {
             return Startup::Ready;
         }
         tick();
         std::thread::sleep(Duration::from_millis(100));
     }
     Startup::TimedOut
-}
-
-/// The status code of `GET /health`, or `None` when nothing answers.
-pub fn health_status(addr: SocketAddr) -> Option<u16> {
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_millis(500)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-    let request = format!("GET /health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut head = [0u8; 32];
-    let n = stream.read(&mut head).ok()?;
-    let line = std::str::from_utf8(&head[..n]).ok()?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The address a client should use to reach a server bound to host:port.
