@@ -12,7 +12,8 @@ use crate::engine::{
 use crate::errors::Hinted;
 use crate::models::{self, ResolvedModel};
 use crate::server::pidfile::{self, ServerState};
-use crate::settings::{Origin, Settings, UseServer};
+use crate::settings::keys;
+use crate::settings::{Settings, UseServer};
 use crate::Context;
 
 /// Where the answer comes from.
@@ -150,7 +151,7 @@ fn choose(ctx: &Context) -> anyhow::Result<Choice> {
 
 /// A model named on the command line must be the one the server runs.
 fn serves_requested_model(ctx: &Context, served: &str) -> bool {
-    let Some((Some(value), Origin::Cli(_))) = ctx.resolved.values.get("model") else {
+    let Some(value) = ctx.resolved.from_command_line(keys::MODEL) else {
         return true;
     };
     let asked = value.as_str().unwrap_or_default();

@@ -31,7 +31,7 @@ use toml::Value;
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::paths::{Env, Paths};
 use crate::printer::Printer;
-use crate::settings::{CliOverride, Resolved};
+use crate::settings::{keys, CliOverride, Resolved};
 
 /// Everything a command needs, resolved before it runs.
 pub struct Context {
@@ -128,11 +128,7 @@ fn set_up_if_needed(ctx: Context) -> anyhow::Result<Context> {
     let setup::Readiness::MissingModel(problem) = setup::check(&ctx) else {
         return Ok(ctx);
     };
-    let explicit = matches!(
-        ctx.resolved.values.get("model"),
-        Some((_, settings::Origin::Cli(_) | settings::Origin::Env(_)))
-    );
-    if explicit || !ask::interactive() {
+    if ctx.resolved.is_explicit(keys::MODEL) || !ask::interactive() {
         return Err(problem.into());
     }
     ctx.printer
@@ -183,24 +179,32 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
             out.push(CliOverride { key, value, flag });
         }
     };
-    push("model", global.model.clone().map(Value::String), "--model");
+    push(
+        keys::MODEL,
+        global.model.clone().map(Value::String),
+        "--model",
+    );
     let color = global.color.map(|c| match c {
         ColorChoice::Auto => "auto",
         ColorChoice::Always => "always",
         ColorChoice::Never => "never",
     });
-    push("color", color.map(|c| Value::String(c.into())), "--color");
+    push(
+        keys::COLOR,
+        color.map(|c| Value::String(c.into())),
+        "--color",
+    );
     if let Some(Command::Prompt(p)) = command {
-        push("max_tokens", p.tokens.map(Value::Integer), "--tokens");
+        push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
         push(
             "temperature",
             p.temperature.map(Value::Float),
             "--temperature",
         );
-        push("top_p", p.top_p.map(Value::Float), "--top-p");
-        push("seed", p.seed.map(Value::Integer), "--seed");
+        push(keys::TOP_P, p.top_p.map(Value::Float), "--top-p");
+        push(keys::SEED, p.seed.map(Value::Integer), "--seed");
         let local = p.local.then(|| Value::String("never".into()));
-        push("use_server", local, "--local");
+        push(keys::USE_SERVER, local, "--local");
         push(
             "system_prompt",
             p.system.clone().map(Value::String),
@@ -209,9 +213,13 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
     }
     if let Some(Command::Serve(s)) = command {
         let int = |n: Option<u32>| n.map(|n| Value::Integer(n.into()));
-        push("server.host", s.host.clone().map(Value::String), "--host");
-        push("server.port", int(s.port.map(u32::from)), "--port");
-        push("server.parallel", int(s.parallel), "--parallel");
+        push(
+            keys::SERVER_HOST,
+            s.host.clone().map(Value::String),
+            "--host",
+        );
+        push(keys::SERVER_PORT, int(s.port.map(u32::from)), "--port");
+        push(keys::SERVER_PARALLEL, int(s.parallel), "--parallel");
         push(
             "server.api_key",
             s.api_key.clone().map(Value::String),

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::errors::Hinted;
+use crate::settings::keys;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Persona {
@@ -115,19 +116,14 @@ pub fn apply(
     resolved: &crate::settings::Resolved,
     request: &mut crate::engine::GenerateRequest,
 ) -> String {
-    let from_cli = |key: &str| {
-        matches!(
-            resolved.values.get(key),
-            Some((_, crate::settings::Origin::Cli(_)))
-        )
-    };
-    if let (Some(t), false) = (persona.temperature, from_cli("temperature")) {
+    let from_cli = |key: &str| resolved.from_command_line(key).is_some();
+    if let (Some(t), false) = (persona.temperature, from_cli(keys::TEMPERATURE)) {
         request.sampling.temperature = t;
     }
-    if let (Some(p), false) = (persona.top_p, from_cli("top_p")) {
+    if let (Some(p), false) = (persona.top_p, from_cli(keys::TOP_P)) {
         request.sampling.top_p = p;
     }
-    if let (Some(n), false) = (persona.max_tokens, from_cli("max_tokens")) {
+    if let (Some(n), false) = (persona.max_tokens, from_cli(keys::MAX_TOKENS)) {
         request.max_tokens = n;
     }
     persona.system_prompt.clone()

@@ -13,7 +13,7 @@ use crate::cli::{BenchmarkArgs, BenchmarkTarget, SyntheticQuant};
 use crate::errors::Hinted;
 use crate::models;
 use crate::printer::Printer;
-use crate::settings::Origin;
+use crate::settings::keys;
 use crate::Context;
 
 /// Layers `moe` extrapolates one layer to when no MoE model says otherwise:
@@ -159,7 +159,7 @@ fn choose_model(
     args: &BenchmarkArgs,
     target: Target,
 ) -> anyhow::Result<(PathBuf, ModelSource)> {
-    let named = matches!(ctx.resolved.values.get("model"), Some((_, Origin::Cli(_))));
+    let named = ctx.resolved.from_command_line(keys::MODEL).is_some();
     if args.synthetic {
         return synthetic(ctx, args, target);
     }

@@ -16,6 +16,7 @@ use crate::models::download::remove_cached;
 use crate::models::registry::Registry;
 use crate::models::{self, gguf, ModelSpec};
 use crate::server::pidfile::{self, ServerState};
+use crate::settings::keys;
 use crate::settings::{edit, Origin};
 use crate::Context;
 
@@ -436,10 +437,13 @@ pub fn make_default(ctx: &Context, spec: &str, path: &Path) -> anyhow::Result<()
         .config_file
         .clone()
         .unwrap_or_else(|| ctx.paths.config_file.clone());
-    edit::set_values(&config, &[("model", toml::Value::String(spec.to_string()))])?;
+    edit::set_values(
+        &config,
+        &[(keys::MODEL, toml::Value::String(spec.to_string()))],
+    )?;
     ctx.printer
         .status(&format!("Default model: {spec} (in {})", config.display()));
-    match &ctx.resolved.values["model"].1 {
+    match ctx.resolved.origin(keys::MODEL) {
         Origin::Env(var) => ctx
             .printer
             .warn(&format!("{var} is set and overrides the config file")),

@@ -1,6 +1,8 @@
 //! The slash commands: one table that drives `/help`, tab completion and
 //! parsing, so the three can never disagree.
 
+use crate::settings::keys;
+
 /// One row of the table.
 pub struct SlashCommand {
     pub name: &'static str,
@@ -164,10 +166,11 @@ pub fn parse(line: &str) -> Result<Slash, String> {
             };
             let value: f64 = value.trim().parse().map_err(|_| usage())?;
             let valid = match setting {
-                Setting::Temperature => (0.0..=5.0).contains(&value),
-                Setting::TopP => (0.0..=1.0).contains(&value),
-                Setting::MaxTokens => value >= 1.0 && value.fract() == 0.0,
-                Setting::Seed => value >= 0.0 && value <= u32::MAX as f64 && value.fract() == 0.0,
+                Setting::Temperature => keys::bounds(keys::TEMPERATURE).contains(value),
+                Setting::TopP => keys::bounds(keys::TOP_P).contains(value),
+                Setting::MaxTokens => keys::bounds(keys::MAX_TOKENS).contains(value),
+                // -1 (a new seed each time) is for the config file; here a seed is a seed.
+                Setting::Seed => value >= 0.0 && keys::bounds(keys::SEED).contains(value),
             };
             if !valid {
                 return Err(format!("{value} is out of range for {key}"));

@@ -70,7 +70,7 @@ pub fn start(options: &StartOptions, reporter: &dyn StartReporter) -> anyhow::Re
     let envs: Vec<(String, String)> = s
         .api_key
         .iter()
-        .map(|key| (keys::env_var_for("server.api_key"), key.clone()))
+        .map(|key| (keys::env_var_for(keys::SERVER_API_KEY), key.clone()))
         .collect();
     let mut child = spawn(&exe, &args, &envs, options.log)?;
     let addr = client_addr(&s.host, port)?;

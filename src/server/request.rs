@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::error::ApiError;
 use super::wire::{ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions};
 use crate::engine::{GenerateRequest, Message, PromptInput, SamplingParams};
-use crate::settings::Settings;
+use crate::settings::{keys, Settings};
 
 /// How the response is delivered.
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +98,7 @@ fn generate(
 ) -> Result<GenerateRequest, ApiError> {
     let max_tokens = match fields.max_completion_tokens.or(fields.max_tokens) {
         None => settings.max_tokens,
-        Some(n) if (1..=1 << 20).contains(&n) => n as u32,
+        Some(n) if keys::bounds(keys::MAX_TOKENS).contains(n as f64) => n as u32,
         Some(n) => {
             return Err(ApiError::invalid(
                 "max_tokens",
@@ -107,12 +107,12 @@ fn generate(
         }
     };
     let sampling = SamplingParams {
-        temperature: ranged("temperature", fields.temperature, 0.0, 5.0)?
+        temperature: setting(keys::TEMPERATURE, fields.temperature)?
             .unwrap_or(settings.temperature),
-        top_p: ranged("top_p", fields.top_p, 0.0, 1.0)?.unwrap_or(settings.top_p),
+        top_p: setting(keys::TOP_P, fields.top_p)?.unwrap_or(settings.top_p),
         top_k: match fields.top_k {
             None => settings.top_k,
-            Some(k) if (0..=1 << 20).contains(&k) => k as u32,
+            Some(k) if keys::bounds(keys::TOP_K).contains(k as f64) => k as u32,
             Some(k) => {
                 return Err(ApiError::invalid(
                     "top_k",
@@ -120,12 +120,12 @@ fn generate(
                 ))
             }
         },
-        min_p: ranged("min_p", fields.min_p, 0.0, 1.0)?.unwrap_or(settings.min_p),
-        repeat_penalty: ranged("repeat_penalty", fields.repeat_penalty, 0.01, 10.0)?
+        min_p: setting(keys::MIN_P, fields.min_p)?.unwrap_or(settings.min_p),
+        repeat_penalty: setting(keys::REPEAT_PENALTY, fields.repeat_penalty)?
             .unwrap_or(settings.repeat_penalty),
-        presence_penalty: ranged("presence_penalty", fields.presence_penalty, -2.0, 2.0)?
+        presence_penalty: ranged("presence_penalty", fields.presence_penalty, PENALTY)?
             .unwrap_or(0.0),
-        frequency_penalty: ranged("frequency_penalty", fields.frequency_penalty, -2.0, 2.0)?
+        frequency_penalty: ranged("frequency_penalty", fields.frequency_penalty, PENALTY)?
             .unwrap_or(0.0),
         seed: match fields.seed {
             Some(seed) if seed >= 0 => seed as u32,
@@ -148,11 +148,21 @@ fn generate(
     })
 }
 
+/// OpenAI's range for the presence and frequency penalties, which have no
+/// setting of their own.
+const PENALTY: (f64, f64) = (-2.0, 2.0);
+
+/// A request field that overrides the setting `key`, checked against the
+/// setting's range.
+fn setting(key: &'static str, value: Option<f64>) -> Result<Option<f32>, ApiError> {
+    let bounds = keys::bounds(key);
+    ranged(key, value, (bounds.min, bounds.max))
+}
+
 fn ranged(
     param: &'static str,
     value: Option<f64>,
-    min: f64,
-    max: f64,
+    (min, max): (f64, f64),
 ) -> Result<Option<f32>, ApiError> {
     match value {
         None => Ok(None),

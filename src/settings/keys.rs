@@ -35,15 +35,40 @@ pub struct Key {
     pub doc: &'static str,
 }
 
+/// The settings' names: a typo in one is a compile error, not a silent default.
+pub const MODEL: &str = "model";
+pub const CONTEXT_SIZE: &str = "context_size";
+pub const MAX_TOKENS: &str = "max_tokens";
+pub const TEMPERATURE: &str = "temperature";
+pub const TOP_P: &str = "top_p";
+pub const TOP_K: &str = "top_k";
+pub const MIN_P: &str = "min_p";
+pub const REPEAT_PENALTY: &str = "repeat_penalty";
+pub const SEED: &str = "seed";
+pub const SYSTEM_PROMPT: &str = "system_prompt";
+pub const THREADS: &str = "threads";
+pub const SHOW_THINKING: &str = "show_thinking";
+pub const COLOR: &str = "color";
+pub const USE_SERVER: &str = "use_server";
+pub const SERVER_HOST: &str = "server.host";
+pub const SERVER_PORT: &str = "server.port";
+pub const SERVER_PARALLEL: &str = "server.parallel";
+pub const SERVER_API_KEY: &str = "server.api_key";
+pub const SERVER_MAX_BODY_MB: &str = "server.max_body_mb";
+pub const SERVER_CORS_ORIGINS: &str = "server.cors_origins";
+pub const SERVER_ALLOWED_HOSTS: &str = "server.allowed_hosts";
+pub const SERVER_URL: &str = "server.url";
+pub const MODELS_DIRS: &str = "models.dirs";
+
 pub const KEYS: &[Key] = &[
     Key {
-        name: "model",
+        name: MODEL,
         kind: Kind::Text,
         default: None,
         doc: "Model: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf (Hugging Face cache)",
     },
     Key {
-        name: "context_size",
+        name: CONTEXT_SIZE,
         kind: Kind::Int {
             min: 0,
             max: 1 << 20,
@@ -52,7 +77,7 @@ pub const KEYS: &[Key] = &[
         doc: "Context window in tokens; 0 uses the model's trained length",
     },
     Key {
-        name: "max_tokens",
+        name: MAX_TOKENS,
         kind: Kind::Int {
             min: 1,
             max: 1 << 20,
@@ -61,19 +86,19 @@ pub const KEYS: &[Key] = &[
         doc: "Most tokens generated for one answer",
     },
     Key {
-        name: "temperature",
+        name: TEMPERATURE,
         kind: Kind::Float { min: 0.0, max: 5.0 },
         default: Some("0.7"),
         doc: "Sampling temperature; 0 always picks the most likely token",
     },
     Key {
-        name: "top_p",
+        name: TOP_P,
         kind: Kind::Float { min: 0.0, max: 1.0 },
         default: Some("0.95"),
         doc: "Nucleus sampling threshold; 1 disables it",
     },
     Key {
-        name: "top_k",
+        name: TOP_K,
         kind: Kind::Int {
             min: 0,
             max: 1 << 20,
@@ -82,13 +107,13 @@ pub const KEYS: &[Key] = &[
         doc: "Sample among the K most likely tokens; 0 disables it",
     },
     Key {
-        name: "min_p",
+        name: MIN_P,
         kind: Kind::Float { min: 0.0, max: 1.0 },
         default: Some("0.05"),
         doc: "Drop tokens less likely than min_p times the most likely one; 0 disables it",
     },
     Key {
-        name: "repeat_penalty",
+        name: REPEAT_PENALTY,
         kind: Kind::Float {
             min: 0.01,
             max: 10.0,
@@ -97,7 +122,7 @@ pub const KEYS: &[Key] = &[
         doc: "Penalty for repeating recent tokens; 1 disables it",
     },
     Key {
-        name: "seed",
+        name: SEED,
         kind: Kind::Int {
             min: -1,
             max: u32::MAX as i64,
@@ -106,90 +131,131 @@ pub const KEYS: &[Key] = &[
         doc: "Random seed for sampling; -1 picks a new one each time",
     },
     Key {
-        name: "system_prompt",
+        name: SYSTEM_PROMPT,
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "System prompt sent before every conversation",
     },
     Key {
-        name: "threads",
+        name: THREADS,
         kind: Kind::Int { min: 0, max: 1024 },
         default: Some("0"),
         doc: "CPU threads for inference; 0 uses one per physical core",
     },
     Key {
-        name: "show_thinking",
+        name: SHOW_THINKING,
         kind: Kind::Bool,
         default: Some("false"),
         doc: "Show the reasoning of thinking models",
     },
     Key {
-        name: "color",
+        name: COLOR,
         kind: Kind::Choice(&["auto", "always", "never"]),
         default: Some("\"auto\""),
         doc: "Colour on the terminal: auto, always or never (NO_COLOR is honoured)",
     },
     Key {
-        name: "use_server",
+        name: USE_SERVER,
         kind: Kind::Choice(&["auto", "always", "never"]),
         default: Some("\"auto\""),
         doc: "prompt and chat: use a running server (auto), require one (always), or load the model in-process (never)",
     },
     Key {
-        name: "server.host",
+        name: SERVER_HOST,
         kind: Kind::Text,
         default: Some("\"127.0.0.1\""),
         doc: "Address the server binds to",
     },
     Key {
-        name: "server.port",
+        name: SERVER_PORT,
         kind: Kind::Int { min: 1, max: 65535 },
         default: Some("8000"),
         doc: "Port the server listens on",
     },
     Key {
-        name: "server.parallel",
+        name: SERVER_PARALLEL,
         kind: Kind::Int { min: 1, max: 64 },
         default: Some("4"),
         doc: "Requests the server decodes at the same time",
     },
     Key {
-        name: "server.api_key",
+        name: SERVER_API_KEY,
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "When set, clients must send it as a Bearer token",
     },
     Key {
-        name: "server.max_body_mb",
+        name: SERVER_MAX_BODY_MB,
         kind: Kind::Int { min: 1, max: 1024 },
         default: Some("8"),
         doc: "Largest request body in MiB; larger ones get 413",
     },
     Key {
-        name: "server.cors_origins",
+        name: SERVER_CORS_ORIGINS,
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "Comma-separated origins browsers may call the API from (none by default)",
     },
     Key {
-        name: "server.allowed_hosts",
+        name: SERVER_ALLOWED_HOSTS,
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "Comma-separated host names a loopback server answers besides localhost (for a reverse proxy); .example.com allows a whole domain",
     },
     Key {
-        name: "server.url",
+        name: SERVER_URL,
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "Another OpenAI-compatible server to use instead of flashchat's own, e.g. http://gpu-box:8080/v1",
     },
     Key {
-        name: "models.dirs",
+        name: MODELS_DIRS,
         kind: Kind::PathList,
         default: Some("[]"),
         doc: "Extra folders searched for .gguf files by `flashchat models`, e.g. [\"~/models\"]",
     },
 ];
+
+/// The range of the numeric setting `name`, as the table gives it: the
+/// one source for every place a value is checked (files, environment,
+/// flags, HTTP requests, the chat's `/set`, the setup wizard). Whole-number
+/// settings are `whole`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub min: f64,
+    pub max: f64,
+    pub whole: bool,
+}
+
+impl Bounds {
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite()
+            && (self.min..=self.max).contains(&value)
+            && (!self.whole || value.fract() == 0.0)
+    }
+}
+
+/// The bounds of a numeric key. Only names from this module are passed,
+/// and a test checks each of them is numeric.
+pub fn bounds(name: &str) -> Bounds {
+    match find(name).map(|k| k.kind) {
+        Some(Kind::Int { min, max }) => Bounds {
+            min: min as f64,
+            max: max as f64,
+            whole: true,
+        },
+        Some(Kind::Float { min, max }) => Bounds {
+            min,
+            max,
+            whole: false,
+        },
+        _ => Bounds {
+            min: f64::NEG_INFINITY,
+            max: f64::INFINITY,
+            whole: false,
+        },
+    }
+}
 
 /// The environment variable that overrides the key `name`.
 pub fn env_var_for(name: &str) -> String {
@@ -330,6 +396,60 @@ mod tests {
                 .is_some_and(|s| s.as_table().unwrap().is_empty()));
         }
         assert_eq!(table.len(), 2);
+    }
+
+    #[test]
+    fn bounds_come_from_the_table() {
+        for name in [
+            MAX_TOKENS,
+            TEMPERATURE,
+            TOP_P,
+            TOP_K,
+            MIN_P,
+            REPEAT_PENALTY,
+            SEED,
+            SERVER_PORT,
+        ] {
+            assert!(bounds(name).max.is_finite(), "{name} is numeric");
+        }
+        let temperature = bounds(TEMPERATURE);
+        assert!(temperature.contains(5.0) && !temperature.contains(5.01));
+        assert!(!temperature.contains(f64::NAN));
+        let tokens = bounds(MAX_TOKENS);
+        assert!(tokens.contains(1.0) && !tokens.contains(0.0) && !tokens.contains(1.5));
+    }
+
+    #[test]
+    fn every_name_constant_is_in_the_table() {
+        let names = [
+            MODEL,
+            CONTEXT_SIZE,
+            MAX_TOKENS,
+            TEMPERATURE,
+            TOP_P,
+            TOP_K,
+            MIN_P,
+            REPEAT_PENALTY,
+            SEED,
+            SYSTEM_PROMPT,
+            THREADS,
+            SHOW_THINKING,
+            COLOR,
+            USE_SERVER,
+            SERVER_HOST,
+            SERVER_PORT,
+            SERVER_PARALLEL,
+            SERVER_API_KEY,
+            SERVER_MAX_BODY_MB,
+            SERVER_CORS_ORIGINS,
+            SERVER_ALLOWED_HOSTS,
+            SERVER_URL,
+            MODELS_DIRS,
+        ];
+        assert_eq!(names.len(), KEYS.len());
+        for name in names {
+            assert!(find(name).is_some(), "{name}");
+        }
     }
 
     #[test]

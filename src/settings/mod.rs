@@ -125,6 +125,29 @@ pub struct Resolved {
     pub warnings: Vec<String>,
 }
 
+impl Resolved {
+    /// Where the value of `key` (one of the `keys::*` names) came from.
+    pub fn origin(&self, key: &str) -> &Origin {
+        self.values
+            .get(key)
+            .map_or(&Origin::Default, |(_, origin)| origin)
+    }
+
+    /// The value of `key` when it was given on the command line.
+    pub fn from_command_line(&self, key: &str) -> Option<&Value> {
+        match self.values.get(key) {
+            Some((value, Origin::Cli(_))) => value.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether `key` was chosen for this run explicitly, by a flag or an
+    /// environment variable, rather than by the config file or a default.
+    pub fn is_explicit(&self, key: &str) -> bool {
+        matches!(self.origin(key), Origin::Cli(_) | Origin::Env(_))
+    }
+}
+
 /// Reads every layer and merges them. `config_override` is `--config FILE`.
 pub fn resolve(
     env: &Env,
@@ -247,44 +270,44 @@ fn typed(values: &Values) -> Settings {
     let int = |k: &str| get(k).and_then(Value::as_integer).unwrap_or(0);
     let float = |k: &str| get(k).and_then(Value::as_float).unwrap_or(0.0) as f32;
     Settings {
-        model: text("model"),
-        context_size: int("context_size") as u32,
-        max_tokens: int("max_tokens") as u32,
-        temperature: float("temperature"),
-        top_p: float("top_p"),
-        top_k: int("top_k") as u32,
-        min_p: float("min_p"),
-        repeat_penalty: float("repeat_penalty"),
-        seed: u32::try_from(int("seed")).ok(),
-        system_prompt: text("system_prompt"),
-        threads: Some(int("threads") as u32).filter(|&t| t > 0),
-        show_thinking: get("show_thinking")
+        model: text(keys::MODEL),
+        context_size: int(keys::CONTEXT_SIZE) as u32,
+        max_tokens: int(keys::MAX_TOKENS) as u32,
+        temperature: float(keys::TEMPERATURE),
+        top_p: float(keys::TOP_P),
+        top_k: int(keys::TOP_K) as u32,
+        min_p: float(keys::MIN_P),
+        repeat_penalty: float(keys::REPEAT_PENALTY),
+        seed: u32::try_from(int(keys::SEED)).ok(),
+        system_prompt: text(keys::SYSTEM_PROMPT),
+        threads: Some(int(keys::THREADS) as u32).filter(|&t| t > 0),
+        show_thinking: get(keys::SHOW_THINKING)
             .and_then(Value::as_bool)
             .unwrap_or(false),
-        color: match text("color").as_deref() {
+        color: match text(keys::COLOR).as_deref() {
             Some("always") => ColorMode::Always,
             Some("never") => ColorMode::Never,
             _ => ColorMode::Auto,
         },
-        use_server: match text("use_server").as_deref() {
+        use_server: match text(keys::USE_SERVER).as_deref() {
             Some("always") => UseServer::Always,
             Some("never") => UseServer::Never,
             _ => UseServer::Auto,
         },
         server: ServerSettings {
-            host: text("server.host").unwrap_or_else(|| "127.0.0.1".into()),
-            port: int("server.port") as u16,
-            parallel: int("server.parallel") as u32,
-            api_key: text("server.api_key"),
-            url: text("server.url"),
-            max_body_bytes: int("server.max_body_mb") as usize * (1 << 20),
-            cors_origins: comma_list(text("server.cors_origins"))
+            host: text(keys::SERVER_HOST).unwrap_or_else(|| "127.0.0.1".into()),
+            port: int(keys::SERVER_PORT) as u16,
+            parallel: int(keys::SERVER_PARALLEL) as u32,
+            api_key: text(keys::SERVER_API_KEY),
+            url: text(keys::SERVER_URL),
+            max_body_bytes: int(keys::SERVER_MAX_BODY_MB) as usize * (1 << 20),
+            cors_origins: comma_list(text(keys::SERVER_CORS_ORIGINS))
                 .into_iter()
                 .map(|o| o.trim_end_matches('/').to_string())
                 .collect(),
-            allowed_hosts: comma_list(text("server.allowed_hosts")),
+            allowed_hosts: comma_list(text(keys::SERVER_ALLOWED_HOSTS)),
         },
-        models_dirs: get("models.dirs")
+        models_dirs: get(keys::MODELS_DIRS)
             .and_then(Value::as_array)
             .map(|items| {
                 items
@@ -326,10 +349,16 @@ mod tests {
         assert_eq!(r.settings.top_k, 9);
         assert_eq!(r.settings.min_p, 0.1);
         assert_eq!(r.settings.top_p, 0.95);
-        assert_eq!(r.values["temperature"].1, Origin::Cli("--temperature"));
-        assert_eq!(r.values["top_k"].1, Origin::Env("FLASHCHAT_TOP_K".into()));
-        assert_eq!(r.values["min_p"].1, Origin::File(paths.config_file.clone()));
-        assert_eq!(r.values["top_p"].1, Origin::Default);
+        assert_eq!(r.values[keys::TEMPERATURE].1, Origin::Cli("--temperature"));
+        assert_eq!(
+            r.values[keys::TOP_K].1,
+            Origin::Env("FLASHCHAT_TOP_K".into())
+        );
+        assert_eq!(
+            r.values[keys::MIN_P].1,
+            Origin::File(paths.config_file.clone())
+        );
+        assert_eq!(r.values[keys::TOP_P].1, Origin::Default);
     }
 
     #[test]

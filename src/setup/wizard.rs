@@ -16,6 +16,7 @@ use crate::human::human_bytes;
 use crate::models::download::Hub;
 use crate::models::{self, ModelSpec};
 use crate::paths::expand_tilde;
+use crate::settings::keys;
 use crate::settings::{edit, ColorMode, Origin};
 use crate::Context;
 
@@ -68,10 +69,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<Context> {
     let mut values = ask_settings(ctx, &theme, &chosen)?;
     // A default the user kept stays a default: the file only records choices.
     values.retain(|(key, value)| {
-        !matches!(
-            ctx.resolved.values.get(key),
-            Some((Some(current), Origin::Default)) if current == value
-        )
+        !(*ctx.resolved.origin(key) == Origin::Default
+            && ctx.resolved.values.get(key).and_then(|(v, _)| v.as_ref()) == Some(value))
     });
     let config = ctx
         .resolved
@@ -230,17 +229,17 @@ fn ask_settings(
     let max_tokens: u32 = Input::with_theme(theme)
         .with_prompt("Most tokens per answer")
         .default(s.max_tokens)
-        .validate_with(|n: &u32| in_range(f64::from(*n), 1.0, 1_048_576.0))
+        .validate_with(|n: &u32| in_range(keys::MAX_TOKENS, f64::from(*n)))
         .interact_text()?;
     let temperature: f32 = Input::with_theme(theme)
         .with_prompt("Temperature (0 = always the likeliest word, 0.7 = varied)")
         .default(s.temperature)
-        .validate_with(|t: &f32| in_range(f64::from(*t), 0.0, 5.0))
+        .validate_with(|t: &f32| in_range(keys::TEMPERATURE, f64::from(*t)))
         .interact_text()?;
     let top_p: f32 = Input::with_theme(theme)
         .with_prompt("Top-p (1 = off)")
         .default(s.top_p)
-        .validate_with(|p: &f32| in_range(f64::from(*p), 0.0, 1.0))
+        .validate_with(|p: &f32| in_range(keys::TOP_P, f64::from(*p)))
         .interact_text()?;
     let host: String = Input::with_theme(theme)
         .with_prompt("Server address (127.0.0.1 = this machine only)")
@@ -249,7 +248,7 @@ fn ask_settings(
     let port: u16 = Input::with_theme(theme)
         .with_prompt("Server port")
         .default(s.server.port)
-        .validate_with(|p: &u16| in_range(f64::from(*p), 1.0, 65535.0))
+        .validate_with(|p: &u16| in_range(keys::SERVER_PORT, f64::from(*p)))
         .interact_text()?;
     let show_thinking = Confirm::with_theme(theme)
         .with_prompt("Show the reasoning of thinking models?")
@@ -268,22 +267,27 @@ fn ask_settings(
         .interact()
         .context("cannot read the answer")?;
     Ok(vec![
-        ("model", Value::String(chosen.spec.clone())),
-        ("max_tokens", Value::Integer(max_tokens.into())),
-        ("temperature", Value::Float(round(temperature))),
-        ("top_p", Value::Float(round(top_p))),
-        ("server.host", Value::String(host.trim().to_string())),
-        ("server.port", Value::Integer(port.into())),
-        ("show_thinking", Value::Boolean(show_thinking)),
-        ("color", Value::String(colors[color].into())),
+        (keys::MODEL, Value::String(chosen.spec.clone())),
+        (keys::MAX_TOKENS, Value::Integer(max_tokens.into())),
+        (keys::TEMPERATURE, Value::Float(round(temperature))),
+        (keys::TOP_P, Value::Float(round(top_p))),
+        (keys::SERVER_HOST, Value::String(host.trim().to_string())),
+        (keys::SERVER_PORT, Value::Integer(port.into())),
+        (keys::SHOW_THINKING, Value::Boolean(show_thinking)),
+        (keys::COLOR, Value::String(colors[color].into())),
     ])
 }
 
-fn in_range(value: f64, min: f64, max: f64) -> Result<(), String> {
-    if (min..=max).contains(&value) {
+/// Checks a typed number against the setting's range.
+fn in_range(key: &str, value: f64) -> Result<(), String> {
+    let bounds = keys::bounds(key);
+    if bounds.contains(value) {
         Ok(())
     } else {
-        Err(format!("enter a number from {min} to {max}"))
+        Err(format!(
+            "enter a number from {} to {}",
+            bounds.min, bounds.max
+        ))
     }
 }
 
