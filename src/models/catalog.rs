@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::gguf::{self, GgufInfo};
+use super::hf_cache::{self, split_suffix};
 use super::registry::Registry;
-use super::spec;
 use crate::paths::{expand_tilde, Env, Paths};
 
 /// Where a model file was found.
@@ -139,7 +139,7 @@ impl Catalog {
             entries.push(Entry {
                 name,
                 aliases: Vec::new(),
-                parts: split_parts(&path),
+                parts: hf_cache::split_parts(&path),
                 path,
                 source,
             });
@@ -222,55 +222,19 @@ pub fn short_name(file_name: &str) -> String {
     stem.to_ascii_lowercase()
 }
 
-/// `name-00001-of-00003` -> (`name`, 1, 3).
-fn split_suffix(stem: &str) -> Option<(&str, u32, u32)> {
-    let (rest, total) = stem.rsplit_once("-of-")?;
-    let (base, index) = rest.rsplit_once('-')?;
-    let digits = |s: &str| s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(index) || !digits(total) {
-        return None;
-    }
-    Some((base, index.parse().ok()?, total.parse().ok()?))
-}
-
-/// Whether the file is a second or later part of a split model.
-pub fn is_later_split_part(file_name: &str) -> bool {
-    let stem = file_name.strip_suffix(".gguf").unwrap_or(file_name);
-    split_suffix(stem).is_some_and(|(_, index, _)| index > 1)
-}
-
-/// All parts of a split model from its first part's path (just the path
-/// itself when it is not split).
-fn split_parts(first: &Path) -> Vec<PathBuf> {
-    let name = first
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name.strip_suffix(".gguf").unwrap_or(&name);
-    match split_suffix(stem) {
-        Some((base, 1, total)) => (1..=total)
-            .map(|i| first.with_file_name(format!("{base}-{i:05}-of-{total:05}.gguf")))
-            .collect(),
-        _ => vec![first.to_path_buf()],
-    }
-}
-
 /// Models in a folder and its sub-folders (two levels), skipping later
 /// split parts and projector files.
 fn ggufs_in(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    spec::collect_ggufs(dir, 2, &mut out);
+    hf_cache::collect_ggufs(dir, 2, &mut out);
     out.retain(|p| is_model_file(p));
     out.sort();
     out
 }
 
 fn is_model_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    !name.contains("mmproj") && !is_later_split_part(&name)
+    path.file_name()
+        .is_some_and(|n| hf_cache::is_model_file(&n.to_string_lossy()))
 }
 
 /// Every model in the Hugging Face cache, with the repo and in-repo path it came from.
@@ -283,18 +247,14 @@ fn hf_cache_files(hub: &Path) -> Vec<(PathBuf, Source)> {
     folders.sort();
     for folder in folders {
         let folder = folder.to_string_lossy();
-        let Some(repo) = folder
-            .strip_prefix("models--")
-            .and_then(|r| r.split_once("--"))
-            .map(|(owner, name)| format!("{owner}/{name}"))
-        else {
+        let Some(repo) = hf_cache::repo_of_folder(&folder) else {
             continue;
         };
-        for path in spec::snapshot_ggufs(hub, &repo) {
+        for path in hf_cache::snapshot_ggufs(hub, &repo) {
             if !is_model_file(&path) {
                 continue;
             }
-            let file = snapshot_relative(&path).unwrap_or_default();
+            let file = hf_cache::snapshot_relative(&path).unwrap_or_default();
             out.push((
                 path,
                 Source::HfCache {
@@ -307,15 +267,9 @@ fn hf_cache_files(hub: &Path) -> Vec<(PathBuf, Source)> {
     out
 }
 
-/// `.../snapshots/<rev>/sub/f.gguf` -> `sub/f.gguf`.
-fn snapshot_relative(path: &Path) -> Option<String> {
-    let parts: Vec<_> = path.iter().map(|p| p.to_string_lossy()).collect();
-    let at = parts.iter().rposition(|p| p == "snapshots")?;
-    Some(parts.get(at + 2..)?.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
+    use super::hf_cache::{is_later_split_part, split_parts};
     use super::*;
 
     #[test]

@@ -13,7 +13,7 @@ use hf_hub::api::sync::{Api, ApiBuilder, ApiError};
 use hf_hub::Cache;
 use sha2::{Digest, Sha256};
 
-use super::catalog::is_later_split_part;
+use super::hf_cache::{self, is_later_split_part};
 use super::spec::{matches_quant, ModelSpec, DEFAULT_QUANT};
 use crate::env_vars;
 use crate::paths::Env;
@@ -356,26 +356,18 @@ fn pick_quant<'a>(listing: &'a [RemoteFile], quant: &str) -> Option<&'a RemoteFi
         .min_by_key(|f| f.name.len())
 }
 
-/// The first part and, for a split model, the others in order.
+/// The first part and, for a split model, the others in order (those the
+/// listing has).
 fn with_split_parts(first: &RemoteFile, listing: &[RemoteFile]) -> Vec<RemoteFile> {
-    let Some(base) = first
-        .name
-        .strip_suffix(".gguf")
-        .and_then(|stem| stem.rsplit_once("-00001-of-"))
-    else {
-        return vec![first.clone()];
-    };
-    let (prefix, total) = base;
-    let mut parts: Vec<RemoteFile> = listing
-        .iter()
-        .filter(|f| {
-            f.name.starts_with(&format!("{prefix}-"))
-                && f.name.ends_with(&format!("-of-{total}.gguf"))
+    let (folder, name) = first.name.rsplit_once('/').unwrap_or(("", &first.name));
+    hf_cache::split_part_names(name)
+        .into_iter()
+        .map(|part| match folder {
+            "" => part,
+            folder => format!("{folder}/{part}"),
         })
-        .cloned()
-        .collect();
-    parts.sort_by(|a, b| a.name.cmp(&b.name));
-    parts
+        .filter_map(|part| listing.iter().find(|f| f.name == part).cloned())
+        .collect()
 }
 
 /// Quantisations present in a listing, for the hint when one is missing.

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod download;
 pub mod gguf;
+pub mod hf_cache;
 pub mod registry;
 pub mod spec;
 

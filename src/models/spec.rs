@@ -1,6 +1,7 @@
 //! Model specs: what a user may write for `model`, and how each form is
 //! found on disk (a path, or a file in the Hugging Face hub cache).
 
+use super::hf_cache;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -91,12 +92,12 @@ impl ModelSpec {
                 let found = cache
                     .model(repo.clone())
                     .get(file)
-                    .or_else(|| any_snapshot_file(hf_hub_dir, repo, file));
+                    .or_else(|| hf_cache::any_snapshot_file(hf_hub_dir, repo, file));
                 found.ok_or_else(|| self.not_in_cache(hf_hub_dir, repo))
             }
             ModelSpec::HfQuant { repo, quant } => {
                 let quant = quant.as_deref().unwrap_or(DEFAULT_QUANT);
-                snapshot_ggufs(hf_hub_dir, repo)
+                hf_cache::snapshot_ggufs(hf_hub_dir, repo)
                     .into_iter()
                     .filter(|p| matches_quant(p, quant))
                     .min_by_key(|p| p.to_string_lossy().len())
@@ -106,7 +107,7 @@ impl ModelSpec {
     }
 
     fn not_in_cache(&self, hf_hub_dir: &Path, repo: &str) -> Hinted {
-        let folder = repo_folder(hf_hub_dir, repo);
+        let folder = hf_cache::repo_folder(hf_hub_dir, repo);
         let state = if folder.exists() {
             "the repo is there, but not this file"
         } else {
@@ -125,48 +126,6 @@ impl ModelSpec {
     }
 }
 
-pub(crate) fn repo_folder(hf_hub_dir: &Path, repo: &str) -> PathBuf {
-    hf_hub_dir.join(format!("models--{}", repo.replace('/', "--")))
-}
-
-/// `file` in any snapshot, for caches whose `refs/main` is missing.
-fn any_snapshot_file(hf_hub_dir: &Path, repo: &str, file: &str) -> Option<PathBuf> {
-    let snapshots = repo_folder(hf_hub_dir, repo).join("snapshots");
-    std::fs::read_dir(snapshots)
-        .ok()?
-        .flatten()
-        .map(|e| e.path().join(file))
-        .find(|p| p.is_file())
-}
-
-/// Every `.gguf` in the repo's snapshots (one level of sub-folders deep).
-pub(crate) fn snapshot_ggufs(hf_hub_dir: &Path, repo: &str) -> Vec<PathBuf> {
-    let snapshots = repo_folder(hf_hub_dir, repo).join("snapshots");
-    let mut found = Vec::new();
-    let Ok(revisions) = std::fs::read_dir(snapshots) else {
-        return found;
-    };
-    for revision in revisions.flatten() {
-        collect_ggufs(&revision.path(), 2, &mut found);
-    }
-    found.sort();
-    found
-}
-
-pub(crate) fn collect_ggufs(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() && depth > 0 {
-            collect_ggufs(&path, depth - 1, out);
-        } else if path.extension().is_some_and(|e| e == "gguf") {
-            out.push(path);
-        }
-    }
-}
-
 /// A file matches `Q4_K_M` when the name contains it as a separate token
 /// (case-insensitive), is not a projector (`mmproj`), and is the first part
 /// of a split model if it is split.
@@ -176,13 +135,12 @@ pub(crate) fn matches_quant(path: &Path, quant: &str) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let quant = quant.to_ascii_lowercase();
-    let is_split_rest = name.contains("-of-") && !name.contains("-00001-of-");
     let token_match = name
         .split(['-', '.', '_'].as_ref())
         .collect::<Vec<_>>()
         .windows(quant.split('_').count())
         .any(|w| w.join("_") == quant);
-    token_match && !name.contains("mmproj") && !is_split_rest
+    token_match && hf_cache::is_model_file(&name)
 }
 
 #[cfg(test)]
@@ -221,6 +179,16 @@ mod tests {
         assert!(ModelSpec::parse("justaname", &e).is_err());
         assert!(ModelSpec::parse("o/r:", &e).is_err());
         assert!(ModelSpec::parse("o/r/notes.txt", &e).is_err());
+    }
+
+    #[test]
+    fn quant_matching_and_discovery_agree_on_split_parts() {
+        // Discovery (catalog) and downloads (pull) use the same rule: only
+        // llama.cpp's five-digit split names are parts.
+        assert!(matches_quant(Path::new("model-Q4_K_M-2-of-3.gguf"), "Q4_K_M"));
+        assert!(!matches_quant(Path::new("m-Q4_K_M-00002-of-00003.gguf"), "Q4_K_M"));
+        assert!(matches_quant(Path::new("m-Q4_K_M-00001-of-00003.gguf"), "Q4_K_M"));
+        assert!(!matches_quant(Path::new("mmproj-m-Q4_K_M.gguf"), "Q4_K_M"));
     }
 
     #[test]
