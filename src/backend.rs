@@ -258,7 +258,12 @@ pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
         }
         _ => format!("run again with -v, or see {}", log.display()),
     };
-    Hinted::new(err.to_string(), hint).into()
+    let hinted = Hinted::new(err.to_string(), hint);
+    match err {
+        EngineError::PromptTooLong { .. } => hinted.with_code(crate::engine::CONTEXT_OVERFLOW_CODE),
+        _ => hinted,
+    }
+    .into()
 }
 
 /// Passes the engine's text to `output` and returns the completion.

@@ -9,6 +9,9 @@ use std::io::{IsTerminal, Write};
 pub struct Hinted {
     pub message: String,
     pub hint: String,
+    /// A machine-readable code for the situation, where code reacts to it
+    /// (the API error codes, such as `exceed_context_size_error`).
+    pub code: Option<&'static str>,
 }
 
 impl Hinted {
@@ -16,6 +19,14 @@ impl Hinted {
         Self {
             message: message.into(),
             hint: hint.into(),
+            code: None,
+        }
+    }
+
+    pub fn with_code(self, code: &'static str) -> Self {
+        Self {
+            code: Some(code),
+            ..self
         }
     }
 }

@@ -16,7 +16,12 @@ pub enum ClientError {
     #[error("cannot reach {url}: {reason}")]
     Unreachable { url: String, reason: String },
     #[error("the server answered {status}: {message}")]
-    Api { status: u16, message: String },
+    Api {
+        status: u16,
+        /// The error's machine-readable `code`, when the server sent one.
+        code: Option<String>,
+        message: String,
+    },
     #[error("the server sent something that is not an OpenAI stream: {0}")]
     Protocol(String),
 }
@@ -109,11 +114,7 @@ impl Client {
         let status = response.status().as_u16();
         if status != 200 {
             let text = response.into_body().read_to_string().unwrap_or_default();
-            return Err(ClientError::Api {
-                status,
-                message: error_message(&text),
-            }
-            .into());
+            return Err(api_error(status, &text).into());
         }
         let mut events = SseReader::new(BufReader::new(response.into_body().into_reader()));
         let mut state = StreamTally::new(started);
@@ -121,12 +122,8 @@ impl Client {
             let SseData::Data(data) = event else { break };
             let chunk: Value = serde_json::from_str(&data)
                 .map_err(|e| ClientError::Protocol(format!("{e}: {data}")))?;
-            if let Some(error) = chunk.get("error") {
-                return Err(ClientError::Api {
-                    status,
-                    message: error_message(&error.to_string()),
-                }
-                .into());
+            if chunk.get("error").is_some() {
+                return Err(api_error(status, &data).into());
             }
             if let Some(text) = state.absorb(&chunk) {
                 match on_text(&text) {
@@ -154,10 +151,7 @@ impl Client {
         let body = json!({ "path": path, "name": name });
         let (status, answer) = self.post_json("/admin/model", &body)?;
         if status != 202 {
-            return Err(ClientError::Api {
-                status,
-                message: error_message(&answer.to_string()),
-            });
+            return Err(api_error(status, &answer.to_string()));
         }
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -174,6 +168,7 @@ impl Client {
             if let Some(error) = health.get("switch_error").and_then(Value::as_str) {
                 return Err(ClientError::Api {
                     status: 500,
+                    code: None,
                     message: error.to_string(),
                 });
             }
@@ -238,6 +233,27 @@ impl Client {
 }
 
 /// The error message inside an OpenAI error body, or the body itself.
+/// The API error in a response body: OpenAI's `{"error": {"message",
+/// "code", "type"}}`, a bare `{"error": "text"}`, or any text.
+fn api_error(status: u16, text: &str) -> ClientError {
+    let value = serde_json::from_str::<Value>(text).ok();
+    let error = value.as_ref().and_then(|v| v.get("error"));
+    // Servers put the situation in `code` or, like llama-server for context
+    // errors, in `type`.
+    let code = error.and_then(|e| {
+        e.get("code")
+            .and_then(Value::as_str)
+            .or_else(|| e.get("type").and_then(Value::as_str))
+            .map(str::to_string)
+    });
+    ClientError::Api {
+        status,
+        code,
+        message: error_message(text),
+    }
+}
+
+/// The message of an API error body, or the body's text.
 fn error_message(text: &str) -> String {
     serde_json::from_str::<Value>(text)
         .ok()
@@ -250,6 +266,13 @@ fn error_message(text: &str) -> String {
                 .or_else(|| error.as_str().map(str::to_string))
         })
         .unwrap_or_else(|| text.trim().chars().take(300).collect())
+}
+
+impl ClientError {
+    /// Whether the server said the prompt does not fit its context window.
+    pub fn is_context_overflow(&self) -> bool {
+        matches!(self, ClientError::Api { code: Some(code), .. } if code == crate::engine::CONTEXT_OVERFLOW_CODE)
+    }
 }
 
 /// Counts and times a stream as it arrives.
@@ -338,6 +361,18 @@ impl StreamTally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_bodies_keep_their_code() {
+        let body =
+            r#"{"error":{"message":"too long","type":"exceed_context_size_error","code":400}}"#;
+        assert!(api_error(400, body).is_context_overflow());
+        let ours = r#"{"error":{"message":"m","type":"exceed_context_size_error","code":"exceed_context_size_error"}}"#;
+        assert!(api_error(400, ours).is_context_overflow());
+        let other = api_error(503, r#"{"error":{"message":"busy","code":"queue_full"}}"#);
+        assert!(!other.is_context_overflow());
+        assert!(matches!(other, ClientError::Api { code: Some(c), .. } if c == "queue_full"));
+    }
 
     #[test]
     fn error_bodies_yield_their_message() {

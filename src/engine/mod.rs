@@ -155,6 +155,11 @@ pub struct ModelInfo {
     pub threads: u32,
 }
 
+/// The code for "the prompt does not fit the context window", as the
+/// OpenAI-compatible servers (llama-server included) send it; clients and
+/// the chat recognise the situation by it.
+pub const CONTEXT_OVERFLOW_CODE: &str = "exceed_context_size_error";
+
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
     #[error("llama.cpp backend failed to start: {0}")]

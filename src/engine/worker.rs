@@ -79,7 +79,11 @@ pub(super) fn run(
     if ready.send(Ok(info)).is_err() {
         return;
     }
-    Scheduler::new(&model, ctx, BATCH_SIZE as usize, slots, shared).run(submissions);
+    // llama.cpp lowers n_batch to a small context's requested size before
+    // it rounds the context up to 256: decoding more than its n_batch
+    // aborts the process, so the batches are planned with its figure.
+    let batch_size = ctx.n_batch() as usize;
+    Scheduler::new(&model, ctx, batch_size, slots, shared).run(submissions);
 }
 
 fn load_model(

@@ -185,9 +185,18 @@ mod tests {
     fn quant_matching_and_discovery_agree_on_split_parts() {
         // Discovery (catalog) and downloads (pull) use the same rule: only
         // llama.cpp's five-digit split names are parts.
-        assert!(matches_quant(Path::new("model-Q4_K_M-2-of-3.gguf"), "Q4_K_M"));
-        assert!(!matches_quant(Path::new("m-Q4_K_M-00002-of-00003.gguf"), "Q4_K_M"));
-        assert!(matches_quant(Path::new("m-Q4_K_M-00001-of-00003.gguf"), "Q4_K_M"));
+        assert!(matches_quant(
+            Path::new("model-Q4_K_M-2-of-3.gguf"),
+            "Q4_K_M"
+        ));
+        assert!(!matches_quant(
+            Path::new("m-Q4_K_M-00002-of-00003.gguf"),
+            "Q4_K_M"
+        ));
+        assert!(matches_quant(
+            Path::new("m-Q4_K_M-00001-of-00003.gguf"),
+            "Q4_K_M"
+        ));
         assert!(!matches_quant(Path::new("mmproj-m-Q4_K_M.gguf"), "Q4_K_M"));
     }
 

@@ -535,10 +535,15 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// True when the error says the prompt does not fit the context window.
+/// True when the error says the prompt does not fit the context window,
+/// from the engine in this process or from a server.
 fn is_context_overflow(err: &anyhow::Error) -> bool {
-    let text = format!("{err:#}");
-    text.contains("context window holds") || text.contains("exceed_context_size")
+    err.chain().any(|e| {
+        e.downcast_ref::<crate::client::ClientError>()
+            .is_some_and(crate::client::ClientError::is_context_overflow)
+            || e.downcast_ref::<crate::errors::Hinted>()
+                .is_some_and(|h| h.code == Some(crate::engine::CONTEXT_OVERFLOW_CODE))
+    })
 }
 
 /// Prints an answer as it streams, as Markdown on a terminal. Reasoning is

@@ -1,15 +1,93 @@
-//! API errors in OpenAI's shape, `{"error": {"message", "type", "code"}}`,
-//! each with the HTTP status that fits it.
+//! API errors in OpenAI's shape, `{"error": {"message", "type", "code",
+//! "param"}}`. Each [`ErrorKind`] fixes its HTTP status, type and code, so
+//! the three can never disagree.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
+use crate::engine::CONTEXT_OVERFLOW_CODE;
+
+/// What went wrong, from the client's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A field has a value the server cannot use.
+    InvalidValue,
+    /// The body is not a request of this endpoint.
+    BadBody,
+    TooLarge,
+    /// The prompt does not fit the context window.
+    ContextExceeded,
+    Unauthorized,
+    /// The `Host` header names something other than this server.
+    ForbiddenHost,
+    /// A web page from an origin not in `server.cors_origins`.
+    ForbiddenOrigin,
+    /// A POST body not sent as JSON.
+    UnsupportedMediaType,
+    NotFound,
+    /// Another operation (a model switch) is under way.
+    Conflict,
+    /// The request took too long to arrive or to start.
+    Timeout,
+    /// Every slot and queue place is taken, or the model is loading.
+    Busy,
+    ShuttingDown,
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::InvalidValue | Self::BadBody | Self::ContextExceeded => StatusCode::BAD_REQUEST,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::ForbiddenHost | Self::ForbiddenOrigin => StatusCode::FORBIDDEN,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::Timeout => StatusCode::REQUEST_TIMEOUT,
+            Self::Busy | Self::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// OpenAI's `type`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::ContextExceeded => CONTEXT_OVERFLOW_CODE,
+            Self::Unauthorized => "authentication_error",
+            Self::NotFound => "not_found_error",
+            Self::Busy | Self::ShuttingDown => "server_busy",
+            Self::Internal => "server_error",
+            _ => "invalid_request_error",
+        }
+    }
+
+    /// The machine-readable `code`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::InvalidValue => "invalid_value",
+            Self::BadBody => "invalid_body",
+            Self::TooLarge => "body_too_large",
+            Self::ContextExceeded => CONTEXT_OVERFLOW_CODE,
+            Self::Unauthorized => "invalid_api_key",
+            Self::ForbiddenHost => "forbidden_host",
+            Self::ForbiddenOrigin => "forbidden_origin",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::Timeout => "timeout",
+            Self::Busy => "queue_full",
+            Self::ShuttingDown => "shutting_down",
+            Self::Internal => "internal_error",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct ApiError {
-    pub status: StatusCode,
-    pub kind: &'static str,
-    pub code: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
     pub param: Option<&'static str>,
     /// Extra fields in the error object (sizes for context errors).
@@ -17,141 +95,84 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            param: None,
+            details: None,
+        }
+    }
+
     pub fn invalid(param: &'static str, message: impl Into<String>) -> Self {
         Self {
-            status: StatusCode::BAD_REQUEST,
-            kind: "invalid_request_error",
-            code: "invalid_value",
-            message: message.into(),
             param: Some(param),
-            details: None,
+            ..Self::new(ErrorKind::InvalidValue, message)
         }
     }
 
     pub fn bad_body(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::BAD_REQUEST,
-            kind: "invalid_request_error",
-            code: "invalid_body",
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(ErrorKind::BadBody, message)
     }
 
     pub fn too_large(limit: usize) -> Self {
-        Self {
-            status: StatusCode::PAYLOAD_TOO_LARGE,
-            kind: "invalid_request_error",
-            code: "body_too_large",
-            message: format!("the request body is larger than {limit} bytes"),
-            param: None,
-            details: None,
-        }
+        Self::new(
+            ErrorKind::TooLarge,
+            format!("the request body is larger than {limit} bytes"),
+        )
     }
 
     pub fn context_exceeded(prompt_tokens: usize, context_size: u32) -> Self {
         Self {
-            status: StatusCode::BAD_REQUEST,
-            kind: "exceed_context_size_error",
-            code: "exceed_context_size_error",
-            message: format!(
-                "the prompt is {prompt_tokens} tokens but the context window holds {context_size}"
-            ),
             param: Some("messages"),
             details: Some(serde_json::json!({
                 "n_prompt_tokens": prompt_tokens,
                 "n_ctx": context_size,
             })),
+            ..Self::new(
+                ErrorKind::ContextExceeded,
+                format!(
+                    "the prompt is {prompt_tokens} tokens but the context window holds {context_size}"
+                ),
+            )
         }
     }
 
     pub fn unauthorized() -> Self {
-        Self {
-            status: StatusCode::UNAUTHORIZED,
-            kind: "authentication_error",
-            code: "invalid_api_key",
-            message: "missing or wrong API key: send it as `Authorization: Bearer <key>`".into(),
-            param: None,
-            details: None,
-        }
-    }
-
-    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::FORBIDDEN,
-            kind: "invalid_request_error",
-            code,
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(
+            ErrorKind::Unauthorized,
+            "missing or wrong API key: send it as `Authorization: Bearer <key>`",
+        )
     }
 
     pub fn unsupported_media_type() -> Self {
-        Self {
-            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            kind: "invalid_request_error",
-            code: "unsupported_media_type",
-            message: "send the body as JSON with `Content-Type: application/json`".into(),
-            param: None,
-            details: None,
-        }
+        Self::new(
+            ErrorKind::UnsupportedMediaType,
+            "send the body as JSON with `Content-Type: application/json`",
+        )
     }
 
     pub fn shutting_down() -> Self {
-        Self {
-            status: StatusCode::SERVICE_UNAVAILABLE,
-            kind: "server_busy",
-            code: "shutting_down",
-            message: "the server is shutting down; retry once it is back".into(),
-            param: None,
-            details: None,
-        }
+        Self::new(
+            ErrorKind::ShuttingDown,
+            "the server is shutting down; retry once it is back",
+        )
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::NOT_FOUND,
-            kind: "not_found_error",
-            code: "not_found",
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(ErrorKind::NotFound, message)
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::CONFLICT,
-            kind: "invalid_request_error",
-            code: "conflict",
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(ErrorKind::Conflict, message)
     }
 
     pub fn busy(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::SERVICE_UNAVAILABLE,
-            kind: "server_busy",
-            code: "queue_full",
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(ErrorKind::Busy, message)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        Self {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            kind: "server_error",
-            code: "internal_error",
-            message: message.into(),
-            param: None,
-            details: None,
-        }
+        Self::new(ErrorKind::Internal, message)
     }
 }
 
@@ -159,8 +180,8 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut error = serde_json::json!({
             "message": self.message,
-            "type": self.kind,
-            "code": self.code,
+            "type": self.kind.type_name(),
+            "code": self.kind.code(),
             "param": self.param,
         });
         if let (Some(fields), Some(serde_json::Value::Object(extra))) =
@@ -169,12 +190,50 @@ impl IntoResponse for ApiError {
             fields.extend(extra);
         }
         let body = serde_json::json!({ "error": error });
-        let mut response = (self.status, Json(body)).into_response();
-        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+        let status = self.kind.status();
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_server_side_kinds_are_5xx_and_every_503_says_when_to_retry() {
+        let kinds = [
+            ErrorKind::InvalidValue,
+            ErrorKind::BadBody,
+            ErrorKind::TooLarge,
+            ErrorKind::ContextExceeded,
+            ErrorKind::Unauthorized,
+            ErrorKind::ForbiddenHost,
+            ErrorKind::ForbiddenOrigin,
+            ErrorKind::UnsupportedMediaType,
+            ErrorKind::NotFound,
+            ErrorKind::Conflict,
+            ErrorKind::Timeout,
+            ErrorKind::Busy,
+            ErrorKind::ShuttingDown,
+            ErrorKind::Internal,
+        ];
+        for kind in kinds {
+            let server_side = matches!(
+                kind,
+                ErrorKind::Busy | ErrorKind::ShuttingDown | ErrorKind::Internal
+            );
+            assert_eq!(kind.status().is_server_error(), server_side, "{kind:?}");
+            let response = ApiError::new(kind, "x").into_response();
+            assert_eq!(
+                response.headers().contains_key(header::RETRY_AFTER),
+                response.status() == StatusCode::SERVICE_UNAVAILABLE
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorKind};
 use super::{policy, AppState};
 
 /// One log line per request: method, path, status and time to the response head.
@@ -42,16 +42,16 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
     let headers = request.headers();
     let text = |name: header::HeaderName| headers.get(name).map(|v| v.to_str().unwrap_or("\u{0}"));
     if state.loopback_only && !policy::host_allowed(text(header::HOST), &state.allowed_hosts) {
-        return ApiError::forbidden(
-            "forbidden_host",
+        return ApiError::new(
+            ErrorKind::ForbiddenHost,
             "this server only answers requests addressed to localhost; \
              list other names in server.allowed_hosts",
         )
         .into_response();
     }
     if !policy::origin_allowed(text(header::ORIGIN), &state.settings.server.cors_origins) {
-        return ApiError::forbidden(
-            "forbidden_origin",
+        return ApiError::new(
+            ErrorKind::ForbiddenOrigin,
             "requests from this web origin are refused; list it in server.cors_origins to allow it",
         )
         .into_response();
@@ -130,14 +130,10 @@ pub async fn body_size(
 pub async fn time_limit(request: Request, next: Next) -> Response {
     match tokio::time::timeout(super::REQUEST_TIMEOUT, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => ApiError {
-            status: StatusCode::REQUEST_TIMEOUT,
-            kind: "invalid_request_error",
-            code: "timeout",
-            message: "the request took too long to arrive or to start".into(),
-            param: None,
-            details: None,
-        }
+        Err(_) => ApiError::new(
+            ErrorKind::Timeout,
+            "the request took too long to arrive or to start",
+        )
         .into_response(),
     }
 }

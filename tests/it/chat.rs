@@ -305,3 +305,56 @@ fn killing_the_server_mid_answer_keeps_every_earlier_turn() {
     let output = sandbox.cmd().args(["serve", "--stop"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
 }
+
+/// A chat of eight long turns in a window of 160 tokens (llama.cpp rounds
+/// it up to 256), in-process or through a server: the oldest turns are
+/// dropped, each answer still comes.
+fn overflowing_chat(sandbox: &Sandbox, use_server: &str) -> Option<String> {
+    let line = "Tell me a long story about a lighthouse keeper, a storm, a ship, \
+                a dog and the sea, with every detail you can think of.";
+    let input = format!("{line}\n").repeat(8);
+    let output = sandbox
+        .with_model()?
+        .arg("chat")
+        .env("FLASHCHAT_USE_SERVER", use_server)
+        .env("FLASHCHAT_CONTEXT_SIZE", "160")
+        .env("FLASHCHAT_MAX_TOKENS", "12")
+        .env("FLASHCHAT_TEMPERATURE", "0")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let session = sandbox.last_session();
+    let roles: Vec<&str> = session["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles.len(), 16, "eight questions, eight answers: {roles:?}");
+    Some(stderr_of(&output))
+}
+
+#[test]
+fn a_conversation_longer_than_the_context_drops_its_oldest_turns() {
+    let sandbox = Sandbox::new();
+    let Some(err) = overflowing_chat(&sandbox, "never") else {
+        return;
+    };
+    assert!(err.contains("dropped the oldest turn"), "{err}");
+
+    // The same through a server: the API's error code says what happened.
+    let served = Sandbox::new();
+    let _stop = crate::common::StopServer(&served);
+    let port = crate::common::free_port().to_string();
+    let start = served
+        .with_model()
+        .unwrap()
+        .args(["serve", "--port", &port])
+        .env("FLASHCHAT_CONTEXT_SIZE", "160")
+        .output()
+        .unwrap();
+    assert!(start.status.success(), "{}", stderr_of(&start));
+    let err = overflowing_chat(&served, "always").unwrap();
+    assert!(err.contains("dropped the oldest turn"), "{err}");
+}
