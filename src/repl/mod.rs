@@ -5,6 +5,7 @@
 mod editor;
 pub mod markdown;
 pub mod slash;
+mod typeahead;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -284,10 +285,12 @@ impl<'a> Chat<'a> {
                 self.ctx.resolved.settings.show_thinking,
                 self.ctx.printer.stdout_styled(),
             );
-            match self
+            let echo_off = typeahead::EchoOff::new();
+            let answered = self
                 .backend
-                .answer(self.ctx, &self.request, |t| printer.text(t))
-            {
+                .answer(self.ctx, &self.request, |t| printer.text(t));
+            drop(echo_off);
+            match answered {
                 Ok(done) => break (printer.finish()?, done),
                 Err(e) if is_context_overflow(&e) && self.messages.len() > 2 => {
                     // The oldest exchange goes; the system prompt stays.

@@ -277,3 +277,53 @@ fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
     let sessions = sandbox.sessions_json();
     assert_eq!(sessions.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
+    let Some(model) = test_model() else { return };
+    let sandbox = Sandbox::new();
+    let mut env = model_env(&model, &free_port().to_string(), "600");
+    env.push(("FLASHCHAT_USE_SERVER".into(), "never".into()));
+    env.push(("FLASHCHAT_TEMPERATURE".into(), "0".into()));
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    tmux.wait_for("you〉", 90);
+    tmux.line("Tell me about the history of Rome in detail");
+    // Once the answer streams, type ahead without pressing Enter.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let screen = tmux.screen();
+        let after_question = screen
+            .split("Tell me about the history of Rome in detail")
+            .nth(1)
+            .unwrap_or_default();
+        if after_question.trim().len() > 20 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the answer never started: {screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = Command::new("tmux")
+        .args(["send-keys", "-t", &tmux.name, "-l", "zebra123"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::thread::sleep(Duration::from_millis(300));
+    let streaming = tmux.screen();
+    assert_eq!(streaming.matches("you〉").count(), 1, "still answering");
+    assert!(
+        !streaming.contains("zebra123"),
+        "echoed into the answer: {streaming}"
+    );
+    let screen = tmux.wait_for_count("you〉", 2, 120);
+    // Not echoed into the answer: only at the new prompt, ready to edit.
+    assert_eq!(screen.matches("zebra123").count(), 1, "{screen}");
+    let prompt_line = screen.lines().rev().find(|l| l.contains("you〉")).unwrap();
+    assert!(prompt_line.contains("zebra123"), "{screen}");
+    tmux.keys(&["C-u", "C-d"]);
+    tmux.wait_for("[exited]", 20);
+}
