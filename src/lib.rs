@@ -20,6 +20,7 @@ pub mod personas;
 pub mod printer;
 pub mod repl;
 pub mod reporters;
+pub mod role;
 pub mod server;
 pub mod sessions;
 pub mod settings;

@@ -10,6 +10,7 @@ use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::errors::{Hinted, Interrupted};
 use crate::personas;
+use crate::role::Role;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
@@ -142,9 +143,9 @@ fn prompt_input(args: &PromptArgs, system: Option<String>, text: String) -> Prom
     }
     let mut messages = Vec::new();
     if let Some(system) = system {
-        messages.push(Message::new("system", system));
+        messages.push(Message::new(Role::System, system));
     }
-    messages.push(Message::new("user", text));
+    messages.push(Message::new(Role::User, text));
     PromptInput::Chat(messages)
 }
 

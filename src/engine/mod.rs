@@ -27,6 +27,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use admission::Admission;
 use slot::Submission;
 
+pub use crate::role::Role;
 pub use sampling::{random_seed, SamplingParams};
 pub(crate) use worker::backend;
 
@@ -59,14 +60,14 @@ impl EngineConfig {
 /// One message of a conversation.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Message {
-    pub role: String,
+    pub role: Role,
     pub content: String,
 }
 
 impl Message {
-    pub fn new(role: &str, content: impl Into<String>) -> Self {
+    pub fn new(role: Role, content: impl Into<String>) -> Self {
         Self {
-            role: role.to_string(),
+            role,
             content: content.into(),
         }
     }

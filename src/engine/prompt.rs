@@ -18,7 +18,7 @@ fn apply_template(model: &LlamaModel, messages: &[Message]) -> Option<String> {
     let template = model.chat_template(None).ok()?;
     let chat: Vec<LlamaChatMessage> = messages
         .iter()
-        .filter_map(|m| LlamaChatMessage::new(m.role.clone(), m.content.clone()).ok())
+        .filter_map(|m| LlamaChatMessage::new(m.role.as_str().to_string(), m.content.clone()).ok())
         .collect();
     match model.apply_chat_template(&template, &chat, true) {
         Ok(text) => Some(text),

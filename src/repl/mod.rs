@@ -16,6 +16,7 @@ use crate::engine::text::{ReasoningSplitter, Segment};
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::models::{self, ResolvedModel};
 use crate::personas::{self, Persona};
+use crate::role::Role;
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
 use crate::Context;
@@ -82,7 +83,7 @@ impl<'a> Chat<'a> {
             chat.messages = session
                 .messages
                 .iter()
-                .map(|m| Message::new(&m.role, m.content.clone()))
+                .map(|m| Message::new(m.role, m.content.clone()))
                 .collect();
         }
         chat
@@ -153,7 +154,7 @@ impl<'a> Chat<'a> {
                 }
             };
         }
-        self.messages.push(Message::new("user", text));
+        self.messages.push(Message::new(Role::User, text));
         self.answer()?;
         Ok(Flow::Continue)
     }
@@ -277,7 +278,7 @@ impl<'a> Chat<'a> {
         let (text, done) = loop {
             let mut messages = Vec::with_capacity(self.messages.len() + 1);
             if let Some(system) = &self.system {
-                messages.push(Message::new("system", system.clone()));
+                messages.push(Message::new(Role::System, system.clone()));
             }
             messages.extend(self.messages.iter().cloned());
             self.request.prompt = PromptInput::Chat(messages);
@@ -309,14 +310,19 @@ impl<'a> Chat<'a> {
         if done.finish_reason == FinishReason::Cancelled {
             self.note("(stopped)");
         }
-        self.messages.push(Message::new("assistant", text.clone()));
+        self.messages
+            .push(Message::new(Role::Assistant, text.clone()));
         self.save_turn(&text, &done)?;
         self.last = Some(done);
         Ok(())
     }
 
     fn retry(&mut self) -> anyhow::Result<()> {
-        if self.messages.last().is_none_or(|m| m.role != "assistant") {
+        if self
+            .messages
+            .last()
+            .is_none_or(|m| m.role != Role::Assistant)
+        {
             self.note("Nothing to retry yet.");
             return Ok(());
         }
@@ -333,7 +339,7 @@ impl<'a> Chat<'a> {
 
     /// Replaces the last exchange's question and asks again.
     fn edit(&mut self, text: Option<String>) -> anyhow::Result<()> {
-        let Some(last) = self.messages.iter().rposition(|m| m.role == "user") else {
+        let Some(last) = self.messages.iter().rposition(|m| m.role == Role::User) else {
             self.note("Nothing to edit yet.");
             return Ok(());
         };
@@ -357,14 +363,19 @@ impl<'a> Chat<'a> {
             self.messages.pop();
             self.save(&Record::Undo { at: now() })?;
         }
-        self.messages.push(Message::new("user", new.trim()));
+        self.messages.push(Message::new(Role::User, new.trim()));
         self.answer()
     }
 
     /// Puts the last answer, or its last fenced code block, on the
     /// clipboard through the terminal (OSC 52), which works over SSH too.
     fn copy(&self, code: bool) -> anyhow::Result<()> {
-        let Some(answer) = self.messages.iter().rev().find(|m| m.role == "assistant") else {
+        let Some(answer) = self
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.role == Role::Assistant)
+        else {
             self.note("Nothing to copy yet.");
             return Ok(());
         };
@@ -397,7 +408,7 @@ impl<'a> Chat<'a> {
             .messages
             .iter()
             .rev()
-            .find(|m| m.role == "user")
+            .find(|m| m.role == Role::User)
             .map(|m| m.content.clone())
             .unwrap_or_default();
         if self.session.is_none() {
@@ -416,7 +427,7 @@ impl<'a> Chat<'a> {
         }
         let at = now();
         self.save(&Record::Message(StoredMessage {
-            role: "user".into(),
+            role: Role::User,
             content: user,
             at,
             prompt_tokens: Some(done.usage.prompt_tokens),
@@ -425,7 +436,7 @@ impl<'a> Chat<'a> {
             tokens_per_second: None,
         }))?;
         self.save(&Record::Message(StoredMessage {
-            role: "assistant".into(),
+            role: Role::Assistant,
             content: answer.to_string(),
             at,
             prompt_tokens: None,

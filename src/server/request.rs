@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::error::ApiError;
 use super::wire::{ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions};
-use crate::engine::{GenerateRequest, Message, PromptInput, SamplingParams};
+use crate::engine::{GenerateRequest, Message, PromptInput, Role, SamplingParams};
 use crate::settings::{keys, Settings};
 
 /// How the response is delivered.
@@ -47,22 +47,21 @@ pub fn chat(
     let has_system = body
         .messages
         .iter()
-        .any(|m| matches!(m.role.as_str(), "system" | "developer"));
+        .any(|m| Role::from_api(&m.role) == Some(Role::System));
     if let (false, Some(system)) = (has_system, &settings.system_prompt) {
-        messages.push(Message::new("system", system.clone()));
+        messages.push(Message::new(Role::System, system.clone()));
     }
     for (i, message) in body.messages.into_iter().enumerate() {
-        let role = match message.role.as_str() {
-            "system" | "developer" => "system",
-            "user" => "user",
-            "assistant" => "assistant",
-            other => {
+        let role = match Role::from_api(&message.role) {
+            Some(role) => role,
+            None => {
+                let other = &message.role;
                 return Err(ApiError::invalid(
                     "messages",
                     format!(
                     "messages[{i}].role `{other}` is not one of system, developer, user, assistant"
                 ),
-                ))
+                ));
             }
         };
         let content = match message.content {

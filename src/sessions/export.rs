@@ -1,5 +1,6 @@
 //! A session as Markdown, JSON Lines (the file's own records) or one JSON object.
 
+use crate::role::Role;
 use chrono::{TimeZone, Utc};
 use serde_json::json;
 
@@ -31,10 +32,10 @@ pub fn markdown(session: &Session) -> String {
         ));
     }
     for message in &session.messages {
-        let who = match message.role.as_str() {
-            "user" => "You",
-            "assistant" => "Assistant",
-            other => other,
+        let who = match message.role {
+            Role::User => "You",
+            Role::Assistant => "Assistant",
+            Role::System => "System",
         };
         out.push_str(&format!("**{who}:**\n\n{}\n\n", message.content.trim_end()));
     }

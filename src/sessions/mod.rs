@@ -9,6 +9,7 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::role::Role;
 use record::{
     Header, Record, StoredMessage, MESSAGE_PREFIX, TITLE_PREFIX, UNDO_PREFIX, USER_TURN_PREFIX,
 };
@@ -67,7 +68,7 @@ pub struct Hit {
     pub id: String,
     pub title: String,
     pub message: usize,
-    pub role: String,
+    pub role: Role,
     pub snippet: String,
 }
 
@@ -348,7 +349,7 @@ fn hits_in(session: &Session, needle: &str) -> Vec<Hit> {
                 id: session.header.id.clone(),
                 title: session.title.clone(),
                 message: i + 1,
-                role: m.role.clone(),
+                role: m.role,
                 snippet: snippet(&m.content, &lower, at, needle.len()),
             })
         })

@@ -3,6 +3,7 @@
 //! records when those change, so a crash can cost at most the line being
 //! written and an existing line is never rewritten.
 
+use crate::role::Role;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,7 +50,7 @@ fn version_one() -> u32 {
 /// can be counted by prefix without parsing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredMessage {
-    pub role: String,
+    pub role: Role,
     pub content: String,
     /// Unix seconds.
     pub at: i64,
@@ -79,7 +80,7 @@ mod tests {
     #[test]
     fn user_turns_start_with_the_counted_prefix() {
         let line = serde_json::to_string(&Record::Message(StoredMessage {
-            role: "user".into(),
+            role: Role::User,
             content: "hi".into(),
             at: 1,
             prompt_tokens: None,

@@ -7,6 +7,7 @@ use crate::backend::{self, Backend};
 use crate::engine::{GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
 use crate::models;
+use crate::role::Role;
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::UseServer;
 use crate::Context;
@@ -72,7 +73,7 @@ pub fn test_generation(ctx: &Context) -> anyhow::Result<String> {
     let backend = backend?;
     let request = GenerateRequest {
         prompt: PromptInput::Chat(vec![Message::new(
-            "user",
+            Role::User,
             "Say hello to a new user in one short sentence.",
         )]),
         max_tokens: 32,

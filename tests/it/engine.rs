@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use flashchat::engine::{
     Completion, Engine, EngineConfig, Event, EventStream, FinishReason, GenerateRequest, Message,
-    NoProgress, PromptInput, SamplingParams,
+    NoProgress, PromptInput, Role, SamplingParams,
 };
 
 use crate::common::{heavy, test_model};
@@ -80,16 +80,16 @@ fn the_next_turn_reuses_the_cached_prefix() {
     let _guard = heavy();
     let Some(engine) = engine(2, 4) else { return };
     let history = "The history of the city is long. ".repeat(60);
-    let first = vec![Message::new("user", history.clone())];
+    let first = vec![Message::new(Role::User, history.clone())];
     let (reply, turn1) = collect(
         engine
             .generate(greedy(PromptInput::Chat(first), 16))
             .unwrap(),
     );
     let second = vec![
-        Message::new("user", history),
-        Message::new("assistant", reply),
-        Message::new("user", "And what happened next?"),
+        Message::new(Role::User, history),
+        Message::new(Role::Assistant, reply),
+        Message::new(Role::User, "And what happened next?"),
     ];
     let (_, turn2) = collect(
         engine

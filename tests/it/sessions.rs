@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use flashchat::role::Role;
 use flashchat::sessions::record::{Record, StoredMessage};
 use flashchat::sessions::SessionStore;
 use serde_json::Value;
@@ -11,7 +12,7 @@ use crate::common::{stderr_of, stdout_of, Sandbox};
 
 fn message(role: &str, content: &str, at: i64) -> Record {
     Record::Message(StoredMessage {
-        role: role.into(),
+        role: Role::from_api(role).expect("a chat role"),
         content: content.into(),
         at,
         prompt_tokens: None,
