@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::bench::Target;
+
 /// Run a local LLM with one command.
 #[derive(Debug, Parser)]
 #[command(
@@ -350,7 +352,7 @@ pub enum ModelsCommand {
 pub struct BenchmarkArgs {
     /// What to measure
     #[arg(value_enum)]
-    pub target: Option<BenchmarkTarget>,
+    pub target: Option<Target>,
 
     /// Print one JSON object: machine, llama.cpp build, model, every iteration, statistics
     #[arg(long)]
@@ -425,22 +427,16 @@ pub struct BenchmarkArgs {
     pub quant: Option<SyntheticQuant>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum BenchmarkTarget {
-    /// One forward pass of a single expert-sized feed-forward block, timed
-    Run,
-    /// Batched vs token-by-token logits, repeatable greedy runs, GPU vs CPU: PASS/FAIL
-    Verify,
-    /// `run` repeated (10 iterations): min, median, p90, max
-    Bench,
-    /// One MoE layer with K of N experts: experts/s, GB/s, implied tok/s
-    Moe,
-    /// `moe` repeated (10 iterations)
-    Moebench,
-    /// One full forward pass (all layers) of the configured model
-    Full,
-    /// pp512 and tg128 tok/s as llama-bench measures them (3 iterations)
-    Fullbench,
+/// The targets are defined once, in `bench`; this only shows them to clap,
+/// with their one-line summaries as help.
+impl ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Target::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.summary()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -11,6 +11,7 @@ pub mod docs;
 pub mod engine;
 pub mod env_vars;
 pub mod errors;
+pub mod fsutil;
 pub mod human;
 pub mod interrupt;
 mod logging;

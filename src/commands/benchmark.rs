@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use indicatif::ProgressBar;
 
 use crate::bench::{self, gate, history, ModelSource, Plan, Quant, Report, SyntheticSpec, Target};
-use crate::cli::{BenchmarkArgs, BenchmarkTarget, SyntheticQuant};
+use crate::cli::{BenchmarkArgs, SyntheticQuant};
 use crate::errors::Hinted;
 use crate::models;
 use crate::printer::Printer;
@@ -22,9 +22,9 @@ const DEFAULT_DEPTH: u32 = 48;
 
 pub fn run(ctx: &Context, args: &BenchmarkArgs) -> anyhow::Result<()> {
     if args.history {
-        return show_history(ctx, args.target.map(target_of), args.json);
+        return show_history(ctx, args.target, args.json);
     }
-    let Some(target) = args.target.map(target_of) else {
+    let Some(target) = args.target else {
         return list_targets();
     };
     check_numbers(args)?;
@@ -72,18 +72,6 @@ fn explain(e: bench::BenchError, target: Target) -> anyhow::Error {
     };
     anyhow::Error::new(Hinted::new(e.to_string(), hint))
         .context(format!("`flashchat benchmark {}` failed", target.name()))
-}
-
-fn target_of(t: BenchmarkTarget) -> Target {
-    match t {
-        BenchmarkTarget::Run => Target::Run,
-        BenchmarkTarget::Verify => Target::Verify,
-        BenchmarkTarget::Bench => Target::Bench,
-        BenchmarkTarget::Moe => Target::Moe,
-        BenchmarkTarget::Moebench => Target::Moebench,
-        BenchmarkTarget::Full => Target::Full,
-        BenchmarkTarget::Fullbench => Target::Fullbench,
-    }
 }
 
 fn list_targets() -> anyhow::Result<()> {
@@ -290,7 +278,7 @@ fn read_baseline(path: &Path) -> anyhow::Result<Report> {
 fn save(path: &Path, report: &Report) -> anyhow::Result<()> {
     let mut json = serde_json::to_vec_pretty(report)?;
     json.push(b'\n');
-    models::registry::write_atomically(path, &json)
+    crate::fsutil::write_atomically(path, &json)
         .with_context(|| format!("cannot save the baseline {}", path.display()))
 }
 

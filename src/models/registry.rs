@@ -5,10 +5,8 @@
 //! leaves it half written.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::Hinted;
@@ -54,7 +52,7 @@ impl Registry {
              # `flashchat models alias`. Edited by flashchat; comments are not kept.\n\n{}",
             toml::to_string_pretty(self)?
         );
-        write_atomically(path, text.as_bytes())
+        crate::fsutil::write_atomically(path, text.as_bytes())
     }
 
     /// Registers a file; false when it already was.
@@ -65,20 +63,6 @@ impl Registry {
         self.files.push(path);
         true
     }
-}
-
-/// Writes `bytes` to a temporary file next to `path`, flushes it to disk and
-/// renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]

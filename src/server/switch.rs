@@ -164,8 +164,8 @@ pub async fn switch_model(
     body: Result<Json<SwitchRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(request) = body.map_err(|e| ApiError::bad_body(e.body_text()))?;
-    crate::models::read_checked(&request.path)
-        .map_err(|e| ApiError::invalid("path", format!("{}: {}", e.message, e.hint)))?;
+    crate::models::gguf::read_info(&request.path)
+        .map_err(|e| ApiError::invalid("path", format!("not a model this server can load: {e}")))?;
     let name = request.name.filter(|n| !n.is_empty()).unwrap_or_else(|| {
         request
             .path

@@ -8,7 +8,7 @@ use anyhow::Context;
 use toml_edit::{DocumentMut, Item, Table};
 
 use super::keys;
-use crate::models::registry::write_atomically;
+use crate::fsutil::write_atomically;
 
 /// The file's text before and after a change.
 pub struct Change {
