@@ -61,19 +61,7 @@ impl Backend {
         match self {
             Backend::Server(client, Some(served)) => {
                 let name = models::served_name(&model.path);
-                let spinner = ctx
-                    .printer
-                    .spinner(&format!("Switching the server to {name}…"));
-                let switched = client.switch_model(&model.path, &name, || {});
-                if let Some(s) = spinner {
-                    s.finish_and_clear();
-                }
-                switched.map_err(|e| {
-                    Hinted::new(
-                        format!("the server did not switch: {e}"),
-                        "it keeps serving the previous model; `flashchat serve --logs` shows why",
-                    )
-                })?;
+                switch_server(client, &model.path, &name, &ctx.printer)?;
                 *served = name.clone();
                 Ok(format!(
                     "The server at {} now serves {name}.",
@@ -118,6 +106,29 @@ impl Backend {
 enum Choice {
     Server(Client, Option<String>),
     Local,
+}
+
+/// Asks flashchat's own server behind `client` to serve the model at
+/// `path` as `name`, with a spinner while it loads. On failure the server
+/// keeps its previous model, and the error says so.
+pub fn switch_server(
+    client: &Client,
+    path: &std::path::Path,
+    name: &str,
+    printer: &crate::printer::Printer,
+) -> anyhow::Result<()> {
+    let spinner = printer.spinner(&format!("Switching the server to {name}…"));
+    let switched = client.switch_model(path, name, || {});
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    switched.map_err(|e| {
+        Hinted::new(
+            format!("the server at {} did not switch: {e}", client.base()),
+            "it keeps serving the previous model; `flashchat serve --logs` shows why",
+        )
+    })?;
+    Ok(())
 }
 
 fn choose(ctx: &Context) -> anyhow::Result<Choice> {

@@ -431,7 +431,7 @@ fn set_alias(ctx: &Context, alias: &str, name: &str) -> anyhow::Result<()> {
 }
 
 /// Writes `model = spec` into the config, and switches a running server.
-pub fn make_default(ctx: &Context, spec: &str, path: &Path) -> anyhow::Result<()> {
+fn make_default(ctx: &Context, spec: &str, path: &Path) -> anyhow::Result<()> {
     let config = ctx
         .resolved
         .config_file
@@ -456,7 +456,7 @@ pub fn make_default(ctx: &Context, spec: &str, path: &Path) -> anyhow::Result<()
 }
 
 /// Switches flashchat's running server, if there is one, to the model at `path`.
-pub fn switch_server(ctx: &Context, path: &Path) -> anyhow::Result<()> {
+fn switch_server(ctx: &Context, path: &Path) -> anyhow::Result<()> {
     let ServerState::Running(record) = pidfile::inspect(&ctx.paths.pid_file) else {
         return Ok(());
     };
@@ -468,19 +468,7 @@ pub fn switch_server(ctx: &Context, path: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     let client = Client::new(&record.url, ctx.resolved.settings.server.api_key.clone());
-    let spinner = ctx
-        .printer
-        .spinner(&format!("Switching the server to {name}…"));
-    let switched = client.switch_model(path, &name, || {});
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    switched.map_err(|e| {
-        Hinted::new(
-            format!("the server at {} did not switch: {e}", record.url),
-            "it keeps serving the previous model; `flashchat serve --logs` shows why",
-        )
-    })?;
+    crate::backend::switch_server(&client, path, &name, &ctx.printer)?;
     ctx.printer
         .status(&format!("The server at {} now serves {name}.", record.url));
     Ok(())
