@@ -6,7 +6,8 @@ use anyhow::Context as _;
 
 use crate::backend::{self, Backend};
 use crate::cli::PromptArgs;
-use crate::engine::text::{ReasoningSplitter, Segment};
+use crate::engine::output::OutputParser;
+use crate::engine::text::Segment;
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::errors::{Hinted, Interrupted};
 use crate::personas;
@@ -60,54 +61,39 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
 /// keeps a copy. Reasoning is dropped unless show_thinking is on.
 struct Output {
     live: bool,
-    splitter: Option<ReasoningSplitter>,
-    answer: String,
+    parser: OutputParser,
 }
 
 impl Output {
     fn new(live: bool, show_thinking: bool) -> Self {
         Self {
             live,
-            splitter: (!show_thinking).then(ReasoningSplitter::default),
-            answer: String::new(),
+            parser: OutputParser::for_settings(show_thinking),
         }
     }
 
     fn text(&mut self, text: &str) -> std::io::Result<()> {
-        match self.splitter.as_mut() {
-            Some(splitter) => {
-                let segments = splitter.push(text);
-                self.segments(segments)
-            }
-            None => self.write(text),
-        }
+        let segments = self.parser.push(text);
+        self.show(segments)
     }
 
-    fn segments(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
+    fn show(&self, segments: Vec<Segment>) -> std::io::Result<()> {
+        if !self.live {
+            return Ok(());
+        }
+        let mut out = std::io::stdout().lock();
         for segment in segments {
             if let Segment::Content(text) = segment {
-                self.write(&text)?;
+                out.write_all(text.as_bytes())?;
             }
         }
-        Ok(())
-    }
-
-    fn write(&mut self, text: &str) -> std::io::Result<()> {
-        if self.live {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-        self.answer.push_str(text);
-        Ok(())
+        out.flush()
     }
 
     fn finish(mut self) -> std::io::Result<String> {
-        if let Some(mut splitter) = self.splitter.take() {
-            let rest = splitter.finish();
-            self.segments(rest)?;
-        }
-        Ok(self.answer)
+        let rest = self.parser.finish();
+        self.show(rest)?;
+        Ok(self.parser.answer().to_string())
     }
 }
 

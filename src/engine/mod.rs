@@ -6,6 +6,7 @@
 //! [`Engine::generate`] returns a stream of [`Event`]s.
 
 mod admission;
+pub mod output;
 mod policy;
 mod prompt;
 mod sampling;

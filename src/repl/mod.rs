@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::backend::{self, Backend};
-use crate::engine::text::{ReasoningSplitter, Segment};
+use crate::engine::output::OutputParser;
+use crate::engine::text::Segment;
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::models::{self, ResolvedModel};
 use crate::personas::{self, Persona};
@@ -564,37 +565,32 @@ fn is_context_overflow(err: &anyhow::Error) -> bool {
 /// shown dimmed when `show_thinking` is on and dropped otherwise; only the
 /// answer itself is kept for the conversation.
 struct Streamed {
-    splitter: ReasoningSplitter,
+    parser: OutputParser,
     show_thinking: bool,
     styled: bool,
     markdown: MarkdownStream<std::io::Stdout>,
-    answer: String,
 }
 
 impl Streamed {
     fn new(show_thinking: bool, styled: bool) -> Self {
         let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns as usize);
         Self {
-            splitter: ReasoningSplitter::default(),
+            parser: OutputParser::new(),
             show_thinking,
             styled,
             markdown: MarkdownStream::new(std::io::stdout(), styled, width),
-            answer: String::new(),
         }
     }
 
     fn text(&mut self, text: &str) -> std::io::Result<()> {
-        let segments = self.splitter.push(text);
+        let segments = self.parser.push(text);
         self.write(segments)
     }
 
     fn write(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
         for segment in segments {
             match segment {
-                Segment::Content(text) => {
-                    self.markdown.push(&text)?;
-                    self.answer.push_str(&text);
-                }
+                Segment::Content(text) => self.markdown.push(&text)?,
                 Segment::Reasoning(text) if self.show_thinking => {
                     let mut out = std::io::stdout().lock();
                     if self.styled {
@@ -612,15 +608,16 @@ impl Streamed {
 
     /// Ends the answer on a line of its own.
     fn finish(mut self) -> std::io::Result<String> {
-        let rest = self.splitter.finish();
+        let rest = self.parser.finish();
         self.write(rest)?;
         self.markdown.finish()?;
-        if !self.styled && !self.answer.ends_with('\n') {
+        let answer = self.parser.answer().to_string();
+        if !self.styled && !answer.ends_with('\n') {
             let mut out = std::io::stdout().lock();
             out.write_all(b"\n")?;
             out.flush()?;
         }
-        Ok(self.answer)
+        Ok(answer)
     }
 }
 

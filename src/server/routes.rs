@@ -13,10 +13,10 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 use super::request;
-use super::stream::{chat_chunks, split_reasoning, sse, text_chunks, Reply};
+use super::stream::{chat_chunks, sse, text_chunks, Reply};
 use super::wire::*;
 use super::{AppState, Phase};
-use crate::engine::text::ReasoningSplitter;
+use crate::engine::output::OutputParser;
 use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason};
 
 type ApiResult = Result<Response, ApiError>;
@@ -86,15 +86,12 @@ pub async fn chat(
     let (served, first, events) = start(&state, model.as_deref(), generate).await?;
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
-        let splitter = (!state.settings.show_thinking).then(ReasoningSplitter::default);
-        Ok(sse(&state, reply, first, events, chat_chunks, splitter).into_response())
+        let output = OutputParser::for_settings(state.settings.show_thinking);
+        Ok(sse(&state, reply, first, events, chat_chunks, output).into_response())
     } else {
         let (text, done) = collect(&state, first, events, &cancel).await?;
-        let (content, reasoning) = if state.settings.show_thinking {
-            (text, None)
-        } else {
-            split_reasoning(&text)
-        };
+        let (content, reasoning) =
+            OutputParser::for_settings(state.settings.show_thinking).parse(&text);
         Ok(Json(ChatCompletion {
             id: reply.id,
             object: reply.object,
@@ -126,7 +123,9 @@ pub async fn completions(
     let (served, first, events) = start(&state, model.as_deref(), generate).await?;
     let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
-        Ok(sse(&state, reply, first, events, text_chunks, None).into_response())
+        // A text completion is the raw continuation: nothing is split off.
+        let output = OutputParser::for_settings(true);
+        Ok(sse(&state, reply, first, events, text_chunks, output).into_response())
     } else {
         let (text, done) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {

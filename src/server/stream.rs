@@ -13,7 +13,8 @@ use futures_util::stream::{self, Stream};
 use super::request::Delivery;
 use super::wire::*;
 use super::{AppState, Phase};
-use crate::engine::text::{ReasoningSplitter, Segment};
+use crate::engine::output::OutputParser;
+use crate::engine::text::Segment;
 use crate::engine::{Completion, Event, EventStream, FinishReason};
 
 /// What every chunk of one response shares.
@@ -49,21 +50,6 @@ impl Reply {
             delivery,
         }
     }
-}
-
-/// The answer and, if there was any, the reasoning before it.
-pub(super) fn split_reasoning(text: &str) -> (String, Option<String>) {
-    let mut splitter = ReasoningSplitter::default();
-    let mut segments = splitter.push(text);
-    segments.extend(splitter.finish());
-    let (mut content, mut reasoning) = (String::new(), String::new());
-    for segment in segments {
-        match segment {
-            Segment::Content(t) => content.push_str(&t),
-            Segment::Reasoning(t) => reasoning.push_str(&t),
-        }
-    }
-    (content, (!reasoning.is_empty()).then_some(reasoning))
 }
 
 /// One piece of a streamed response, before it is put in its wire shape.
@@ -166,8 +152,7 @@ struct StreamState {
     first: Option<Event>,
     events: EventStream,
     out: VecDeque<SseEvent>,
-    /// Present when reasoning is sent apart from the answer.
-    splitter: Option<ReasoningSplitter>,
+    output: OutputParser,
     started: bool,
     ended: bool,
 }
@@ -212,17 +197,13 @@ impl StreamState {
 
     fn on_event(&mut self, event: Option<Event>) {
         match event {
-            Some(Event::Text(text)) => match self.splitter.as_mut() {
-                Some(splitter) => {
-                    let segments = splitter.push(&text);
-                    self.on_text(segments);
-                }
-                None => self.push(Piece::Text(&text)),
-            },
+            Some(Event::Text(text)) => {
+                let segments = self.output.push(&text);
+                self.on_text(segments);
+            }
             Some(Event::Done(done)) => {
-                if let Some(mut splitter) = self.splitter.take() {
-                    self.on_text(splitter.finish());
-                }
+                let rest = self.output.finish();
+                self.on_text(rest);
                 self.app.metrics.completion(&done);
                 self.push(Piece::Finish(done.finish_reason));
                 if self.reply.delivery.include_usage {
@@ -250,7 +231,7 @@ pub(super) fn sse(
     first: Event,
     events: EventStream,
     shape: ChunkFn,
-    splitter: Option<ReasoningSplitter>,
+    output: OutputParser,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let state = StreamState {
         app: Arc::clone(app),
@@ -259,7 +240,7 @@ pub(super) fn sse(
         first: Some(first),
         events,
         out: VecDeque::new(),
-        splitter,
+        output,
         started: false,
         ended: false,
     };
