@@ -95,7 +95,9 @@ impl Backend {
         match self {
             Backend::Server(client, _) => ask_server(client, request, on_text),
             Backend::Local(engine, _) => {
-                let events = engine.generate(request.clone())?;
+                let events = engine
+                    .generate(request.clone())
+                    .map_err(|e| engine_error(e, ctx))?;
                 stream(ctx, events, on_text)
             }
         }

@@ -26,7 +26,15 @@ use std::time::Instant;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 
 use admission::Admission;
+use llama_cpp_2::model::LlamaModel;
+use llama_cpp_2::token::LlamaToken;
 use slot::Submission;
+
+/// Work for the inference thread. Generation is the only kind today;
+/// embeddings and saving a conversation's state join it as variants.
+pub(crate) enum Task {
+    Generate(Submission),
+}
 
 pub use crate::role::Role;
 pub use sampling::{random_seed, SamplingParams};
@@ -212,9 +220,11 @@ pub type EventStream = UnboundedReceiver<Event>;
 /// Handle to the inference thread. Dropping it lets queued work finish and
 /// then stops the thread.
 pub struct Engine {
-    submissions: Option<Sender<Submission>>,
+    submissions: Option<Sender<Task>>,
     thread: Option<JoinHandle<()>>,
     info: ModelInfo,
+    /// Shared with the inference thread, to render and tokenize prompts.
+    model: Arc<LlamaModel>,
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
 }
@@ -235,10 +245,11 @@ impl Engine {
             .spawn(move || worker::run(config, Box::new(reporter), ready_tx, submission_rx, shared))
             .map_err(|e| EngineError::Backend(e.to_string()))?;
         match ready_rx.recv() {
-            Ok(Ok(info)) => Ok(Self {
+            Ok(Ok((info, model))) => Ok(Self {
                 submissions: Some(submissions),
                 thread: Some(thread),
                 info,
+                model,
                 load,
                 admission,
             }),
@@ -266,24 +277,44 @@ impl Engine {
     /// Refused with `QueueFull` when every slot and queue place is taken,
     /// and with `ShuttingDown` once [`Engine::drain`] was called.
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
+        let received = Instant::now();
+        let tokens = self.tokenize(&request.prompt)?;
         let ticket = self.admission.admit()?;
         self.load.queued.fetch_add(1, Ordering::AcqRel);
         let (events, stream) = unbounded_channel();
-        let submission = Submission {
+        let task = Task::Generate(Submission {
             request: Box::new(request),
+            tokens,
             events,
-            received: Instant::now(),
+            received,
             ticket,
-        };
+        });
         let sent = self
             .submissions
             .as_ref()
-            .is_some_and(|s| s.send(submission).is_ok());
+            .is_some_and(|s| s.send(task).is_ok());
         if !sent {
             self.load.queued.fetch_sub(1, Ordering::AcqRel);
             return Err(EngineError::WorkerGone);
         }
         Ok(stream)
+    }
+
+    /// The prompt's tokens, rendered with the model's chat template, or why
+    /// it cannot run: empty, or longer than a slot's context window.
+    fn tokenize(&self, prompt: &PromptInput) -> Result<Vec<LlamaToken>, EngineError> {
+        let text = prompt::render(&self.model, prompt);
+        let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
+        if tokens.is_empty() {
+            return Err(EngineError::EmptyPrompt);
+        }
+        if tokens.len() >= self.info.context_size as usize {
+            return Err(EngineError::PromptTooLong {
+                prompt_tokens: tokens.len(),
+                context_size: self.info.context_size,
+            });
+        }
+        Ok(tokens)
     }
 
     /// Stops taking requests: new ones and every one still waiting for a

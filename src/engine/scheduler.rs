@@ -16,10 +16,9 @@ use llama_cpp_2::token::LlamaToken;
 
 use super::admission::Admission;
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
-use super::prompt::render;
 use super::slot::{hidden_tokens, Job, Slot, Submission};
 use super::worker::Shared;
-use super::{EngineError, EngineLoad, FinishReason};
+use super::{EngineError, EngineLoad, FinishReason, Task};
 
 pub(super) struct Scheduler<'m> {
     model: &'m LlamaModel,
@@ -61,8 +60,8 @@ impl<'m> Scheduler<'m> {
         }
     }
 
-    /// Serves submissions until the engine handle is dropped and all work is done.
-    pub fn run(mut self, submissions: Receiver<Submission>) {
+    /// Serves tasks until the engine handle is dropped and all work is done.
+    pub fn run(mut self, tasks: Receiver<Task>) {
         let mut open = true;
         loop {
             let idle = self.queue.is_empty() && self.slots.iter().all(|s| s.job.is_none());
@@ -70,14 +69,14 @@ impl<'m> Scheduler<'m> {
                 if !open {
                     return;
                 }
-                match submissions.recv() {
-                    Ok(s) => self.queue.push_back(s),
+                match tasks.recv() {
+                    Ok(task) => self.accept(task),
                     Err(_) => return,
                 }
             }
             loop {
-                match submissions.try_recv() {
-                    Ok(s) => self.queue.push_back(s),
+                match tasks.try_recv() {
+                    Ok(task) => self.accept(task),
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
                         open = false;
@@ -123,6 +122,12 @@ impl<'m> Scheduler<'m> {
             .fetch_sub(before - self.queue.len(), Ordering::AcqRel);
     }
 
+    fn accept(&mut self, task: Task) {
+        match task {
+            Task::Generate(submission) => self.queue.push_back(submission),
+        }
+    }
+
     /// The server is stopping: everything still waiting is answered at once.
     fn refuse_queued(&mut self) {
         let refused = self.queue.len();
@@ -135,23 +140,12 @@ impl<'m> Scheduler<'m> {
     /// Moves queued requests onto idle slots.
     fn assign_queued(&mut self) {
         while self.slots.iter().any(|s| s.job.is_none()) {
-            let Some(submission) = self.queue.pop_front() else {
+            let Some(mut submission) = self.queue.pop_front() else {
                 return;
             };
             self.load.queued.fetch_sub(1, Ordering::AcqRel);
-            let text = render(self.model, &submission.request.prompt);
-            let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
-            if tokens.is_empty() {
-                submission.refuse(EngineError::EmptyPrompt);
-                continue;
-            }
-            if tokens.len() >= self.slot_context as usize {
-                submission.refuse(EngineError::PromptTooLong {
-                    prompt_tokens: tokens.len(),
-                    context_size: self.slot_context,
-                });
-                continue;
-            }
+            // Tokenized (and checked against the window) by Engine::generate.
+            let tokens = std::mem::take(&mut submission.tokens);
             let index = self.best_slot(&tokens);
             let mut job = Job::new(submission, self.model, tokens.len(), self.slot_context);
             job.accept_prompt(&tokens);

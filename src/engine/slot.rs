@@ -34,8 +34,10 @@ pub fn hidden_tokens(model: &LlamaModel) -> HashSet<LlamaToken> {
 }
 
 /// A queued request with the channel its output goes to.
-pub(super) struct Submission {
+pub(crate) struct Submission {
     pub request: Box<GenerateRequest>,
+    /// The prompt's tokens, ready to decode.
+    pub tokens: Vec<LlamaToken>,
     pub events: UnboundedSender<Event>,
     pub received: Instant,
     /// Its place among the admitted requests, held until it is answered.

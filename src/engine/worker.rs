@@ -1,6 +1,5 @@
-//! The inference thread: owns the backend, model and context, and runs one
-//! generation at a time: tokenize, decode the prompt in batches, sample,
-//! stream text.
+//! The inference thread: loads the model, owns the context, and runs the
+//! scheduler, which decodes every active request in shared batches.
 
 use std::num::NonZeroU32;
 use std::sync::mpsc::{Receiver, Sender};
@@ -15,8 +14,7 @@ use llama_cpp_2::model::LlamaModel;
 
 use super::admission::Admission;
 use super::scheduler::Scheduler;
-use super::slot::Submission;
-use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo};
+use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo, Task};
 
 /// Tokens decoded per llama_decode call. Larger batches abort inside
 /// llama.cpp, so prompts are split into chunks of at most this size.
@@ -46,8 +44,8 @@ pub(super) struct Shared {
 pub(super) fn run(
     config: EngineConfig,
     reporter: Box<dyn LoadReporter>,
-    ready: Sender<Result<ModelInfo, EngineError>>,
-    submissions: Receiver<Submission>,
+    ready: Sender<Result<(ModelInfo, Arc<LlamaModel>), EngineError>>,
+    submissions: Receiver<Task>,
     shared: Shared,
 ) {
     let started = backend().and_then(|backend| {
@@ -55,7 +53,10 @@ pub(super) fn run(
         Ok((backend, model))
     });
     let (backend, model) = match started {
-        Ok(pair) => pair,
+        // The handle shares the model: requests are rendered and tokenized
+        // on the caller's thread, so a long prompt never stalls running
+        // streams.
+        Ok((backend, model)) => (backend, Arc::new(model)),
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
@@ -76,7 +77,7 @@ pub(super) fn run(
         has_chat_template: model.chat_template(None).is_ok(),
         threads: config.threads.max(1),
     };
-    if ready.send(Ok(info)).is_err() {
+    if ready.send(Ok((info, Arc::clone(&model)))).is_err() {
         return;
     }
     // llama.cpp lowers n_batch to a small context's requested size before

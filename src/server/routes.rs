@@ -168,11 +168,14 @@ async fn start(
 ) -> Result<(String, Event, EventStream), ApiError> {
     let cancel = Arc::clone(&generate.cancel);
     let serving = state.models.engine_for(model).await?;
-    let mut events = serving.engine.generate(generate).map_err(api_error)?;
     let name = serving.name.clone();
-    // The engine is held only while the request starts: a switch retires
-    // the old one when no request holds it, letting running answers finish.
-    drop(serving);
+    // Rendering the template and tokenizing a long prompt take a while: off
+    // the async threads. The engine is held only while the request starts:
+    // a switch retires the old one when no request holds it.
+    let mut events = tokio::task::spawn_blocking(move || serving.engine.generate(generate))
+        .await
+        .map_err(|e| ApiError::internal(format!("the request could not start: {e}")))?
+        .map_err(api_error)?;
     match next_or_cut(state, &mut events, &cancel).await {
         Some(Event::Failed(e)) => Err(api_error(e)),
         Some(event) => Ok((name, event, events)),

@@ -995,6 +995,8 @@ fn answer_of(url: &str, body: &Value) -> Result<(u16, Option<String>, Value), St
 
 #[test]
 fn a_burst_gets_exactly_slots_plus_queue_and_sigterm_answers_every_accepted_request() {
+    // 200 client threads and a generation: heavy enough to keep to itself.
+    let _guard = crate::common::heavy();
     let Some(server) = Server::start(&["--parallel", "1"]) else {
         return;
     };
@@ -1012,11 +1014,22 @@ fn a_burst_gets_exactly_slots_plus_queue_and_sigterm_answers_every_accepted_requ
         });
     }
     drop(answers);
+    let log_file = server.sandbox.path().join("logs/server.log");
+    let log_tail = || {
+        let log = std::fs::read_to_string(&log_file).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(30)..].join("\n")
+    };
     let next = || {
         let (status, retry_after, json) = answered
             .recv_timeout(Duration::from_secs(60))
             .expect("an answer")
-            .expect("every request is answered");
+            .unwrap_or_else(|e| {
+                panic!(
+                    "a request got no answer ({e}); the server log:\n{}",
+                    log_tail()
+                )
+            });
         if status == 503 {
             assert_eq!(retry_after.as_deref(), Some("1"));
         }
@@ -1044,7 +1057,6 @@ fn a_burst_gets_exactly_slots_plus_queue_and_sigterm_answers_every_accepted_requ
     let (status, finish) = next();
     assert_eq!(status, 200, "{finish}");
     // It exits by itself once every connection is answered, not by the timer.
-    let log_file = server.sandbox.path().join("logs/server.log");
     let deadline = Instant::now() + Duration::from_secs(15);
     let log = loop {
         let log = std::fs::read_to_string(&log_file).unwrap();
