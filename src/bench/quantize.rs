@@ -5,10 +5,22 @@
 use std::ffi::CString;
 use std::path::Path;
 
-use super::synthetic::{Quant, SyntheticError};
+use std::path::PathBuf;
+
+use super::quant::Quant;
+
+#[derive(Debug, thiserror::Error)]
+pub enum QuantizeError {
+    #[error("{0} cannot be passed to llama.cpp (it is not UTF-8 or contains a NUL byte)")]
+    Path(PathBuf),
+    #[error(
+        "llama.cpp could not quantise the synthetic model to {quant} (details in the engine log)"
+    )]
+    Failed { quant: Quant },
+}
 
 /// Quantises the GGUF at `input` into `output` (overwritten).
-pub(super) fn quantize(input: &Path, output: &Path, quant: Quant) -> Result<(), SyntheticError> {
+pub(super) fn quantize(input: &Path, output: &Path, quant: Quant) -> Result<(), QuantizeError> {
     let input_c = c_path(input)?;
     let output_c = c_path(output)?;
     // The quantiser logs every tensor, partly in lines split across calls
@@ -34,7 +46,7 @@ fn run_quantizer(
     input_c: &CString,
     output_c: &CString,
     quant: Quant,
-) -> Result<(), SyntheticError> {
+) -> Result<(), QuantizeError> {
     // SAFETY: returns a plain struct by value; no pointers are involved.
     let mut params = unsafe { llama_cpp_sys_2::llama_model_quantize_default_params() };
     params.ftype = quant.ftype();
@@ -50,12 +62,12 @@ fn run_quantizer(
         Ok(())
     } else {
         tracing::error!("llama_model_quantize returned {rc} for {}", input.display());
-        Err(SyntheticError::Quantize { quant })
+        Err(QuantizeError::Failed { quant })
     }
 }
 
-fn c_path(path: &Path) -> Result<CString, SyntheticError> {
+fn c_path(path: &Path) -> Result<CString, QuantizeError> {
     path.to_str()
         .and_then(|s| CString::new(s).ok())
-        .ok_or_else(|| SyntheticError::Path(path.to_path_buf()))
+        .ok_or_else(|| QuantizeError::Path(path.to_path_buf()))
 }

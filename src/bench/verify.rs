@@ -5,8 +5,8 @@
 
 use super::harness::{arg_max, Harness, LoadOptions, LoadedModel};
 use super::machine::gpu_devices;
+use super::plan::{BenchError, Plan, Progress};
 use super::report::Check;
-use super::targets::{BenchError, Plan, Progress};
 
 /// Prompt tokens compared position by position.
 const PROMPT_TOKENS: usize = 48;
