@@ -5,6 +5,7 @@
 use std::sync::atomic::Ordering;
 
 use crate::client::{Client, ClientRequest};
+use crate::context::Context;
 use crate::engine::{
     Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
     GenerateRequest, LoadReporter, PromptInput, SamplingParams,
@@ -14,7 +15,6 @@ use crate::models::{self, ResolvedModel};
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::keys;
 use crate::settings::{Settings, UseServer};
-use crate::Context;
 
 /// Where the answer comes from.
 pub enum Backend {

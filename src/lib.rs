@@ -7,6 +7,7 @@ pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod commands;
+mod context;
 pub mod docs;
 pub mod engine;
 pub mod env_vars;
@@ -33,39 +34,9 @@ use toml::Value;
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::paths::{Env, Paths};
 use crate::printer::Printer;
-use crate::settings::{keys, CliOverride, Resolved};
+use crate::settings::{keys, CliOverride};
 
-/// Everything a command needs, resolved before it runs.
-pub struct Context {
-    pub env: Env,
-    pub paths: Paths,
-    pub resolved: Resolved,
-    pub printer: Printer,
-    /// `--config FILE` and the settings given as flags, to read them again.
-    config_override: Option<std::path::PathBuf>,
-    cli: Vec<CliOverride>,
-}
-
-impl Context {
-    /// The same context with the settings read again (after the config
-    /// file changed, e.g. in the setup wizard).
-    pub fn reload(&self) -> anyhow::Result<Context> {
-        let resolved = settings::resolve(
-            &self.env,
-            &self.paths,
-            self.config_override.as_deref(),
-            &self.cli,
-        )?;
-        Ok(Context {
-            env: self.env.clone(),
-            paths: self.paths.clone(),
-            resolved,
-            printer: self.printer.clone(),
-            config_override: self.config_override.clone(),
-            cli: self.cli.clone(),
-        })
-    }
-}
+pub use context::Context;
 
 /// Runs flashchat and returns the process exit code.
 pub fn run() -> i32 {
@@ -163,14 +134,14 @@ fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Con
     for warning in &resolved.warnings {
         printer.warn(warning);
     }
-    Ok(Context {
+    Ok(Context::new(
         env,
         paths,
         resolved,
         printer,
-        config_override: global.config.clone(),
+        global.config.clone(),
         cli,
-    })
+    ))
 }
 
 /// Settings given as flags, as the highest-precedence layer.

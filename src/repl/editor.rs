@@ -97,7 +97,7 @@ fn slash_hint(typed: &str) -> String {
     }
 }
 
-fn editor(ctx: &crate::Context) -> anyhow::Result<Reedline> {
+fn editor(ctx: &crate::context::Context) -> anyhow::Result<Reedline> {
     let mut keys = default_emacs_keybindings();
     let newline = ReedlineEvent::Edit(vec![EditCommand::InsertNewline]);
     keys.add_binding(KeyModifiers::ALT, KeyCode::Enter, newline.clone());

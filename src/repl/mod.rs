@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::backend::{self, Backend};
+use crate::context::Context;
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
@@ -20,7 +21,6 @@ use crate::personas::{self, Persona};
 use crate::role::Role;
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
-use crate::Context;
 use markdown::MarkdownStream;
 use slash::{ExportAs, Setting, Slash};
 

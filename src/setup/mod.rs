@@ -4,13 +4,13 @@
 mod wizard;
 
 use crate::backend::{self, Backend};
+use crate::context::Context;
 use crate::engine::{GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
 use crate::models;
 use crate::role::Role;
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::UseServer;
-use crate::Context;
 
 pub use wizard::run as wizard;
 

@@ -11,6 +11,7 @@ use dialoguer::{Confirm, Input, Select};
 use toml::Value;
 
 use crate::ask;
+use crate::context::Context;
 use crate::errors::Hinted;
 use crate::human::human_bytes;
 use crate::models::download::Hub;
@@ -18,7 +19,6 @@ use crate::models::{self, ModelSpec};
 use crate::paths::expand_tilde;
 use crate::settings::keys;
 use crate::settings::{edit, ColorMode, Origin};
-use crate::Context;
 
 /// Models worth suggesting: spec, approximate download, what it is good for.
 const RECOMMENDED: &[(&str, &str, &str)] = &[
