@@ -8,10 +8,10 @@
 
 use std::io::{self, Write};
 
-const MAGIC: &[u8; 4] = b"GGUF";
-const VERSION: u32 = 3;
+use crate::models::gguf::format::{value_type, DEFAULT_ALIGNMENT, MAGIC, VERSION};
+
 /// `general.alignment`'s default; we do not write the key.
-pub(super) const ALIGNMENT: u64 = 32;
+const ALIGNMENT: u64 = DEFAULT_ALIGNMENT;
 /// Elements handed to the fill function at a time.
 const CHUNK: usize = 1 << 16;
 /// ggml's type id for F32 tensors.
@@ -27,16 +27,6 @@ pub(super) enum MetaValue {
     StrArray(Vec<String>),
     F32Array(Vec<f32>),
     I32Array(Vec<i32>),
-}
-
-/// GGUF's value type ids.
-mod value_type {
-    pub const U32: u32 = 4;
-    pub const I32: u32 = 5;
-    pub const F32: u32 = 6;
-    pub const BOOL: u32 = 7;
-    pub const STRING: u32 = 8;
-    pub const ARRAY: u32 = 9;
 }
 
 /// One F32 tensor. `dims` are in ggml order: `dims[0]` is the length of a

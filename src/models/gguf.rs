@@ -8,8 +8,35 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 
-const MAGIC: &[u8; 4] = b"GGUF";
-const DEFAULT_ALIGNMENT: u64 = 32;
+use format::{value_type, DEFAULT_ALIGNMENT, MAGIC};
+
+/// The GGUF format's constants, shared by this reader, the synthetic-model
+/// writer and the tests.
+pub mod format {
+    pub const MAGIC: &[u8; 4] = b"GGUF";
+    /// The version written; the reader takes 2 and 3.
+    pub const VERSION: u32 = 3;
+    /// Where tensor data starts: a multiple of this, unless
+    /// `general.alignment` says otherwise.
+    pub const DEFAULT_ALIGNMENT: u64 = 32;
+
+    /// The type ids of metadata values.
+    pub mod value_type {
+        pub const U8: u32 = 0;
+        pub const I8: u32 = 1;
+        pub const U16: u32 = 2;
+        pub const I16: u32 = 3;
+        pub const U32: u32 = 4;
+        pub const I32: u32 = 5;
+        pub const F32: u32 = 6;
+        pub const BOOL: u32 = 7;
+        pub const STRING: u32 = 8;
+        pub const ARRAY: u32 = 9;
+        pub const U64: u32 = 10;
+        pub const I64: u32 = 11;
+        pub const F64: u32 = 12;
+    }
+}
 /// Sanity limits: a real file is far below these, a corrupt one is not.
 const MAX_STRING: u64 = 64 << 20;
 const MAX_ENTRIES: u64 = 1 << 24;
@@ -275,38 +302,38 @@ impl Reader {
 
     fn scalar(&mut self, ty: u32) -> Result<Val, GgufError> {
         Ok(match ty {
-            0 | 1 | 7 => {
+            value_type::U8 | value_type::I8 | value_type::BOOL => {
                 let mut b = [0u8; 1];
                 self.exact(&mut b)?;
-                if ty == 1 {
+                if ty == value_type::I8 {
                     Val::Int(b[0] as i8 as i64)
                 } else {
                     Val::Uint(b[0] as u64)
                 }
             }
-            2 | 3 => {
+            value_type::U16 | value_type::I16 => {
                 let mut b = [0u8; 2];
                 self.exact(&mut b)?;
-                if ty == 3 {
+                if ty == value_type::I16 {
                     Val::Int(i16::from_le_bytes(b) as i64)
                 } else {
                     Val::Uint(u16::from_le_bytes(b) as u64)
                 }
             }
-            4 => Val::Uint(self.u32()? as u64),
-            5 => Val::Int(self.u32()? as i32 as i64),
-            6 => {
+            value_type::U32 => Val::Uint(self.u32()? as u64),
+            value_type::I32 => Val::Int(self.u32()? as i32 as i64),
+            value_type::F32 => {
                 self.skip(4)?;
                 Val::Other
             }
-            8 => Val::Str(self.string()?),
-            9 => {
+            value_type::STRING => Val::Str(self.string()?),
+            value_type::ARRAY => {
                 self.skip_array()?;
                 Val::Other
             }
-            10 => Val::Uint(self.u64()?),
-            11 => Val::Int(self.u64()? as i64),
-            12 => {
+            value_type::U64 => Val::Uint(self.u64()?),
+            value_type::I64 => Val::Int(self.u64()? as i64),
+            value_type::F64 => {
                 self.skip(8)?;
                 Val::Other
             }
@@ -361,12 +388,12 @@ impl Reader {
         let elem = self.u32()?;
         let n = self.count()?;
         let width = match elem {
-            0 | 1 | 7 => 1,
-            2 | 3 => 2,
-            4..=6 => 4,
-            10..=12 => 8,
-            8 => return self.skip_strings(n),
-            9 => {
+            value_type::U8 | value_type::I8 | value_type::BOOL => 1,
+            value_type::U16 | value_type::I16 => 2,
+            value_type::U32 | value_type::I32 | value_type::F32 => 4,
+            value_type::U64 | value_type::I64 | value_type::F64 => 8,
+            value_type::STRING => return self.skip_strings(n),
+            value_type::ARRAY => {
                 for _ in 0..n {
                     self.skip_array()?;
                 }

@@ -166,21 +166,23 @@ pub fn write_header_only_gguf(path: &Path, architecture: &str, context_length: u
         out.extend((s.len() as u64).to_le_bytes());
         out.extend(s.as_bytes());
     }
-    let mut out = b"GGUF".to_vec();
-    out.extend(3u32.to_le_bytes());
+    use flashchat::models::gguf::format::{value_type, DEFAULT_ALIGNMENT, MAGIC, VERSION};
+    let mut out = MAGIC.to_vec();
+    out.extend(VERSION.to_le_bytes());
     out.extend(0u64.to_le_bytes()); // tensors
     out.extend(3u64.to_le_bytes()); // key/values
     string(&mut out, "general.architecture");
-    out.extend(8u32.to_le_bytes()); // string
+    out.extend(value_type::STRING.to_le_bytes());
     string(&mut out, architecture);
     string(&mut out, "general.file_type");
-    out.extend(4u32.to_le_bytes()); // u32
+    out.extend(value_type::U32.to_le_bytes());
     out.extend(15u32.to_le_bytes()); // Q4_K_M
     string(&mut out, &format!("{architecture}.context_length"));
-    out.extend(4u32.to_le_bytes());
+    out.extend(value_type::U32.to_le_bytes());
     out.extend(context_length.to_le_bytes());
     // The (empty) data section starts at a multiple of the alignment.
-    out.resize(out.len().div_ceil(32) * 32, 0);
+    let alignment = DEFAULT_ALIGNMENT as usize;
+    out.resize(out.len().div_ceil(alignment) * alignment, 0);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).unwrap();
     }
