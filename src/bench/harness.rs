@@ -6,27 +6,20 @@
 //! wants nothing between the clock and `llama_decode`, so it talks to
 //! llama.cpp itself, sharing the engine's once-per-process backend.
 
-use std::ffi::CString;
-use std::num::NonZeroU32;
 use std::path::Path;
-use std::pin::pin;
 use std::time::{Duration, Instant};
 
-use llama_cpp_2::context::params::LlamaContextParams;
 use llama_cpp_2::context::LlamaContext;
 use llama_cpp_2::llama_batch::LlamaBatch;
-use llama_cpp_2::model::params::kv_overrides::ParamOverrideValue;
-use llama_cpp_2::model::params::LlamaModelParams;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
 use super::synthetic::SplitMix64;
-use crate::engine::{backend, EngineError};
+use crate::engine::{load, EngineError};
 
-/// Tokens per `llama_decode` call and per compute micro-batch: llama-bench's
+/// Tokens per `llama_decode` call: the engine's, which are llama-bench's
 /// defaults, so prompt figures compare like for like.
-const BATCH: u32 = 2048;
-const UBATCH: u32 = 512;
+const BATCH: u32 = load::BATCH;
 
 /// How to load a model for measuring.
 #[derive(Debug, Clone, Copy, Default)]
@@ -51,27 +44,13 @@ impl LoadedModel {
         architecture: &str,
         options: LoadOptions,
     ) -> Result<Self, EngineError> {
-        let backend = backend()?;
-        let mut params = pin!(
-            LlamaModelParams::default().with_n_gpu_layers(if options.gpu { u32::MAX } else { 0 })
-        );
-        if let Some(k) = options.experts_used {
-            let key = CString::new(format!("{architecture}.expert_used_count")).map_err(|_| {
-                EngineError::Load {
-                    path: path.display().to_string(),
-                }
-            })?;
-            params
-                .as_mut()
-                .append_kv_override(&key, ParamOverrideValue::Int(k as i64));
-        }
+        let options = load::ModelOptions {
+            experts_used: options.experts_used.map(|k| (architecture.to_string(), k)),
+            gpu_layers: Some(if options.gpu { u32::MAX } else { 0 }),
+            reporter: None,
+        };
         let started = Instant::now();
-        let model = LlamaModel::load_from_file(backend, path, &params).map_err(|e| {
-            tracing::error!("loading {} failed: {e}", path.display());
-            EngineError::Load {
-                path: path.display().to_string(),
-            }
-        })?;
+        let model = load::model(path, options)?;
         Ok(Self {
             model,
             load_time: started.elapsed(),
@@ -80,21 +59,7 @@ impl LoadedModel {
 
     /// A context of `context` tokens decoding on `threads` threads.
     pub fn context(&self, context: u32, threads: u32) -> Result<Harness<'_>, EngineError> {
-        let threads = threads.max(1) as i32;
-        let params = LlamaContextParams::default()
-            .with_n_ctx(NonZeroU32::new(context.max(1)))
-            .with_n_batch(BATCH)
-            .with_n_ubatch(UBATCH)
-            .with_n_seq_max(1)
-            .with_n_threads(threads)
-            .with_n_threads_batch(threads);
-        let ctx = self
-            .model
-            .new_context(backend()?, params)
-            .map_err(|e| EngineError::Context {
-                context_size: context,
-                reason: e.to_string(),
-            })?;
+        let ctx = load::context(&self.model, context, 1, threads)?;
         Ok(Harness {
             model: &self.model,
             ctx,
@@ -235,18 +200,9 @@ impl Harness<'_> {
 }
 
 /// The index of the largest logit (the first of equal ones).
+/// The index of the largest logit (the first of equal ones).
 pub(super) fn arg_max(logits: &[f32]) -> i32 {
-    logits
-        .iter()
-        .enumerate()
-        .fold((0, f32::NEG_INFINITY), |best, (i, &v)| {
-            if v > best.1 {
-                (i, v)
-            } else {
-                best
-            }
-        })
-        .0 as i32
+    crate::engine::argmax(logits) as i32
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! [`Engine::generate`] returns a stream of [`Event`]s.
 
 mod admission;
+pub(crate) mod load;
 pub mod output;
 mod policy;
 mod prompt;
@@ -37,8 +38,7 @@ pub(crate) enum Task {
 }
 
 pub use crate::role::Role;
-pub use sampling::{random_seed, SamplingParams};
-pub(crate) use worker::backend;
+pub use sampling::{argmax, random_seed, SamplingParams};
 
 /// How to load a model.
 #[derive(Debug, Clone)]

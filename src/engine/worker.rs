@@ -1,26 +1,18 @@
 //! The inference thread: loads the model, owns the context, and runs the
 //! scheduler, which decodes every active request in shared batches.
 
-use std::num::NonZeroU32;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, OnceLock};
 
-use llama_cpp_2::context::params::LlamaContextParams;
 use llama_cpp_2::context::LlamaContext;
 use llama_cpp_2::llama_backend::LlamaBackend;
 use llama_cpp_2::llama_batch::LlamaBatch;
-use llama_cpp_2::model::params::LlamaModelParams;
 use llama_cpp_2::model::LlamaModel;
 
 use super::admission::Admission;
+use super::load;
 use super::scheduler::Scheduler;
 use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo, Task};
-
-/// Tokens decoded per llama_decode call. Larger batches abort inside
-/// llama.cpp, so prompts are split into chunks of at most this size.
-const BATCH_SIZE: u32 = 2048;
-/// Tokens per compute micro-batch (llama.cpp's default, as llama-bench uses).
-const UBATCH_SIZE: u32 = 512;
 
 /// llama.cpp's backend may be initialised once per process; the benchmarks
 /// share it with the engine.
@@ -48,21 +40,21 @@ pub(super) fn run(
     submissions: Receiver<Task>,
     shared: Shared,
 ) {
-    let started = backend().and_then(|backend| {
-        let model = load_model(backend, &config, reporter)?;
-        Ok((backend, model))
-    });
-    let (backend, model) = match started {
+    let options = load::ModelOptions {
+        reporter: Some(reporter),
+        ..load::ModelOptions::default()
+    };
+    let model = match load::model(&config.model_path, options) {
         // The handle shares the model: requests are rendered and tokenized
         // on the caller's thread, so a long prompt never stalls running
         // streams.
-        Ok((backend, model)) => (backend, Arc::new(model)),
+        Ok(model) => Arc::new(model),
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
         }
     };
-    let ctx = match new_context(backend, &model, &config) {
+    let ctx = match new_context(&model, &config) {
         Ok(ctx) => ctx,
         Err(e) => {
             let _ = ready.send(Err(e));
@@ -87,26 +79,8 @@ pub(super) fn run(
     Scheduler::new(&model, ctx, batch_size, slots, shared).run(submissions);
 }
 
-fn load_model(
-    backend: &LlamaBackend,
-    config: &EngineConfig,
-    reporter: Box<dyn LoadReporter>,
-) -> Result<LlamaModel, EngineError> {
-    let params = LlamaModelParams::default().with_progress_callback(move |fraction| {
-        reporter.progress(fraction);
-        true
-    });
-    LlamaModel::load_from_file(backend, &config.model_path, &params).map_err(|e| {
-        tracing::error!("loading {} failed: {e}", config.model_path.display());
-        EngineError::Load {
-            path: config.model_path.display().to_string(),
-        }
-    })
-}
-
 /// A context with one KV-cache sequence of `context_size` tokens per slot.
 fn new_context<'m>(
-    backend: &LlamaBackend,
     model: &'m LlamaModel,
     config: &EngineConfig,
 ) -> Result<LlamaContext<'m>, EngineError> {
@@ -115,22 +89,7 @@ fn new_context<'m>(
         0 => trained,
         n => n.min(trained),
     };
-    let slots = config.slots.max(1);
-    let threads = config.threads.max(1) as i32;
-    let params = LlamaContextParams::default()
-        .with_n_ctx(NonZeroU32::new(per_slot.saturating_mul(slots)))
-        .with_n_batch(BATCH_SIZE)
-        .with_n_ubatch(UBATCH_SIZE)
-        .with_n_seq_max(slots)
-        .with_kv_unified(false)
-        .with_n_threads(threads)
-        .with_n_threads_batch(threads);
-    let mut ctx = model
-        .new_context(backend, params)
-        .map_err(|e| EngineError::Context {
-            context_size: per_slot,
-            reason: e.to_string(),
-        })?;
+    let mut ctx = load::context(model, per_slot, config.slots, config.threads)?;
     warm_up(model, &mut ctx)?;
     Ok(ctx)
 }
