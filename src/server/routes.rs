@@ -129,13 +129,13 @@ pub async fn completions(
     } else {
         let (text, done) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {
-            id: reply.id,
+            id: &reply.id,
             object: reply.object,
             created: reply.created,
-            model: reply.model,
+            model: &reply.model,
             choices: vec![TextChoice {
                 index: 0,
-                text,
+                text: &text,
                 finish_reason: Some(done.finish_reason),
             }],
             usage: Some(done.usage),

@@ -61,7 +61,8 @@ pub(super) enum Piece<'a> {
     Usage(&'a Completion),
 }
 
-pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
+/// A chat chunk's event text (`None`: nothing to send for this piece).
+pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let timings = match &piece {
         Piece::Usage(done) => Some(done.timings),
         _ => None,
@@ -70,7 +71,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
         Piece::Start => (
             Some(Delta {
                 role: Some("assistant"),
-                content: Some(String::new()),
+                content: Some(""),
                 reasoning_content: None,
             }),
             None,
@@ -78,7 +79,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
         ),
         Piece::Text(t) => (
             Some(Delta {
-                content: Some(t.to_string()),
+                content: Some(t),
                 ..Delta::default()
             }),
             None,
@@ -86,7 +87,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
         ),
         Piece::Reasoning(t) => (
             Some(Delta {
-                reasoning_content: Some(t.to_string()),
+                reasoning_content: Some(t),
                 ..Delta::default()
             }),
             None,
@@ -104,23 +105,24 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
             }]
         })
         .unwrap_or_default();
-    serde_json::to_value(ChatChunk {
-        id: reply.id.clone(),
+    serde_json::to_string(&ChatChunk {
+        id: &reply.id,
         object: "chat.completion.chunk",
         created: reply.created,
-        model: reply.model.clone(),
+        model: &reply.model,
         choices,
         usage,
         timings,
     })
-    .unwrap_or_default()
+    .ok()
 }
 
-pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
+/// A text completion chunk's event text (`None`: nothing to send).
+pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let (choice, usage) = match piece {
-        Piece::Start => return serde_json::Value::Null,
-        Piece::Text(t) | Piece::Reasoning(t) => (Some((t.to_string(), None)), None),
-        Piece::Finish(reason) => (Some((String::new(), Some(reason))), None),
+        Piece::Start => return None,
+        Piece::Text(t) | Piece::Reasoning(t) => (Some((t, None)), None),
+        Piece::Finish(reason) => (Some(("", Some(reason))), None),
         Piece::Usage(done) => (None, Some(done.usage)),
     };
     let choices = choice
@@ -132,18 +134,18 @@ pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> serde_json::Value {
             }]
         })
         .unwrap_or_default();
-    serde_json::to_value(TextCompletion {
-        id: reply.id.clone(),
+    serde_json::to_string(&TextCompletion {
+        id: &reply.id,
         object: "text_completion",
         created: reply.created,
-        model: reply.model.clone(),
+        model: &reply.model,
         choices,
         usage,
     })
-    .unwrap_or_default()
+    .ok()
 }
 
-pub(super) type ChunkFn = fn(&Reply, Piece) -> serde_json::Value;
+pub(super) type ChunkFn = fn(&Reply, Piece) -> Option<String>;
 
 struct StreamState {
     app: Arc<AppState>,
@@ -159,10 +161,8 @@ struct StreamState {
 
 impl StreamState {
     fn push(&mut self, piece: Piece) {
-        let value = (self.shape)(&self.reply, piece);
-        if !value.is_null() {
-            self.out
-                .push_back(SseEvent::default().data(value.to_string()));
+        if let Some(data) = (self.shape)(&self.reply, piece) {
+            self.out.push_back(SseEvent::default().data(data));
         }
     }
 
@@ -265,4 +265,69 @@ pub(super) fn sse(
         }
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Timings, Usage};
+
+    fn reply() -> Reply {
+        Reply {
+            id: "chatcmpl-1".into(),
+            object: "chat.completion",
+            created: 7,
+            model: "m".into(),
+            delivery: Delivery {
+                stream: true,
+                include_usage: true,
+            },
+        }
+    }
+
+    fn json(text: Option<String>) -> serde_json::Value {
+        serde_json::from_str(&text.expect("a chunk")).unwrap()
+    }
+
+    #[test]
+    fn chat_chunks_have_openai_shapes() {
+        let r = reply();
+        let start = json(chat_chunks(&r, Piece::Start));
+        assert_eq!(start["object"], "chat.completion.chunk");
+        assert_eq!(start["choices"][0]["delta"]["role"], "assistant");
+        assert_eq!(start["choices"][0]["delta"]["content"], "");
+        let text = json(chat_chunks(&r, Piece::Text("Hi \"there\"")));
+        assert_eq!(text["choices"][0]["delta"]["content"], "Hi \"there\"");
+        assert!(text["choices"][0]["delta"].get("role").is_none());
+        assert!(text["choices"][0]["finish_reason"].is_null());
+        let thinking = json(chat_chunks(&r, Piece::Reasoning("hmm")));
+        assert_eq!(thinking["choices"][0]["delta"]["reasoning_content"], "hmm");
+        let finish = json(chat_chunks(&r, Piece::Finish(FinishReason::Length)));
+        assert_eq!(finish["choices"][0]["finish_reason"], "length");
+        let done = Completion {
+            finish_reason: FinishReason::Stop,
+            usage: Usage {
+                prompt_tokens: 3,
+                completion_tokens: 2,
+                total_tokens: 5,
+            },
+            timings: Timings::default(),
+        };
+        let usage = json(chat_chunks(&r, Piece::Usage(&done)));
+        assert_eq!(usage["choices"], serde_json::json!([]));
+        assert_eq!(usage["usage"]["total_tokens"], 5);
+        assert!(usage["timings"].is_object());
+    }
+
+    #[test]
+    fn text_chunks_carry_text_and_skip_the_start() {
+        let r = reply();
+        assert_eq!(text_chunks(&r, Piece::Start), None);
+        let text = json(text_chunks(&r, Piece::Text("abc")));
+        assert_eq!(text["object"], "text_completion");
+        assert_eq!(text["choices"][0]["text"], "abc");
+        let finish = json(text_chunks(&r, Piece::Finish(FinishReason::Stop)));
+        assert_eq!(finish["choices"][0]["text"], "");
+        assert_eq!(finish["choices"][0]["finish_reason"], "stop");
+    }
 }

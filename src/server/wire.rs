@@ -133,13 +133,15 @@ pub struct AssistantMessage {
     pub reasoning_content: Option<String>,
 }
 
+/// One streamed chunk, borrowing what it shows: serialised once, straight
+/// to the text of its server-sent event.
 #[derive(Debug, Serialize)]
-pub struct ChatChunk {
-    pub id: String,
+pub struct ChatChunk<'a> {
+    pub id: &'a str,
     pub object: &'static str,
     pub created: u64,
-    pub model: String,
-    pub choices: Vec<ChunkChoice>,
+    pub model: &'a str,
+    pub choices: Vec<ChunkChoice<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
     /// flashchat's (and llama-server's) extension: how the request was served.
@@ -148,37 +150,38 @@ pub struct ChatChunk {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ChunkChoice {
+pub struct ChunkChoice<'a> {
     pub index: u32,
-    pub delta: Delta,
+    pub delta: Delta<'a>,
     pub finish_reason: Option<FinishReason>,
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct Delta {
+pub struct Delta<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    pub content: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reasoning_content: Option<String>,
+    pub reasoning_content: Option<&'a str>,
 }
 
+/// A text completion, whole or as one streamed chunk.
 #[derive(Debug, Serialize)]
-pub struct TextCompletion {
-    pub id: String,
+pub struct TextCompletion<'a> {
+    pub id: &'a str,
     pub object: &'static str,
     pub created: u64,
-    pub model: String,
-    pub choices: Vec<TextChoice>,
+    pub model: &'a str,
+    pub choices: Vec<TextChoice<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TextChoice {
+pub struct TextChoice<'a> {
     pub index: u32,
-    pub text: String,
+    pub text: &'a str,
     pub finish_reason: Option<FinishReason>,
 }
 
