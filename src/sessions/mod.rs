@@ -101,7 +101,7 @@ impl SessionStore {
         fs::create_dir_all(&self.dir).map_err(io_error("create", &self.dir))?;
         let created = now();
         let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-        let suffix = crate::engine::random_seed() & 0xffff;
+        let suffix = id_suffix();
         let header = Header {
             id: format!("{stamp}-{suffix:04x}"),
             title: String::new(),
@@ -416,3 +416,12 @@ pub fn title_from(text: &str) -> String {
     }
     title
 }
+/// Four hex digits that keep two sessions started in the same second
+/// apart: the clock's nanoseconds mixed with the process id.
+fn id_suffix() -> u32 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    (nanos ^ std::process::id().rotate_left(7)) & 0xffff
+}
+
