@@ -424,4 +424,3 @@ fn id_suffix() -> u32 {
         .map_or(0, |d| d.subsec_nanos());
     (nanos ^ std::process::id().rotate_left(7)) & 0xffff
 }
-

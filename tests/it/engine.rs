@@ -1,5 +1,6 @@
-//! The engine's scheduler against the real model: parallel slots,
-//! prompt-prefix reuse and cancellation.
+//! The engine's scheduler on the tiny synthetic model, so these never
+//! skip: parallel slots, prompt-prefix reuse, cancellation and the queue
+//! bound; and what depends on a real vocabulary on the Gemma model.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -12,8 +13,23 @@ use flashchat::engine::{
 
 use crate::common::{heavy, test_model};
 
+/// An engine on the real model, for what depends on its vocabulary.
 fn engine(slots: u32, queue_limit: usize) -> Option<Engine> {
     let model = test_model()?;
+    Some(load(model, slots, queue_limit))
+}
+
+/// An engine on the tiny synthetic model: scheduling tests need no real
+/// model, so they never skip. Its end-of-text logit is pinned low, so every
+/// generation runs to its token budget.
+fn synthetic_engine(slots: u32, queue_limit: usize) -> (Engine, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = flashchat::bench::ensure(&flashchat::bench::SyntheticSpec::tiny_dense(), dir.path())
+        .expect("synthetic model written");
+    (load(path, slots, queue_limit), dir)
+}
+
+fn load(model: std::path::PathBuf, slots: u32, queue_limit: usize) -> Engine {
     let config = EngineConfig {
         model_path: model,
         context_size: 2048,
@@ -21,7 +37,7 @@ fn engine(slots: u32, queue_limit: usize) -> Option<Engine> {
         slots,
         queue_limit,
     };
-    Some(Engine::load(config, NoProgress).expect("model loads"))
+    Engine::load(config, NoProgress).expect("model loads")
 }
 
 fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
@@ -49,7 +65,7 @@ fn collect(mut stream: EventStream) -> (String, Completion) {
 #[test]
 fn parallel_slots_all_complete() {
     let _guard = heavy();
-    let Some(engine) = engine(4, 8) else { return };
+    let (engine, _model_dir) = synthetic_engine(4, 8);
     let prompts = [
         "Once upon a time",
         "The weather today",
@@ -78,7 +94,7 @@ fn parallel_slots_all_complete() {
 #[test]
 fn the_next_turn_reuses_the_cached_prefix() {
     let _guard = heavy();
-    let Some(engine) = engine(2, 4) else { return };
+    let (engine, _model_dir) = synthetic_engine(2, 4);
     let history = "The history of the city is long. ".repeat(60);
     let first = vec![Message::new(Role::User, history.clone())];
     let (reply, turn1) = collect(
@@ -108,7 +124,7 @@ fn the_next_turn_reuses_the_cached_prefix() {
 #[test]
 fn dropping_a_stream_frees_its_slot() {
     let _guard = heavy();
-    let Some(engine) = engine(1, 4) else { return };
+    let (engine, _model_dir) = synthetic_engine(1, 4);
     let mut long = engine
         .generate(greedy(PromptInput::Raw("Once upon a time".into()), 2000))
         .unwrap();
@@ -134,7 +150,7 @@ fn dropping_a_stream_frees_its_slot() {
 #[test]
 fn a_full_queue_is_refused_at_once() {
     let _guard = heavy();
-    let Some(engine) = engine(1, 1) else { return };
+    let (engine, _model_dir) = synthetic_engine(1, 1);
     let _busy = engine
         .generate(greedy(PromptInput::Raw("Once upon a time".into()), 500))
         .unwrap();
