@@ -8,10 +8,11 @@ use crate::client::{Client, ClientRequest};
 use crate::context::Context;
 use crate::engine::{
     Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
-    GenerateRequest, LoadReporter, PromptInput, SamplingParams,
+    GenerateRequest, PromptInput, SamplingParams,
 };
 use crate::errors::Hinted;
 use crate::models::{self, ResolvedModel};
+use crate::reporters;
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::keys;
 use crate::settings::{Settings, UseServer};
@@ -119,11 +120,9 @@ pub fn switch_server(
     name: &str,
     printer: &crate::printer::Printer,
 ) -> anyhow::Result<()> {
-    let spinner = printer.spinner(&format!("Switching the server to {name}…"));
-    let switched = client.switch_model(path, name, || {});
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
+    let message = format!("Switching the server to {name}…");
+    let switched =
+        reporters::spinning(printer, &message, || client.switch_model(path, name, || {}));
     switched.map_err(|e| {
         Hinted::new(
             format!("the server at {} did not switch: {e}", client.base()),
@@ -223,14 +222,6 @@ pub fn sampling(settings: &Settings) -> SamplingParams {
     }
 }
 
-struct BarReporter(indicatif::ProgressBar);
-
-impl LoadReporter for BarReporter {
-    fn progress(&self, fraction: f32) {
-        self.0.set_position((fraction * 100.0) as u64);
-    }
-}
-
 fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
     let settings = &ctx.resolved.settings;
     let config = EngineConfig::single(
@@ -243,14 +234,9 @@ fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let bar = ctx.printer.progress(&format!("Loading {name}"));
-    let loaded = match &bar {
-        Some(bar) => Engine::load(config, BarReporter(bar.clone())),
-        None => Engine::load(config, crate::engine::NoProgress),
-    };
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let progress = reporters::ModelLoad::new(&ctx.printer, &name);
+    let loaded = Engine::load(config, progress.engine_reporter());
+    progress.finish();
     loaded.map_err(|e| engine_error(e, ctx))
 }
 

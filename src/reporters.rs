@@ -10,10 +10,88 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use indicatif::ProgressBar;
 
+use crate::bench;
+use crate::engine::LoadReporter;
 use crate::human::human_bytes;
 use crate::models::download::{DownloadReporter, Plan};
 use crate::printer::Printer;
 use crate::server::daemon::StartReporter;
+
+/// Runs `work` with a spinner showing `message` (on a terminal only).
+pub fn spinning<T>(printer: &Printer, message: &str, work: impl FnOnce() -> T) -> T {
+    let spinner = printer.spinner(message);
+    let result = work();
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    result
+}
+
+/// Loading a model: a percentage bar, fed from the inference thread.
+pub struct ModelLoad(Option<ProgressBar>);
+
+impl ModelLoad {
+    pub fn new(printer: &Printer, name: &str) -> Self {
+        Self(printer.progress(&format!("Loading {name}")))
+    }
+
+    /// What the engine reports to (it runs on the inference thread).
+    pub fn engine_reporter(&self) -> Box<dyn LoadReporter> {
+        match &self.0 {
+            Some(bar) => Box::new(BarFraction(bar.clone())),
+            None => Box::new(crate::engine::NoProgress),
+        }
+    }
+
+    pub fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+struct BarFraction(ProgressBar);
+
+impl LoadReporter for BarFraction {
+    fn progress(&self, fraction: f32) {
+        self.0.set_position((fraction * 100.0) as u64);
+    }
+}
+
+/// A benchmark run: a spinner with the step and the iteration.
+pub struct BenchRun {
+    bar: Option<ProgressBar>,
+    target: &'static str,
+}
+
+impl BenchRun {
+    pub fn new(printer: &Printer, target: bench::Target) -> Self {
+        Self {
+            bar: printer.spinner(&format!("{}: starting", target.name())),
+            target: target.name(),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl bench::Progress for BenchRun {
+    fn step(&self, message: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{}: {message}", self.target));
+        }
+    }
+
+    fn iteration(&self, done: u32, total: u32) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{}: iteration {done}/{total}", self.target));
+        }
+    }
+}
 
 /// Starting the server in the background: a spinner while the model loads,
 /// and a choice of port when the configured one is taken.

@@ -6,13 +6,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use indicatif::ProgressBar;
 
 use crate::bench::{self, gate, history, ModelSource, Plan, Quant, Report, SyntheticSpec, Target};
 use crate::cli::{BenchmarkArgs, SyntheticQuant};
 use crate::errors::Hinted;
 use crate::models;
-use crate::printer::Printer;
 use crate::settings::keys;
 use crate::Context;
 
@@ -31,7 +29,7 @@ pub fn run(ctx: &Context, args: &BenchmarkArgs) -> anyhow::Result<()> {
     // Read first: a bad baseline should fail before minutes of measuring.
     let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
     let plan = plan(ctx, args, target)?;
-    let progress = Spinner::new(&ctx.printer, target);
+    let progress = crate::reporters::BenchRun::new(&ctx.printer, target);
     let report = bench::measure(&plan, &progress).map_err(|e| {
         progress.finish();
         explain(e, target)
@@ -207,13 +205,11 @@ fn synthetic(
 ) -> anyhow::Result<(PathBuf, ModelSource)> {
     let spec = synthetic_spec(args, target);
     let dir = ctx.paths.cache_dir.join("synthetic");
-    let spinner = ctx
-        .printer
-        .spinner("writing the synthetic model (once: it is cached)");
-    let written = bench::ensure(&spec, &dir);
-    if let Some(bar) = spinner {
-        bar.finish_and_clear();
-    }
+    let written = crate::reporters::spinning(
+        &ctx.printer,
+        "writing the synthetic model (once: it is cached)",
+        || bench::ensure(&spec, &dir),
+    );
     let path = written.map_err(|e| {
         let hint = match e {
             bench::SyntheticError::InvalidSpec(_) => {
@@ -381,40 +377,4 @@ fn show_history(ctx: &Context, target: Option<Target>, json: bool) -> anyhow::Re
         write!(out, "{}", history::render(&entries))?;
     }
     Ok(())
-}
-
-/// A spinner on stderr that shows the step and iteration; nothing when
-/// stderr is not a terminal.
-struct Spinner {
-    bar: Option<ProgressBar>,
-    target: &'static str,
-}
-
-impl Spinner {
-    fn new(printer: &Printer, target: Target) -> Self {
-        Self {
-            bar: printer.spinner(&format!("{}: starting", target.name())),
-            target: target.name(),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-impl bench::Progress for Spinner {
-    fn step(&self, message: &str) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(format!("{}: {message}", self.target));
-        }
-    }
-
-    fn iteration(&self, done: u32, total: u32) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(format!("{}: iteration {done}/{total}", self.target));
-        }
-    }
 }

@@ -207,6 +207,12 @@ pub trait LoadReporter: Send + 'static {
     fn progress(&self, fraction: f32);
 }
 
+impl LoadReporter for Box<dyn LoadReporter> {
+    fn progress(&self, fraction: f32) {
+        (**self).progress(fraction);
+    }
+}
+
 /// A reporter for callers that show nothing.
 pub struct NoProgress;
 

@@ -65,11 +65,10 @@ fn with_fix(error: Hinted, unconfigured: bool) -> Hinted {
 
 /// One short generation with the new settings, proving the model works.
 pub fn test_generation(ctx: &Context) -> anyhow::Result<String> {
-    let spinner = ctx.printer.spinner("Loading the model for a test…");
-    let backend = Backend::open(ctx);
-    if let Some(s) = &spinner {
-        s.finish_and_clear();
-    }
+    let backend =
+        crate::reporters::spinning(&ctx.printer, "Loading the model for a test…", || {
+            Backend::open(ctx)
+        });
     let backend = backend?;
     let request = GenerateRequest {
         prompt: PromptInput::Chat(vec![Message::new(
