@@ -41,8 +41,9 @@ const QUEUE_PER_SLOT: usize = 16;
 /// stop; the process exits when it is over.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(9);
 /// How long before the end of the grace period unfinished non-streamed
-/// answers are cut, so that they still reach their clients.
-const CUT_BEFORE_EXIT: Duration = Duration::from_secs(1);
+/// answers are cut, so that they still reach their clients. Generous: on a
+/// loaded machine the decode step that notices the cut can take a while.
+const CUT_BEFORE_EXIT: Duration = Duration::from_secs(3);
 
 /// Where the server is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
