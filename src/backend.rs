@@ -2,23 +2,33 @@
 //! own or `server.url`) or the model loaded in this process. `prompt` and
 //! `chat` both ask through here, so they choose and report the same way.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use crate::client::{Client, ClientRequest};
-use crate::context::Context;
 use crate::engine::{
     Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
     GenerateRequest, PromptInput, SamplingParams,
 };
 use crate::errors::Hinted;
 use crate::models::{self, ResolvedModel};
+use crate::paths::{Env, Paths};
+use crate::printer::Printer;
 use crate::reporters;
 use crate::server::pidfile::{self, ServerState};
 use crate::settings::keys;
-use crate::settings::{Settings, UseServer};
+use crate::settings::{Resolved, Settings, UseServer};
 
-/// Where the answer comes from.
-pub enum Backend {
+/// Where answers come from, with what it needs to report and reload.
+pub struct Backend {
+    source: Source,
+    settings: Settings,
+    printer: Printer,
+    /// llama.cpp's log, named in errors.
+    engine_log: PathBuf,
+}
+
+enum Source {
     /// A running flashchat server (with its model's name), or the one named
     /// by `server.url`.
     Server(Client, Option<String>),
@@ -28,29 +38,41 @@ pub enum Backend {
 
 impl Backend {
     /// Connects to a server, or loads the model here.
-    pub fn open(ctx: &Context) -> anyhow::Result<Self> {
-        match choose(ctx)? {
-            Choice::Server(client, model) => Ok(Backend::Server(client, model)),
+    pub fn open(
+        resolved: &Resolved,
+        env: &Env,
+        paths: &Paths,
+        printer: &Printer,
+    ) -> anyhow::Result<Self> {
+        let engine_log = paths.engine_log();
+        let source = match choose(resolved, &paths.pid_file)? {
+            Choice::Server(client, model) => Source::Server(client, model),
             Choice::Local => {
-                let model = models::resolve(&ctx.resolved, &ctx.env, &ctx.paths)?;
-                let engine = load_engine(ctx, &model)?;
-                Ok(Backend::Local(engine, model.spec.to_string()))
+                let model = models::resolve(resolved, env, paths)?;
+                let engine = load_engine(&resolved.settings, printer, &engine_log, &model)?;
+                Source::Local(engine, model.spec.to_string())
             }
-        }
+        };
+        Ok(Backend {
+            source,
+            settings: resolved.settings.clone(),
+            printer: printer.clone(),
+            engine_log,
+        })
     }
 
     /// The server's base URL or the model's spec.
     pub fn source(&self) -> &str {
-        match self {
-            Backend::Server(client, _) => client.base(),
-            Backend::Local(_, spec) => spec,
+        match &self.source {
+            Source::Server(client, _) => client.base(),
+            Source::Local(_, spec) => spec,
         }
     }
 
     /// The model's name where known, else where answers come from.
     pub fn model_name(&self) -> &str {
-        match self {
-            Backend::Server(_, Some(model)) => model,
+        match &self.source {
+            Source::Server(_, Some(model)) => model,
             _ => self.source(),
         }
     }
@@ -58,18 +80,18 @@ impl Backend {
     /// Switches to another model: flashchat's own server loads it (without
     /// a restart), an in-process engine is replaced. A server named by
     /// `server.url` chooses its own model. Returns what happened.
-    pub fn switch_model(&mut self, ctx: &Context, model: ResolvedModel) -> anyhow::Result<String> {
-        match self {
-            Backend::Server(client, Some(served)) => {
+    pub fn switch_model(&mut self, model: ResolvedModel) -> anyhow::Result<String> {
+        match &mut self.source {
+            Source::Server(client, Some(served)) => {
                 let name = models::served_name(&model.path);
-                switch_server(client, &model.path, &name, &ctx.printer)?;
+                switch_server(client, &model.path, &name, &self.printer)?;
                 *served = name.clone();
                 Ok(format!(
                     "The server at {} now serves {name}.",
                     client.base()
                 ))
             }
-            Backend::Server(client, None) => Err(Hinted::new(
+            Source::Server(client, None) => Err(Hinted::new(
                 format!(
                     "answers come from {}, which chooses its own model",
                     client.base()
@@ -77,8 +99,8 @@ impl Backend {
                 "unset server.url to use flashchat's own server",
             )
             .into()),
-            Backend::Local(engine, spec) => {
-                *engine = load_engine(ctx, &model)?;
+            Source::Local(engine, spec) => {
+                *engine = load_engine(&self.settings, &self.printer, &self.engine_log, &model)?;
                 *spec = model.spec.to_string();
                 Ok(format!("Now answering with {spec}."))
             }
@@ -89,17 +111,16 @@ impl Backend {
     /// `on_text` failing (a closed pipe) ends the generation.
     pub fn answer(
         &self,
-        ctx: &Context,
         request: &GenerateRequest,
         on_text: impl FnMut(&str) -> std::io::Result<()>,
     ) -> anyhow::Result<Completion> {
-        match self {
-            Backend::Server(client, _) => ask_server(client, request, on_text),
-            Backend::Local(engine, _) => {
+        match &self.source {
+            Source::Server(client, _) => ask_server(client, request, on_text),
+            Source::Local(engine, _) => {
                 let events = engine
                     .generate(request.clone())
-                    .map_err(|e| engine_error(e, ctx))?;
-                stream(ctx, events, on_text)
+                    .map_err(|e| engine_error(e, &self.engine_log))?;
+                stream(&self.engine_log, events, on_text)
             }
         }
     }
@@ -116,9 +137,9 @@ enum Choice {
 /// keeps its previous model, and the error says so.
 pub fn switch_server(
     client: &Client,
-    path: &std::path::Path,
+    path: &Path,
     name: &str,
-    printer: &crate::printer::Printer,
+    printer: &Printer,
 ) -> anyhow::Result<()> {
     let message = format!("Switching the server to {name}…");
     let switched =
@@ -132,8 +153,8 @@ pub fn switch_server(
     Ok(())
 }
 
-fn choose(ctx: &Context) -> anyhow::Result<Choice> {
-    let s = &ctx.resolved.settings;
+fn choose(resolved: &Resolved, pid_file: &Path) -> anyhow::Result<Choice> {
+    let s = &resolved.settings;
     if s.use_server == UseServer::Never {
         return Ok(Choice::Local);
     }
@@ -143,12 +164,12 @@ fn choose(ctx: &Context) -> anyhow::Result<Choice> {
             None,
         ));
     }
-    let running = match pidfile::inspect(&ctx.paths.pid_file) {
+    let running = match pidfile::inspect(pid_file) {
         ServerState::Running(record) if record.pid != 0 => Some(record),
         _ => None,
     };
     match (running, s.use_server) {
-        (Some(record), _) if serves_requested_model(ctx, &record.model) => Ok(Choice::Server(
+        (Some(record), _) if serves_requested_model(resolved, &record.model) => Ok(Choice::Server(
             Client::new(&record.url, s.server.api_key.clone()),
             Some(record.model),
         )),
@@ -162,8 +183,8 @@ fn choose(ctx: &Context) -> anyhow::Result<Choice> {
 }
 
 /// A model named on the command line must be the one the server runs.
-fn serves_requested_model(ctx: &Context, served: &str) -> bool {
-    let Some(value) = ctx.resolved.from_command_line(keys::MODEL) else {
+fn serves_requested_model(resolved: &Resolved, served: &str) -> bool {
+    let Some(value) = resolved.from_command_line(keys::MODEL) else {
         return true;
     };
     let asked = value.as_str().unwrap_or_default();
@@ -222,8 +243,12 @@ pub fn sampling(settings: &Settings) -> SamplingParams {
     }
 }
 
-fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
-    let settings = &ctx.resolved.settings;
+fn load_engine(
+    settings: &Settings,
+    printer: &Printer,
+    engine_log: &Path,
+    model: &ResolvedModel,
+) -> anyhow::Result<Engine> {
     let config = EngineConfig::single(
         model.path.clone(),
         settings.context_size,
@@ -234,15 +259,14 @@ fn load_engine(ctx: &Context, model: &ResolvedModel) -> anyhow::Result<Engine> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let progress = reporters::ModelLoad::new(&ctx.printer, &name);
+    let progress = reporters::ModelLoad::new(printer, &name);
     let loaded = Engine::load(config, progress.engine_reporter());
     progress.finish();
-    loaded.map_err(|e| engine_error(e, ctx))
+    loaded.map_err(|e| engine_error(e, engine_log))
 }
 
 /// Engine errors with what the user can do about them.
-pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
-    let log = ctx.paths.engine_log();
+fn engine_error(err: EngineError, log: &Path) -> anyhow::Error {
     let hint = match &err {
         EngineError::Load { .. } => format!(
             "the file may be damaged or need a newer llama.cpp; llama.cpp's reason is in {}",
@@ -267,7 +291,7 @@ pub fn engine_error(err: EngineError, ctx: &Context) -> anyhow::Error {
 
 /// Passes the engine's text to `output` and returns the completion.
 fn stream(
-    ctx: &Context,
+    engine_log: &Path,
     mut events: EventStream,
     mut on_text: impl FnMut(&str) -> std::io::Result<()>,
 ) -> anyhow::Result<Completion> {
@@ -275,7 +299,7 @@ fn stream(
         match event {
             Event::Text(text) => on_text(&text)?,
             Event::Done(done) => return Ok(done),
-            Event::Failed(e) => return Err(engine_error(e, ctx)),
+            Event::Failed(e) => return Err(engine_error(e, engine_log)),
         }
     }
     Err(EngineError::WorkerGone.into())

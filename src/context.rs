@@ -1,7 +1,7 @@
 //! What every command receives: the environment and locations, the
 //! resolved settings and the printer, built once by the dispatch in
-//! `lib.rs`. Mid-level modules that still take it depend on this module,
-//! not on the dispatch.
+//! `lib.rs`. Only commands take it: the layers below them take the plain
+//! values they need (settings, paths, printer).
 
 use crate::paths::{Env, Paths};
 use crate::printer::Printer;
@@ -37,22 +37,26 @@ impl Context {
         }
     }
 
-    /// The same context with the settings read again (after the config
-    /// file changed, e.g. in the setup wizard).
-    pub fn reload(&self) -> anyhow::Result<Context> {
-        let resolved = crate::settings::resolve(
+    /// The settings read again (after the config file changed, e.g. in
+    /// the setup wizard), with the same flags and `--config`.
+    pub fn reload_settings(&self) -> anyhow::Result<Resolved> {
+        crate::settings::resolve(
             &self.env,
             &self.paths,
             self.config_override.as_deref(),
             &self.cli,
-        )?;
-        Ok(Context {
+        )
+    }
+
+    /// The same context with other settings.
+    pub fn with_settings(&self, resolved: Resolved) -> Context {
+        Context {
             env: self.env.clone(),
             paths: self.paths.clone(),
             resolved,
             printer: self.printer.clone(),
             config_override: self.config_override.clone(),
             cli: self.cli.clone(),
-        })
+        }
     }
 }

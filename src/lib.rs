@@ -98,7 +98,8 @@ fn needs_model(command: &Command) -> bool {
 /// and fails with the fixing command otherwise. A model named by a flag or
 /// an environment variable is the user's explicit choice: no wizard then.
 fn set_up_if_needed(ctx: Context) -> anyhow::Result<Context> {
-    let setup::Readiness::MissingModel(problem) = setup::check(&ctx) else {
+    let setup::Readiness::MissingModel(problem) = setup::check(&ctx.resolved, &ctx.env, &ctx.paths)
+    else {
         return Ok(ctx);
     };
     if ctx.resolved.is_explicit(keys::MODEL) || !ask::interactive() {
@@ -106,7 +107,7 @@ fn set_up_if_needed(ctx: Context) -> anyhow::Result<Context> {
     }
     ctx.printer
         .warn(&format!("{}: let's set one up.", problem.message));
-    setup::wizard(&ctx)
+    commands::wizard(&ctx)
 }
 
 fn context(global: &GlobalArgs, command: Option<&Command>) -> anyhow::Result<Context> {

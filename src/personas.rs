@@ -7,8 +7,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use toml::Value;
+
 use crate::errors::Hinted;
-use crate::settings::keys;
+use crate::settings::{keys, Origin, Resolved};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Persona {
@@ -109,24 +111,39 @@ pub fn load(dir: &Path, name: &str) -> Result<Persona, Hinted> {
     })
 }
 
-/// Applies a persona to a request: its system prompt, and its sampling
-/// settings where no command-line flag set them.
-pub fn apply(
-    persona: &Persona,
-    resolved: &crate::settings::Resolved,
-    request: &mut crate::engine::GenerateRequest,
-) -> String {
-    let from_cli = |key: &str| resolved.from_command_line(key).is_some();
-    if let (Some(t), false) = (persona.temperature, from_cli(keys::TEMPERATURE)) {
-        request.sampling.temperature = t;
+impl Persona {
+    /// These settings with the persona laid on as a layer: its system
+    /// prompt and sampling settings replace the config file's and the
+    /// environment's, and give way to flags and `/set` (`config show`'s
+    /// origin reads `persona NAME`).
+    pub fn layered_on(&self, resolved: &Resolved) -> Result<Resolved, Hinted> {
+        let values = [
+            (
+                keys::SYSTEM_PROMPT,
+                Some(Value::String(self.system_prompt.clone())),
+            ),
+            (keys::TEMPERATURE, self.temperature.map(float)),
+            (keys::TOP_P, self.top_p.map(float)),
+            (keys::MAX_TOKENS, self.max_tokens.map(Value::from)),
+        ];
+        let layer = values
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value?)));
+        resolved
+            .with_layer(&Origin::Persona(self.name.clone()), layer)
+            .map_err(|e| {
+                Hinted::new(
+                    format!("persona `{}`: {e}", self.name),
+                    "fix the value in the persona's `+++` block",
+                )
+            })
     }
-    if let (Some(p), false) = (persona.top_p, from_cli(keys::TOP_P)) {
-        request.sampling.top_p = p;
-    }
-    if let (Some(n), false) = (persona.max_tokens, from_cli(keys::MAX_TOKENS)) {
-        request.max_tokens = n;
-    }
-    persona.system_prompt.clone()
+}
+
+/// An `f32` read from a persona file as the `f64` TOML holds, without the
+/// binary noise of widening (`0.2` stays `0.2`).
+fn float(value: f32) -> Value {
+    Value::Float(value.to_string().parse().unwrap_or(value as f64))
 }
 
 /// Every persona, built-ins replaced by files of the same name.
@@ -158,6 +175,30 @@ mod tests {
             assert!(!persona.description.is_empty());
             assert!(persona.temperature.is_some());
         }
+    }
+
+    #[test]
+    fn a_persona_is_a_settings_layer_below_flags() {
+        let coder = parse(
+            "coder",
+            "+++\ntemperature = 0.2\nmax_tokens = 99\n+++\nBe brief.",
+        )
+        .unwrap();
+        let base = Resolved::defaults();
+        let r = coder.layered_on(&base).unwrap();
+        assert_eq!(r.settings.temperature, 0.2);
+        assert_eq!(r.settings.max_tokens, 99);
+        assert_eq!(r.settings.system_prompt.as_deref(), Some("Be brief."));
+        assert_eq!(r.settings.top_p, base.settings.top_p);
+        assert_eq!(r.origin(keys::TEMPERATURE).to_string(), "persona coder");
+        assert_eq!(r.values[keys::TEMPERATURE].0, Some(Value::Float(0.2)));
+        let bad = parse("hot", "+++\ntemperature = 7.0\n+++\nx").unwrap();
+        let err = bad.layered_on(&base).unwrap_err();
+        assert!(
+            err.message.starts_with("persona `hot`: temperature"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

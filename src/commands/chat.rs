@@ -31,8 +31,15 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
         None => None,
     };
     ensure_server(ctx)?;
-    let backend = Backend::open(ctx)?;
-    Chat::new(ctx, backend, resumed, persona).run()
+    let backend = Backend::open(&ctx.resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
+    let mut chat = Chat::new(&ctx.resolved, &ctx.env, &ctx.paths, &ctx.printer, backend);
+    if let Some(persona) = persona {
+        chat = chat.with_persona(persona)?;
+    }
+    if let Some(session) = resumed {
+        chat = chat.resuming(session);
+    }
+    chat.run()
 }
 
 /// Chat talks to a server: start one unless one runs, another server is

@@ -15,7 +15,7 @@ use crate::Context;
 
 pub fn run(ctx: &Context, args: &ConfigArgs) -> anyhow::Result<()> {
     if args.reset {
-        return crate::setup::wizard(ctx).map(|_| ());
+        return super::wizard(ctx).map(|_| ());
     }
     if args.full_reset {
         return full_reset(ctx, args.yes);

@@ -34,8 +34,8 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
     let mut ctx = ctx;
     loop {
         // An action may have changed the config (Configure, Models).
-        if let Ok(fresh) = ctx.reload() {
-            ctx = fresh;
+        if let Ok(fresh) = ctx.reload_settings() {
+            ctx = ctx.with_settings(fresh);
         }
         let ctx = &ctx;
         eprintln!("\n{}", header(ctx));
@@ -82,7 +82,7 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
             ),
             Action::Models => pick_model(ctx, &theme),
             Action::Benchmark => benchmark(ctx, &theme),
-            Action::Configure => crate::setup::wizard(ctx).map(|_| ()),
+            Action::Configure => super::wizard(ctx).map(|_| ()),
             Action::Quit => return Ok(()),
         };
         if let Err(e) = outcome {

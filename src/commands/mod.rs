@@ -26,6 +26,19 @@ fn served_name(model: &ResolvedModel) -> String {
     }
 }
 
+/// Runs the setup wizard (`config --reset`, the menu, a first run) and
+/// returns the context with the settings it saved.
+pub fn wizard(ctx: &Context) -> anyhow::Result<Context> {
+    let surroundings = crate::setup::Surroundings {
+        resolved: &ctx.resolved,
+        env: &ctx.env,
+        paths: &ctx.paths,
+        printer: &ctx.printer,
+    };
+    let resolved = crate::setup::wizard(&surroundings, || ctx.reload_settings())?;
+    Ok(ctx.with_settings(resolved))
+}
+
 /// Starts the server in the background for `model` (serve, chat and the
 /// menu all start it this way) and says where it runs.
 fn start_server(

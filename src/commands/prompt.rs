@@ -16,28 +16,22 @@ use crate::Context;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     let text = prompt_text(args)?;
-    let settings = &ctx.resolved.settings;
-    let mut request = GenerateRequest {
-        prompt: PromptInput::Raw(String::new()),
+    let resolved = match &args.persona {
+        Some(name) => personas::load(&ctx.paths.personas_dir, name)?.layered_on(&ctx.resolved)?,
+        None => ctx.resolved.clone(),
+    };
+    let settings = &resolved.settings;
+    let request = GenerateRequest {
+        prompt: prompt_input(args, settings.system_prompt.clone(), text),
         max_tokens: settings.max_tokens,
         stop: args.stop.clone(),
         sampling: backend::sampling(settings),
         cancel: crate::interrupt::cleared_flag(),
     };
-    let mut system = settings.system_prompt.clone();
-    if let Some(name) = &args.persona {
-        let persona = personas::load(&ctx.paths.personas_dir, name)?;
-        let persona_system = personas::apply(&persona, &ctx.resolved, &mut request);
-        // An explicit --system still wins.
-        if args.system.is_none() {
-            system = Some(persona_system);
-        }
-    }
-    request.prompt = prompt_input(args, system, text);
 
     let mut output = Output::new(!args.json, settings.show_thinking);
-    let backend = Backend::open(ctx)?;
-    let done = backend.answer(ctx, &request, |text| output.text(text))?;
+    let backend = Backend::open(&resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
+    let done = backend.answer(&request, |text| output.text(text))?;
     let source = backend.source();
     let answer = output.finish()?;
 

@@ -9,6 +9,8 @@ use reedline::{
 };
 
 use super::{slash, Chat, Flow};
+use crate::paths::Paths;
+use crate::printer::Printer;
 
 /// Completes `/na` to the slash commands of the table.
 struct SlashCompleter;
@@ -97,7 +99,7 @@ fn slash_hint(typed: &str) -> String {
     }
 }
 
-fn editor(ctx: &crate::context::Context) -> anyhow::Result<Reedline> {
+fn editor(paths: &Paths, printer: &Printer) -> anyhow::Result<Reedline> {
     let mut keys = default_emacs_keybindings();
     let newline = ReedlineEvent::Edit(vec![EditCommand::InsertNewline]);
     keys.add_binding(KeyModifiers::ALT, KeyCode::Enter, newline.clone());
@@ -116,21 +118,21 @@ fn editor(ctx: &crate::context::Context) -> anyhow::Result<Reedline> {
         .with_hinter(Box::new(SlashHinter::default()))
         .with_menu(ReedlineMenu::EngineCompleter(Box::new(menu)))
         .with_edit_mode(Box::new(Emacs::new(keys)));
-    let history_file = ctx.paths.config_dir.join("history.txt");
+    let history_file = paths.config_dir.join("history.txt");
     match FileBackedHistory::with_file(1000, history_file) {
         Ok(history) => editor = editor.with_history(Box::new(history)),
-        Err(e) => ctx.printer.warn(&format!("input history is off: {e}")),
+        Err(e) => printer.warn(&format!("input history is off: {e}")),
     }
     Ok(editor)
 }
 
 pub fn run(chat: &mut Chat) -> anyhow::Result<()> {
-    let mut editor = editor(chat.ctx)?;
+    let mut editor = editor(chat.paths, chat.printer)?;
     let prompt = DefaultPrompt::new(
         DefaultPromptSegment::Basic("you".into()),
         DefaultPromptSegment::Empty,
     );
-    eprintln!("{}", chat.ctx.printer.dim(&chat.banner()));
+    eprintln!("{}", chat.printer.dim(&chat.banner()));
     let mut block: Option<String> = None;
     let mut interrupted = false;
     loop {

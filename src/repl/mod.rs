@@ -12,15 +12,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::backend::{self, Backend};
-use crate::context::Context;
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
 use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::errors::Hinted;
 use crate::models::{self, ResolvedModel};
+use crate::paths::{Env, Paths};
 use crate::personas::{self, Persona};
+use crate::printer::Printer;
 use crate::role::Role;
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
+use crate::settings::{keys, Origin, Resolved};
 use markdown::MarkdownStream;
 use slash::{ExportAs, Setting, Slash};
 
@@ -32,7 +35,16 @@ pub enum Flow {
 }
 
 pub struct Chat<'a> {
-    ctx: &'a Context,
+    /// The settings this chat started from, before a persona and `/set`.
+    base: &'a Resolved,
+    /// The settings in effect: `base` with the persona and `/set` laid on.
+    resolved: Resolved,
+    persona: Option<Persona>,
+    /// Values given with `/set`, in order.
+    set: Vec<(&'static str, toml::Value)>,
+    env: &'a Env,
+    paths: &'a Paths,
+    printer: &'a Printer,
     backend: Backend,
     store: SessionStore,
     session: Option<String>,
@@ -45,13 +57,15 @@ pub struct Chat<'a> {
 }
 
 impl<'a> Chat<'a> {
+    /// A new conversation with `resolved`'s settings and system prompt.
     pub fn new(
-        ctx: &'a Context,
+        resolved: &'a Resolved,
+        env: &'a Env,
+        paths: &'a Paths,
+        printer: &'a Printer,
         backend: Backend,
-        resumed: Option<Session>,
-        persona: Option<Persona>,
     ) -> Self {
-        let settings = &ctx.resolved.settings;
+        let settings = &resolved.settings;
         // Ctrl-C while an answer streams stops that answer; at the prompt the
         // editor sees the key itself.
         let interrupt = crate::interrupt::cleared_flag();
@@ -62,10 +76,16 @@ impl<'a> Chat<'a> {
             sampling: backend::sampling(settings),
             cancel: Arc::clone(&interrupt),
         };
-        let mut chat = Self {
-            ctx,
+        Self {
+            base: resolved,
+            resolved: resolved.clone(),
+            persona: None,
+            set: Vec::new(),
+            env,
+            paths,
+            printer,
             backend,
-            store: SessionStore::new(&ctx.paths.sessions_dir),
+            store: SessionStore::new(&paths.sessions_dir),
             session: None,
             titled: false,
             system: settings.system_prompt.clone(),
@@ -73,21 +93,60 @@ impl<'a> Chat<'a> {
             request,
             last: None,
             interrupt,
+        }
+    }
+
+    /// Answers as `persona`: its system prompt and settings, under flags.
+    pub fn with_persona(mut self, persona: Persona) -> Result<Self, Hinted> {
+        self.use_persona(persona)?;
+        Ok(self)
+    }
+
+    /// Continues a saved session: its turns and its system prompt.
+    pub fn resuming(mut self, session: Session) -> Self {
+        self.session = Some(session.header.id.clone());
+        self.titled = !session.title.is_empty();
+        self.system = session.system_prompt.clone();
+        self.messages = session
+            .messages
+            .iter()
+            .map(|m| Message::new(m.role, m.content.clone()))
+            .collect();
+        self
+    }
+
+    /// Lays the persona and the `/set` values on the base settings again
+    /// and takes the sampling settings from the result.
+    fn relayer(&mut self) -> Result<(), Hinted> {
+        let mut resolved = match &self.persona {
+            Some(persona) => persona.layered_on(self.base)?,
+            None => self.base.clone(),
         };
-        if let Some(persona) = &persona {
-            chat.system = Some(personas::apply(persona, &ctx.resolved, &mut chat.request));
+        if !self.set.is_empty() {
+            resolved = resolved
+                .with_layer(&Origin::Chat, self.set.iter().map(|(k, v)| (*k, v.clone())))
+                .map_err(|e| Hinted::new(e, "/help lists what /set takes"))?;
         }
-        if let Some(session) = resumed {
-            chat.session = Some(session.header.id.clone());
-            chat.titled = !session.title.is_empty();
-            chat.system = session.system_prompt.clone();
-            chat.messages = session
-                .messages
-                .iter()
-                .map(|m| Message::new(m.role, m.content.clone()))
-                .collect();
+        let settings = &resolved.settings;
+        let seed = self.request.sampling.seed;
+        self.request.sampling = backend::sampling(settings);
+        if settings.seed.is_none() {
+            // Unset: the seed drawn when the chat started stays.
+            self.request.sampling.seed = seed;
         }
-        chat
+        self.request.max_tokens = settings.max_tokens;
+        self.resolved = resolved;
+        Ok(())
+    }
+
+    fn use_persona(&mut self, persona: Persona) -> Result<(), Hinted> {
+        let previous = self.persona.replace(persona);
+        if let Err(e) = self.relayer() {
+            self.persona = previous;
+            return Err(e);
+        }
+        self.system = self.resolved.settings.system_prompt.clone();
+        Ok(())
     }
 
     /// Runs until /exit, Ctrl-D or the end of the input.
@@ -161,7 +220,7 @@ impl<'a> Chat<'a> {
     }
 
     fn note(&self, message: &str) {
-        eprintln!("{}", self.ctx.printer.dim(message));
+        eprintln!("{}", self.printer.dim(message));
     }
 
     fn command(&mut self, command: Slash) -> anyhow::Result<Flow> {
@@ -191,18 +250,17 @@ impl<'a> Chat<'a> {
                 self.note("System prompt set.");
             }
             Slash::Persona(None) => {
-                for p in personas::list(&self.ctx.paths.personas_dir) {
+                for p in personas::list(&self.paths.personas_dir) {
                     println!("  {:<12} {}", p.name, p.description);
                 }
             }
             Slash::Persona(Some(name)) => {
-                match personas::load(&self.ctx.paths.personas_dir, &name) {
-                    Ok(persona) => {
-                        let system =
-                            personas::apply(&persona, &self.ctx.resolved, &mut self.request);
-                        self.system = Some(system.clone());
+                let used = personas::load(&self.paths.personas_dir, &name)
+                    .and_then(|persona| self.use_persona(persona));
+                match used {
+                    Ok(()) => {
                         self.save(&Record::System {
-                            system_prompt: Some(system),
+                            system_prompt: self.system.clone(),
                             at: now(),
                         })?;
                         self.note(&format!("Answering as {name}."));
@@ -211,14 +269,21 @@ impl<'a> Chat<'a> {
                 }
             }
             Slash::Set(setting, value) => {
-                let s = &mut self.request.sampling;
-                match setting {
-                    Setting::Temperature => s.temperature = value as f32,
-                    Setting::TopP => s.top_p = value as f32,
-                    Setting::Seed => s.seed = value as u32,
-                    Setting::MaxTokens => self.request.max_tokens = value as u32,
+                let (key, value) = match setting {
+                    Setting::Temperature => (keys::TEMPERATURE, toml::Value::Float(value)),
+                    Setting::TopP => (keys::TOP_P, toml::Value::Float(value)),
+                    Setting::Seed => (keys::SEED, toml::Value::Integer(value as i64)),
+                    Setting::MaxTokens => (keys::MAX_TOKENS, toml::Value::Integer(value as i64)),
+                };
+                self.set.retain(|(k, _)| *k != key);
+                self.set.push((key, value.clone()));
+                match self.relayer() {
+                    Ok(()) => self.note(&format!("Set to {value}.")),
+                    Err(e) => {
+                        self.set.pop();
+                        self.note(&format!("{} ({})", e.message, e.hint));
+                    }
                 }
-                self.note(&format!("Set to {value}."));
             }
             Slash::Title(title) => {
                 self.titled = true;
@@ -250,13 +315,12 @@ impl<'a> Chat<'a> {
 
     /// `/model NAME`: the conversation goes on with another model.
     fn switch_model(&mut self, name: &str) -> anyhow::Result<()> {
-        let s = &self.ctx.resolved.settings;
-        let found = models::spec_for(name, &s.models_dirs, &self.ctx.env, &self.ctx.paths)
-            .and_then(|spec| {
-                let path = spec.locate(&self.ctx.paths.hf_hub_dir)?;
-                let info = models::read_checked(&path)?;
-                Ok(ResolvedModel { spec, path, info })
-            });
+        let s = &self.resolved.settings;
+        let found = models::spec_for(name, &s.models_dirs, self.env, self.paths).and_then(|spec| {
+            let path = spec.locate(&self.paths.hf_hub_dir)?;
+            let info = models::read_checked(&path)?;
+            Ok(ResolvedModel { spec, path, info })
+        });
         let model = match found {
             Ok(model) => model,
             Err(e) => {
@@ -264,7 +328,7 @@ impl<'a> Chat<'a> {
                 return Ok(());
             }
         };
-        match self.backend.switch_model(self.ctx, model) {
+        match self.backend.switch_model(model) {
             Ok(done) => self.note(&done),
             Err(e) => {
                 crate::errors::report(&e);
@@ -284,13 +348,11 @@ impl<'a> Chat<'a> {
             messages.extend(self.messages.iter().cloned());
             self.request.prompt = PromptInput::Chat(messages);
             let mut printer = Streamed::new(
-                self.ctx.resolved.settings.show_thinking,
-                self.ctx.printer.stdout_styled(),
+                self.resolved.settings.show_thinking,
+                self.printer.stdout_styled(),
             );
             let echo_off = typeahead::EchoOff::new();
-            let answered = self
-                .backend
-                .answer(self.ctx, &self.request, |t| printer.text(t));
+            let answered = self.backend.answer(&self.request, |t| printer.text(t));
             drop(echo_off);
             match answered {
                 Ok(done) => break (printer.finish()?, done),
@@ -475,7 +537,7 @@ impl<'a> Chat<'a> {
             return "No answer yet.".to_string();
         };
         let used = done.usage.total_tokens;
-        let size = self.ctx.resolved.settings.context_size;
+        let size = self.resolved.settings.context_size;
         if size == 0 {
             return format!("{used} tokens used (context: the model's trained length)");
         }

@@ -1,5 +1,8 @@
-//! Settings: layers merged once, by precedence, remembering where each value
-//! came from. CLI flags > `FLASHCHAT_*` environment > config file > defaults.
+//! Settings: layers merged by precedence, remembering where each value came
+//! from. `/set` in a chat > CLI flags > a persona > `FLASHCHAT_*`
+//! environment > config file > defaults. The first four are read once by
+//! `resolve`; personas and `/set` are laid on top with
+//! [`Resolved::with_layer`].
 
 pub mod edit;
 mod file;
@@ -20,7 +23,25 @@ pub enum Origin {
     Default,
     File(PathBuf),
     Env(String),
+    /// The persona a chat answers as.
+    Persona(String),
     Cli(&'static str),
+    /// `/set` in a running chat.
+    Chat,
+}
+
+impl Origin {
+    /// Precedence: a layer replaces the values of lower ranks only.
+    fn rank(&self) -> u8 {
+        match self {
+            Origin::Default => 0,
+            Origin::File(_) => 1,
+            Origin::Env(_) => 2,
+            Origin::Persona(_) => 3,
+            Origin::Cli(_) => 4,
+            Origin::Chat => 5,
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -29,7 +50,9 @@ impl fmt::Display for Origin {
             Origin::Default => write!(f, "default"),
             Origin::File(path) => write!(f, "file {}", path.display()),
             Origin::Env(var) => write!(f, "env {var}"),
+            Origin::Persona(name) => write!(f, "persona {name}"),
             Origin::Cli(flag) => write!(f, "cli {flag}"),
+            Origin::Chat => write!(f, "chat /set"),
         }
     }
 }
@@ -113,7 +136,7 @@ impl Settings {
 }
 
 /// The outcome of resolution: typed settings plus what `config show` needs.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Resolved {
     pub settings: Settings,
     /// Every key's effective value (absent when unset) and its origin.
@@ -145,6 +168,32 @@ impl Resolved {
     /// environment variable, rather than by the config file or a default.
     pub fn is_explicit(&self, key: &str) -> bool {
         matches!(self.origin(key), Origin::Cli(_) | Origin::Env(_))
+    }
+
+    /// These settings with one more layer laid on: each value replaces the
+    /// key's current one where that came from a layer of lower precedence
+    /// (a persona's temperature gives way to `--temperature`, `/set` to
+    /// nothing). Values are checked against the key table like any other
+    /// layer's; the error names the key.
+    pub fn with_layer<'v>(
+        &self,
+        origin: &Origin,
+        layer: impl IntoIterator<Item = (&'v str, Value)>,
+    ) -> Result<Resolved, String> {
+        let mut values = self.values.clone();
+        for (name, value) in layer {
+            let key = keys::find(name).ok_or_else(|| format!("`{name}` is not a setting"))?;
+            let value = key.check(&value).map_err(|e| format!("{name}: {e}"))?;
+            let current = values.get(key.name).map_or(0, |(_, o)| o.rank());
+            if origin.rank() >= current {
+                values.insert(key.name, (Some(value), origin.clone()));
+            }
+        }
+        Ok(Resolved {
+            settings: typed(&values),
+            values,
+            ..self.clone()
+        })
     }
 }
 
@@ -215,6 +264,21 @@ impl Settings {
     /// Every key at its default, with no files read: for unit tests.
     pub fn defaults() -> Self {
         typed(&default_values())
+    }
+}
+
+#[cfg(test)]
+impl Resolved {
+    /// Every key at its default, with no files read: for unit tests.
+    pub fn defaults() -> Self {
+        let values = default_values();
+        Resolved {
+            settings: typed(&values),
+            values,
+            config_file: None,
+            created_config: false,
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -359,6 +423,47 @@ mod tests {
             Origin::File(paths.config_file.clone())
         );
         assert_eq!(r.values[keys::TOP_P].1, Origin::Default);
+    }
+
+    #[test]
+    fn layers_give_way_to_higher_precedence_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = temp_paths(dir.path());
+        std::fs::write(&paths.config_file, "temperature = 0.2\ntop_p = 0.5\n").unwrap();
+        let cli = [CliOverride {
+            key: keys::MAX_TOKENS,
+            value: Value::Integer(64),
+            flag: "--max-tokens",
+        }];
+        let base = resolve(&Env::default(), &paths, None, &cli).unwrap();
+        let persona = Origin::Persona("coder".into());
+        let r = base
+            .with_layer(
+                &persona,
+                [
+                    (keys::TEMPERATURE, Value::Float(0.9)),
+                    (keys::MAX_TOKENS, Value::Integer(10)),
+                ],
+            )
+            .unwrap();
+        assert_eq!(r.settings.temperature, 0.9);
+        assert_eq!(*r.origin(keys::TEMPERATURE), persona);
+        assert_eq!(r.settings.max_tokens, 64, "a flag beats a persona");
+        assert_eq!(r.settings.top_p, 0.5);
+        let r = r
+            .with_layer(&Origin::Chat, [(keys::MAX_TOKENS, Value::Integer(5))])
+            .unwrap();
+        assert_eq!(r.settings.max_tokens, 5, "/set beats everything");
+        assert_eq!(r.origin(keys::MAX_TOKENS).to_string(), "chat /set");
+        assert_eq!(r.origin(keys::TEMPERATURE).to_string(), "persona coder");
+        // Layers are checked like the config file.
+        let err = base
+            .with_layer(&persona, [(keys::TEMPERATURE, Value::Float(9.0))])
+            .unwrap_err();
+        assert!(err.starts_with("temperature:"), "{err}");
+        assert!(base
+            .with_layer(&persona, [("temprature", Value::Float(0.1))])
+            .is_err());
     }
 
     #[test]

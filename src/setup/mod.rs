@@ -4,15 +4,16 @@
 mod wizard;
 
 use crate::backend::{self, Backend};
-use crate::context::Context;
 use crate::engine::{GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
 use crate::models;
+use crate::paths::{Env, Paths};
+use crate::printer::Printer;
 use crate::role::Role;
 use crate::server::pidfile::{self, ServerState};
-use crate::settings::UseServer;
+use crate::settings::{Resolved, UseServer};
 
-pub use wizard::run as wizard;
+pub use wizard::{run as wizard, Surroundings};
 
 /// A model that small, recommended for trying flashchat out.
 pub const STARTER_MODEL: &str = "ggml-org/gemma-3-1b-it-GGUF";
@@ -27,18 +28,15 @@ pub enum Readiness {
 /// Whether a command that generates can run: the configured model resolves
 /// to a readable GGUF, or answers come from a server (`server.url`, or
 /// flashchat's own server already running).
-pub fn check(ctx: &Context) -> Readiness {
-    let s = &ctx.resolved.settings;
+pub fn check(resolved: &Resolved, env: &Env, paths: &Paths) -> Readiness {
+    let s = &resolved.settings;
     let remote = s.server.url.is_some() && s.use_server != UseServer::Never;
     let running = s.use_server != UseServer::Never
-        && matches!(
-            pidfile::inspect(&ctx.paths.pid_file),
-            ServerState::Running(_)
-        );
+        && matches!(pidfile::inspect(&paths.pid_file), ServerState::Running(_));
     if remote || running {
         return Readiness::Ready;
     }
-    match models::resolve(&ctx.resolved, &ctx.env, &ctx.paths) {
+    match models::resolve(resolved, env, paths) {
         Ok(_) => Readiness::Ready,
         Err(e) => Readiness::MissingModel(with_fix(e, s.model.is_none())),
     }
@@ -64,11 +62,15 @@ fn with_fix(error: Hinted, unconfigured: bool) -> Hinted {
 }
 
 /// One short generation with the new settings, proving the model works.
-pub fn test_generation(ctx: &Context) -> anyhow::Result<String> {
-    let backend =
-        crate::reporters::spinning(&ctx.printer, "Loading the model for a test…", || {
-            Backend::open(ctx)
-        });
+pub fn test_generation(
+    resolved: &Resolved,
+    env: &Env,
+    paths: &Paths,
+    printer: &Printer,
+) -> anyhow::Result<String> {
+    let backend = crate::reporters::spinning(printer, "Loading the model for a test…", || {
+        Backend::open(resolved, env, paths, printer)
+    });
     let backend = backend?;
     let request = GenerateRequest {
         prompt: PromptInput::Chat(vec![Message::new(
@@ -77,11 +79,11 @@ pub fn test_generation(ctx: &Context) -> anyhow::Result<String> {
         )]),
         max_tokens: 32,
         stop: Vec::new(),
-        sampling: backend::sampling(&ctx.resolved.settings),
+        sampling: backend::sampling(&resolved.settings),
         cancel: crate::interrupt::cleared_flag(),
     };
     let mut text = String::new();
-    backend.answer(ctx, &request, |piece| {
+    backend.answer(&request, |piece| {
         text.push_str(piece);
         Ok(())
     })?;

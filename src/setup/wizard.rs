@@ -11,14 +11,14 @@ use dialoguer::{Confirm, Input, Select};
 use toml::Value;
 
 use crate::ask;
-use crate::context::Context;
 use crate::errors::Hinted;
 use crate::human::human_bytes;
 use crate::models::download::Hub;
 use crate::models::{self, ModelSpec};
-use crate::paths::expand_tilde;
+use crate::paths::{expand_tilde, Env, Paths};
+use crate::printer::Printer;
 use crate::settings::keys;
-use crate::settings::{edit, ColorMode, Origin};
+use crate::settings::{edit, ColorMode, Origin, Resolved};
 
 /// Models worth suggesting: spec, approximate download, what it is good for.
 const RECOMMENDED: &[(&str, &str, &str)] = &[
@@ -50,9 +50,20 @@ struct Chosen {
     path: PathBuf,
 }
 
-/// Runs the wizard and writes the config. Returns the context re-read with
-/// the new settings.
-pub fn run(ctx: &Context) -> anyhow::Result<Context> {
+/// Where the wizard runs: the settings it starts from and where things are.
+pub struct Surroundings<'a> {
+    pub resolved: &'a Resolved,
+    pub env: &'a Env,
+    pub paths: &'a Paths,
+    pub printer: &'a Printer,
+}
+
+/// Runs the wizard and writes the config. Returns the settings read again
+/// by `reload` after the config file changed.
+pub fn run(
+    ctx: &Surroundings,
+    reload: impl FnOnce() -> anyhow::Result<Resolved>,
+) -> anyhow::Result<Resolved> {
     if !ask::interactive() {
         return Err(Hinted::new(
             "the setup wizard needs a terminal to ask its questions",
@@ -88,8 +99,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<Context> {
         }
     }
     eprintln!("Sessions, personas and history are kept.");
-    let fresh = ctx.reload()?;
-    match super::test_generation(&fresh) {
+    let fresh = reload()?;
+    match super::test_generation(&fresh, ctx.env, ctx.paths, ctx.printer) {
         Ok(hello) => eprintln!("\nTest generation: {hello}\nAll set."),
         Err(e) => {
             crate::errors::report(&e);
@@ -99,8 +110,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<Context> {
     Ok(fresh)
 }
 
-fn choose_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Chosen> {
-    let catalog = models::on_disk(&ctx.paths, &ctx.env, &ctx.resolved.settings.models_dirs)?;
+fn choose_model(ctx: &Surroundings, theme: &ColorfulTheme) -> anyhow::Result<Chosen> {
+    let catalog = models::on_disk(ctx.paths, ctx.env, &ctx.resolved.settings.models_dirs)?;
     let on_disk: Vec<_> = catalog.entries.iter().take(12).collect();
     let mut items: Vec<String> = on_disk
         .iter()
@@ -154,8 +165,12 @@ fn choose_model(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Chosen> 
 
 /// A Hugging Face model: used from the cache when there, otherwise
 /// downloaded after a confirmation showing its size. `None`: not confirmed.
-fn from_hub(ctx: &Context, theme: &ColorfulTheme, text: &str) -> anyhow::Result<Option<Chosen>> {
-    let spec = ModelSpec::parse(text, &ctx.env)?;
+fn from_hub(
+    ctx: &Surroundings,
+    theme: &ColorfulTheme,
+    text: &str,
+) -> anyhow::Result<Option<Chosen>> {
+    let spec = ModelSpec::parse(text, ctx.env)?;
     if let ModelSpec::Path(_) = spec {
         return Err(Hinted::new(
             format!("`{text}` is not a Hugging Face name"),
@@ -170,7 +185,7 @@ fn from_hub(ctx: &Context, theme: &ColorfulTheme, text: &str) -> anyhow::Result<
             path,
         }));
     }
-    let hub = Hub::new(&ctx.env, &ctx.paths.hf_hub_dir)
+    let hub = Hub::new(ctx.env, &ctx.paths.hf_hub_dir)
         .map_err(|e| Hinted::new(e.to_string(), e.hint()))?;
     let plan = hub
         .plan(&spec)
@@ -190,10 +205,10 @@ fn from_hub(ctx: &Context, theme: &ColorfulTheme, text: &str) -> anyhow::Result<
         return Ok(None);
     }
     let path = models::pull(
-        &ctx.env,
-        &ctx.paths,
+        ctx.env,
+        ctx.paths,
         &spec,
-        &crate::reporters::Download::new(&ctx.printer),
+        &crate::reporters::Download::new(ctx.printer),
     )?;
     Ok(Some(Chosen {
         spec: spec.to_string(),
@@ -201,7 +216,7 @@ fn from_hub(ctx: &Context, theme: &ColorfulTheme, text: &str) -> anyhow::Result<
     }))
 }
 
-fn from_path(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Option<Chosen>> {
+fn from_path(ctx: &Surroundings, theme: &ColorfulTheme) -> anyhow::Result<Option<Chosen>> {
     let env = ctx.env.clone();
     let text: String = Input::with_theme(theme)
         .with_prompt("Path to a .gguf file")
@@ -211,7 +226,7 @@ fn from_path(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Option<Chos
                 .map_err(|e| e.message)
         })
         .interact_text()?;
-    let path = expand_tilde(text.trim(), &ctx.env);
+    let path = expand_tilde(text.trim(), ctx.env);
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     Ok(Some(Chosen {
         spec: path.display().to_string(),
@@ -220,7 +235,7 @@ fn from_path(ctx: &Context, theme: &ColorfulTheme) -> anyhow::Result<Option<Chos
 }
 
 fn ask_settings(
-    ctx: &Context,
+    ctx: &Surroundings,
     theme: &ColorfulTheme,
     chosen: &Chosen,
 ) -> anyhow::Result<Vec<(&'static str, Value)>> {

@@ -194,6 +194,65 @@ fn personas_set_the_system_prompt_in_prompt_and_chat() {
 }
 
 #[test]
+fn a_persona_is_a_settings_layer_under_flags_and_set() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("personas")).unwrap();
+    std::fs::write(
+        sandbox.path().join("personas/terse.md"),
+        "+++\nmax_tokens = 3\ntemperature = 0.0\n+++\nAnswer in few words.",
+    )
+    .unwrap();
+    let tokens = |extra: &[&str]| {
+        let output = sandbox
+            .with_model()?
+            .args(["prompt", "Once upon a time", "--json", "--local"])
+            .args(["--persona", "terse"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["usage"]["completion_tokens"].as_u64()
+    };
+    let Some(from_persona) = tokens(&[]) else {
+        return;
+    };
+    assert_eq!(from_persona, 3, "the persona's max_tokens");
+    assert_eq!(tokens(&["-n", "5"]), Some(5), "a flag beats the persona");
+
+    // In a chat, /set stays when the persona changes, and the persona's
+    // value applies where /set said nothing.
+    let input = "/set max_tokens 2\n/persona terse\nOnce upon a time\n/stats\n";
+    let Some(output) = chat(&sandbox, &[], input) else {
+        return;
+    };
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("[2 tokens,"), "{stderr}");
+    let input = "/persona terse\nOnce upon a time\n/stats\n";
+    let stderr = stderr_of(&chat(&sandbox, &[], input).unwrap());
+    assert!(stderr.contains("[3 tokens,"), "{stderr}");
+
+    // A persona's values are checked like the config file's.
+    std::fs::write(
+        sandbox.path().join("personas/hot.md"),
+        "+++\ntemperature = 7.0\n+++\nBe wild.",
+    )
+    .unwrap();
+    let output = sandbox
+        .with_model()
+        .unwrap()
+        .args(["prompt", "Hi", "--local", "--persona", "hot"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("error: persona `hot`: temperature"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn edit_replaces_the_last_question_and_asks_again() {
     let sandbox = Sandbox::new();
     let input = "Once upon a time\nThe end\n/edit The beginning\n/copy\n";
