@@ -27,6 +27,7 @@ pub mod server;
 pub mod sessions;
 pub mod settings;
 pub mod setup;
+pub mod wire;
 
 use clap::{CommandFactory, Parser};
 use toml::Value;

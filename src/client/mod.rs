@@ -6,9 +6,13 @@ mod sse;
 use std::io::BufReader;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-
+use crate::engine::text::{THINK_CLOSE, THINK_OPEN};
 use crate::engine::{Completion, FinishReason, Message, SamplingParams, Timings, Usage};
+use crate::wire::admin::{Health, SwitchRequest};
+use crate::wire::openai::{
+    ChatChunk, ChatCompletionRequest, ChatMessage, CompletionRequest, ErrorBody, MessageContent,
+    SamplingFields, StopSpec, StreamEvent, StreamOptions, TextCompletion,
+};
 use sse::{SseData, SseReader};
 
 #[derive(Debug, thiserror::Error)]
@@ -44,10 +48,11 @@ fn server_root(base: &str) -> &str {
 }
 
 /// `GET /health` of the server whose API base is `base`: its status code
-/// and JSON body (`Null` when the body is not JSON), or `None` when nothing
-/// answers within `timeout`. `/health` needs no API key. The one health
-/// check for starting, switching and `status`.
-pub fn health(base: &str, timeout: Duration) -> Option<(u16, Value)> {
+/// and report (`None` while the first model loads, or from a server that
+/// is not flashchat's), or `None` when nothing answers within `timeout`.
+/// `/health` needs no API key. The one health check for starting,
+/// switching and `status`.
+pub fn health(base: &str, timeout: Duration) -> Option<(u16, Option<Health>)> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(timeout))
@@ -59,7 +64,7 @@ pub fn health(base: &str, timeout: Duration) -> Option<(u16, Value)> {
         .ok()?;
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap_or_default();
-    Some((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+    Some((status, serde_json::from_str(&text).ok()))
 }
 
 pub struct Client {
@@ -94,7 +99,7 @@ impl Client {
         request: &ClientRequest,
         mut on_text: impl FnMut(&str) -> std::io::Result<()>,
     ) -> anyhow::Result<Completion> {
-        let (path, body) = self.body(request);
+        let (path, body) = body(request);
         let url = format!("{}{path}", self.base);
         let started = Instant::now();
         let mut call = self
@@ -105,12 +110,12 @@ impl Client {
         if let Some(key) = &self.api_key {
             call = call.header("Authorization", format!("Bearer {key}"));
         }
-        let response =
-            call.send(body.to_string().as_bytes())
-                .map_err(|e| ClientError::Unreachable {
-                    url: url.clone(),
-                    reason: e.to_string(),
-                })?;
+        let response = call
+            .send(body.as_bytes())
+            .map_err(|e| ClientError::Unreachable {
+                url: url.clone(),
+                reason: e.to_string(),
+            })?;
         let status = response.status().as_u16();
         if status != 200 {
             let text = response.into_body().read_to_string().unwrap_or_default();
@@ -118,14 +123,15 @@ impl Client {
         }
         let mut events = SseReader::new(BufReader::new(response.into_body().into_reader()));
         let mut state = StreamTally::new(started);
+        let chat = request.messages.is_some();
         while let Some(event) = events.next_event()? {
             let SseData::Data(data) = event else { break };
-            let chunk: Value = serde_json::from_str(&data)
-                .map_err(|e| ClientError::Protocol(format!("{e}: {data}")))?;
-            if chunk.get("error").is_some() {
-                return Err(api_error(status, &data).into());
-            }
-            if let Some(text) = state.absorb(&chunk) {
+            let piece = if chat {
+                read_event::<ChatChunk>(&data, status)?.into()
+            } else {
+                read_event::<TextCompletion>(&data, status)?.into()
+            };
+            if let Some(text) = state.absorb(piece) {
                 match on_text(&text) {
                     Ok(()) => {}
                     // The caller stopped it (Ctrl-C): report what arrived.
@@ -148,10 +154,13 @@ impl Client {
         name: &str,
         mut tick: impl FnMut(),
     ) -> Result<(), ClientError> {
-        let body = json!({ "path": path, "name": name });
+        let body = SwitchRequest {
+            path: path.to_path_buf(),
+            name: Some(name.to_string()),
+        };
         let (status, answer) = self.post_json("/admin/model", &body)?;
         if status != 202 {
-            return Err(api_error(status, &answer.to_string()));
+            return Err(api_error(status, &answer));
         }
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -162,24 +171,29 @@ impl Client {
                     reason: "no answer".into(),
                 }
             })?;
-            if health.get("loading_model").is_some() {
+            let Some(health) = health else { continue };
+            if health.loading_model.is_some() {
                 continue;
             }
-            if let Some(error) = health.get("switch_error").and_then(Value::as_str) {
+            if let Some(error) = health.switch_error {
                 return Err(ClientError::Api {
                     status: 500,
                     code: None,
-                    message: error.to_string(),
+                    message: error,
                 });
             }
-            if health.get("model").and_then(Value::as_str) == Some(name) {
+            if health.model == name {
                 return Ok(());
             }
         }
     }
 
     /// A JSON POST on the server's root (the API base without `/v1`).
-    fn post_json(&self, path: &str, body: &Value) -> Result<(u16, Value), ClientError> {
+    fn post_json(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<(u16, String), ClientError> {
         let url = format!("{}{path}", server_root(&self.base));
         let unreachable = |e: ureq::Error| ClientError::Unreachable {
             url: url.clone(),
@@ -192,80 +206,135 @@ impl Client {
         if let Some(key) = &self.api_key {
             call = call.header("Authorization", format!("Bearer {key}"));
         }
-        let response = call
-            .send(body.to_string().as_bytes())
-            .map_err(unreachable)?;
+        let body = serde_json::to_string(body).unwrap_or_default();
+        let response = call.send(body.as_bytes()).map_err(unreachable)?;
         let status = response.status().as_u16();
         let text = response.into_body().read_to_string().unwrap_or_default();
-        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Ok((status, value))
+        Ok((status, text))
     }
+}
 
-    fn body(&self, request: &ClientRequest) -> (&'static str, Value) {
-        let s = request.sampling;
-        let mut body = json!({
-            "max_tokens": request.max_tokens,
-            "temperature": s.temperature,
-            "top_p": s.top_p,
-            "seed": s.seed,
-            "stream": true,
-            "stream_options": {"include_usage": true},
-        });
-        if !request.stop.is_empty() {
-            body["stop"] = json!(request.stop);
-        }
-        // Not part of OpenAI's API; servers that know them (flashchat,
-        // llama-server) use them, others ignore them.
-        body["top_k"] = json!(s.top_k);
-        body["min_p"] = json!(s.min_p);
-        body["repeat_penalty"] = json!(s.repeat_penalty);
-        match (request.messages, request.raw) {
-            (Some(messages), _) => {
-                body["messages"] = json!(messages);
-                ("/chat/completions", body)
-            }
-            (None, raw) => {
-                body["prompt"] = json!(raw.unwrap_or_default());
-                ("/completions", body)
-            }
+/// The request body as JSON, and the endpoint it goes to.
+fn body(request: &ClientRequest) -> (&'static str, String) {
+    let s = request.sampling;
+    let sampling = SamplingFields {
+        max_tokens: Some(request.max_tokens.into()),
+        temperature: Some(wide(s.temperature)),
+        top_p: Some(wide(s.top_p)),
+        top_k: Some(s.top_k.into()),
+        min_p: Some(wide(s.min_p)),
+        repeat_penalty: Some(wide(s.repeat_penalty)),
+        seed: Some(s.seed.into()),
+        stop: (!request.stop.is_empty()).then(|| StopSpec::Many(request.stop.to_vec())),
+        ..SamplingFields::default()
+    };
+    let stream_options = Some(StreamOptions {
+        include_usage: true,
+    });
+    let (path, body) = match (request.messages, request.raw) {
+        (Some(messages), _) => (
+            "/chat/completions",
+            serde_json::to_string(&ChatCompletionRequest {
+                model: None,
+                messages: messages
+                    .iter()
+                    .map(|m| ChatMessage {
+                        role: m.role.as_str().to_string(),
+                        content: Some(MessageContent::Text(m.content.clone())),
+                    })
+                    .collect(),
+                stream: true,
+                stream_options,
+                sampling,
+            }),
+        ),
+        (None, raw) => (
+            "/completions",
+            serde_json::to_string(&CompletionRequest {
+                model: None,
+                prompt: raw.unwrap_or_default().to_string(),
+                stream: true,
+                stream_options,
+                sampling,
+            }),
+        ),
+    };
+    (path, body.unwrap_or_default())
+}
+
+/// An `f32` setting as the `f64` JSON carries, written as the user wrote
+/// it (`0.7`, not `0.699999988`).
+fn wide(value: f32) -> f64 {
+    value.to_string().parse().unwrap_or(value.into())
+}
+
+/// One stream event: a chunk, or the error that ended the stream.
+fn read_event<'a, T: serde::Deserialize<'a>>(data: &'a str, status: u16) -> Result<T, ClientError> {
+    match serde_json::from_str::<StreamEvent<T>>(data) {
+        Ok(StreamEvent::Chunk(chunk)) => Ok(chunk),
+        Ok(StreamEvent::Error(_)) => Err(api_error(status, data)),
+        Err(e) => Err(ClientError::Protocol(format!("{e}: {data}"))),
+    }
+}
+
+/// What a chunk of either endpoint brings.
+#[derive(Debug, Default)]
+struct Piece<'a> {
+    text: Option<std::borrow::Cow<'a, str>>,
+    reasoning: Option<std::borrow::Cow<'a, str>>,
+    finish: Option<FinishReason>,
+    usage: Option<Usage>,
+    timings: Option<Timings>,
+}
+
+impl<'a> From<ChatChunk<'a>> for Piece<'a> {
+    fn from(chunk: ChatChunk<'a>) -> Self {
+        let choice = chunk.choices.into_iter().next();
+        let (delta, finish) = match choice {
+            Some(c) => (c.delta, c.finish_reason),
+            None => Default::default(),
+        };
+        Piece {
+            text: delta.content,
+            reasoning: delta.reasoning_content,
+            finish,
+            usage: chunk.usage,
+            timings: chunk.timings,
         }
     }
 }
 
-/// The error message inside an OpenAI error body, or the body itself.
+impl<'a> From<TextCompletion<'a>> for Piece<'a> {
+    fn from(chunk: TextCompletion<'a>) -> Self {
+        let choice = chunk.choices.into_iter().next();
+        Piece {
+            finish: choice.as_ref().and_then(|c| c.finish_reason),
+            text: choice.map(|c| c.text),
+            usage: chunk.usage,
+            ..Piece::default()
+        }
+    }
+}
+
 /// The API error in a response body: OpenAI's `{"error": {"message",
 /// "code", "type"}}`, a bare `{"error": "text"}`, or any text.
 fn api_error(status: u16, text: &str) -> ClientError {
-    let value = serde_json::from_str::<Value>(text).ok();
-    let error = value.as_ref().and_then(|v| v.get("error"));
-    // Servers put the situation in `code` or, like llama-server for context
-    // errors, in `type`.
-    let code = error.and_then(|e| {
-        e.get("code")
-            .and_then(Value::as_str)
-            .or_else(|| e.get("type").and_then(Value::as_str))
-            .map(str::to_string)
-    });
-    ClientError::Api {
-        status,
-        code,
-        message: error_message(text),
+    let body = serde_json::from_str::<ErrorBody>(text).ok();
+    let error = body.map(|b| b.error).filter(|e| !e.message.is_empty());
+    match error {
+        // Servers put the situation in `code` or, like llama-server for
+        // context errors, in `type`.
+        Some(error) => ClientError::Api {
+            status,
+            code: error.code.or(error.kind),
+            message: error.message,
+        },
+        None => ClientError::Api {
+            status,
+            code: None,
+            message: text.trim().chars().take(300).collect(),
+        },
     }
-}
-
-/// The message of an API error body, or the body's text.
-fn error_message(text: &str) -> String {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| {
-            let error = v.get("error")?;
-            error
-                .get("message")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .or_else(|| error.as_str().map(str::to_string))
-        })
-        .unwrap_or_else(|| text.trim().chars().take(300).collect())
 }
 
 impl ClientError {
@@ -285,6 +354,8 @@ struct StreamTally {
     usage: Option<Usage>,
     /// The server's own timings, when it sends them.
     timings: Option<Timings>,
+    /// Inside reasoning the server sent apart from the answer.
+    in_reasoning: bool,
 }
 
 impl StreamTally {
@@ -297,34 +368,47 @@ impl StreamTally {
             finish: None,
             usage: None,
             timings: None,
+            in_reasoning: false,
         }
     }
 
-    /// Takes in one chunk; returns its answer text, if it has any.
-    fn absorb(&mut self, chunk: &Value) -> Option<String> {
-        if let Some(usage) = chunk.get("usage").filter(|u| !u.is_null()) {
-            self.usage = serde_json::from_value(usage.clone()).ok();
+    /// Takes in one chunk; returns its text, if it has any. Reasoning the
+    /// server split off comes back inside `<think>` tags, as a model in
+    /// this process writes it, so that one parser reads both.
+    fn absorb(&mut self, piece: Piece) -> Option<String> {
+        if piece.usage.is_some() {
+            self.usage = piece.usage;
         }
-        if let Some(timings) = chunk.get("timings").filter(|t| t.is_object()) {
-            self.timings = serde_json::from_value(timings.clone()).ok();
+        if piece.timings.is_some() {
+            self.timings = piece.timings;
         }
-        let choice = chunk.get("choices")?.get(0)?;
-        match choice.get("finish_reason").and_then(Value::as_str) {
-            Some("length") => self.finish = Some(FinishReason::Length),
-            Some(_) => self.finish = Some(FinishReason::Stop),
-            None => {}
+        if piece.finish.is_some() {
+            self.finish = piece.finish;
         }
-        let text = choice
-            .get("delta")
-            .and_then(|d| d.get("content"))
-            .or_else(|| choice.get("text"))
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty())?;
+        let mut text = String::new();
+        if let Some(reasoning) = piece.reasoning.filter(|r| !r.is_empty()) {
+            if !self.in_reasoning {
+                text.push_str(THINK_OPEN);
+                self.in_reasoning = true;
+            }
+            text.push_str(&reasoning);
+        }
+        let content = piece.text.filter(|t| !t.is_empty());
+        if self.in_reasoning && (content.is_some() || self.finish.is_some()) {
+            text.push_str(THINK_CLOSE);
+            self.in_reasoning = false;
+        }
+        if let Some(content) = content {
+            text.push_str(&content);
+        }
+        if text.is_empty() {
+            return None;
+        }
         let now = Instant::now();
         self.first.get_or_insert(now);
         self.last = Some(now);
         self.pieces += 1;
-        Some(text.to_string())
+        Some(text)
     }
 
     fn completion(&self) -> Completion {
@@ -361,6 +445,7 @@ impl StreamTally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn error_bodies_keep_their_code() {
@@ -376,24 +461,95 @@ mod tests {
 
     #[test]
     fn error_bodies_yield_their_message() {
+        let message = |text| match api_error(400, text) {
+            ClientError::Api { message, .. } => message,
+            other => panic!("{other}"),
+        };
         assert_eq!(
-            error_message(r#"{"error":{"message":"bad key","type":"x"}}"#),
+            message(r#"{"error":{"message":"bad key","type":"x"}}"#),
             "bad key"
         );
-        assert_eq!(error_message("plain failure\n"), "plain failure");
+        assert_eq!(message(r#"{"error":"no such model"}"#), "no such model");
+        assert_eq!(message("plain failure\n"), "plain failure");
+    }
+
+    fn chat(data: &str) -> Piece<'_> {
+        read_event::<ChatChunk>(data, 200).unwrap().into()
     }
 
     #[test]
     fn chunks_are_tallied() {
         let mut t = StreamTally::new(Instant::now());
-        let text = t.absorb(&json!({"choices":[{"delta":{"role":"assistant","content":""}}]}));
+        let text = t.absorb(chat(
+            r#"{"choices":[{"delta":{"role":"assistant","content":""}}]}"#,
+        ));
         assert_eq!(text, None);
-        let text = t.absorb(&json!({"choices":[{"delta":{"content":"Hi"},"finish_reason":null}]}));
+        let text = t.absorb(chat(
+            r#"{"choices":[{"delta":{"content":"Hi"},"finish_reason":null}]}"#,
+        ));
         assert_eq!(text.as_deref(), Some("Hi"));
-        t.absorb(&json!({"choices":[{"delta":{},"finish_reason":"length"}]}));
-        t.absorb(&json!({"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}));
+        t.absorb(chat(
+            r#"{"choices":[{"delta":{},"finish_reason":"length"}]}"#,
+        ));
+        t.absorb(chat(
+            r#"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"#,
+        ));
         let done = t.completion();
         assert_eq!(done.finish_reason, FinishReason::Length);
         assert_eq!(done.usage.prompt_tokens, 3);
+    }
+
+    #[test]
+    fn reasoning_sent_apart_comes_back_in_think_tags() {
+        let mut t = StreamTally::new(Instant::now());
+        let mut out = String::new();
+        for data in [
+            r#"{"choices":[{"delta":{"reasoning_content":"Let me"}}]}"#,
+            r#"{"choices":[{"delta":{"reasoning_content":" think."}}]}"#,
+            r#"{"choices":[{"delta":{"content":"Yes."}}]}"#,
+        ] {
+            out.extend(t.absorb(chat(data)));
+        }
+        assert_eq!(out, "<think>Let me think.</think>Yes.");
+        let (answer, reasoning) = crate::engine::output::OutputParser::new().parse(&out);
+        assert_eq!(
+            (answer.as_str(), reasoning.as_deref()),
+            ("Yes.", Some("Let me think."))
+        );
+    }
+
+    #[test]
+    fn requests_carry_every_sampling_setting() {
+        let sampling = SamplingParams {
+            temperature: 0.7,
+            top_p: 0.9,
+            top_k: 40,
+            min_p: 0.05,
+            repeat_penalty: 1.1,
+            presence_penalty: 0.0,
+            frequency_penalty: 0.0,
+            seed: 42,
+        };
+        let messages = [Message::new(crate::role::Role::User, "Hi")];
+        let request = ClientRequest {
+            messages: Some(&messages),
+            raw: None,
+            max_tokens: 16,
+            sampling: &sampling,
+            stop: &["END".to_string()],
+        };
+        let (path, text) = body(&request);
+        assert_eq!(path, "/chat/completions");
+        let sent: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            sent,
+            json!({
+                "messages": [{"role": "user", "content": "Hi"}],
+                "stream": true,
+                "stream_options": {"include_usage": true},
+                "max_tokens": 16, "temperature": 0.7, "top_p": 0.9, "top_k": 40,
+                "min_p": 0.05, "repeat_penalty": 1.1, "seed": 42, "stop": ["END"],
+            })
+        );
     }
 }

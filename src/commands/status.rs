@@ -11,6 +11,7 @@ use crate::cli::StatusArgs;
 use crate::engine::system::{system_info, SystemInfo};
 use crate::models::{self, gguf::GgufInfo};
 use crate::server::pidfile::{self, ServerState};
+use crate::wire::admin::Health;
 use crate::Context;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -58,8 +59,10 @@ struct ServerReport {
     uptime_seconds: Option<u64>,
     /// A PID file was left by a server that is gone.
     stale_pid_file: bool,
-    /// The server's own report from `/health`.
-    health: Option<serde_json::Value>,
+    /// Whether the server answers `/health` at all.
+    answering: bool,
+    /// The server's own report from `/health` (none while it loads).
+    health: Option<Health>,
 }
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
@@ -123,8 +126,7 @@ fn server_report(ctx: &Context) -> ServerReport {
             let now = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let health = crate::client::health(&record.url, std::time::Duration::from_millis(500))
-                .map(|(_, body)| body);
+            let answer = crate::client::health(&record.url, std::time::Duration::from_millis(500));
             ServerReport {
                 running: true,
                 pid: Some(record.pid),
@@ -132,7 +134,8 @@ fn server_report(ctx: &Context) -> ServerReport {
                 model: Some(record.model),
                 uptime_seconds: Some(now.saturating_sub(record.started)),
                 stale_pid_file: false,
-                health,
+                answering: answer.is_some(),
+                health: answer.and_then(|(_, health)| health),
             }
         }
         state => ServerReport {
@@ -142,6 +145,7 @@ fn server_report(ctx: &Context) -> ServerReport {
             model: None,
             uptime_seconds: None,
             stale_pid_file: matches!(state, ServerState::Stale(_)),
+            answering: false,
             health: None,
         },
     }
@@ -201,17 +205,17 @@ fn render(r: &Report) -> String {
     row("Backends", r.system.backends.join(", "));
     let server = match (&r.server.pid, r.server.stale_pid_file) {
         (Some(pid), _) => {
-            let load = match &r.server.health {
-                Some(h) if h["status"] == "ok" => format!(
-                    ", {}/{} slots busy, {} requests served",
-                    h["slots_busy"], h["slots"], h["requests_served"]
-                ),
-                Some(h) if h["status"] == "loading" => format!(
+            let load = match (&r.server.health, r.server.answering) {
+                (Some(h), _) if h.status == Health::LOADING => format!(
                     ", loading {} to switch to it",
-                    h["loading_model"].as_str().unwrap_or("another model")
+                    h.loading_model.as_deref().unwrap_or("another model")
                 ),
-                Some(_) => ", loading the model".to_string(),
-                None => ", not answering".to_string(),
+                (Some(h), _) => format!(
+                    ", {}/{} slots busy, {} requests served",
+                    h.slots_busy, h.slots, h.requests_served
+                ),
+                (None, true) => ", loading the model".to_string(),
+                (None, false) => ", not answering".to_string(),
             };
             format!(
                 "running (pid {pid}) at {}, {}, up {}{load}",

@@ -137,15 +137,20 @@ pub struct ReasoningSplitter {
     held: String,
 }
 
-const OPEN: &str = "<think>";
-const CLOSE: &str = "</think>";
+/// The tags around reasoning in a model's output.
+pub const THINK_OPEN: &str = "<think>";
+pub const THINK_CLOSE: &str = "</think>";
 
 impl ReasoningSplitter {
     pub fn push(&mut self, text: &str) -> Vec<Segment> {
         self.held.push_str(text);
         let mut out = Vec::new();
         loop {
-            let tag = if self.in_reasoning { CLOSE } else { OPEN };
+            let tag = if self.in_reasoning {
+                THINK_CLOSE
+            } else {
+                THINK_OPEN
+            };
             if let Some(at) = self.held.find(tag) {
                 let before: String = self.held.drain(..at).collect();
                 self.held.drain(..tag.len());

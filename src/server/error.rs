@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use crate::engine::CONTEXT_OVERFLOW_CODE;
+use crate::wire::openai::{ErrorBody, ErrorDetail};
 
 /// What went wrong, from the client's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,21 +177,30 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The error as OpenAI's body shape (also sent inside a stream that
+    /// fails after it started).
+    pub fn body(self) -> ErrorBody {
+        let details = match self.details {
+            Some(serde_json::Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                message: self.message,
+                kind: Some(self.kind.type_name().into()),
+                code: Some(self.kind.code().into()),
+                param: self.param.map(str::to_string),
+                details,
+            },
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut error = serde_json::json!({
-            "message": self.message,
-            "type": self.kind.type_name(),
-            "code": self.kind.code(),
-            "param": self.param,
-        });
-        if let (Some(fields), Some(serde_json::Value::Object(extra))) =
-            (error.as_object_mut(), self.details)
-        {
-            fields.extend(extra);
-        }
-        let body = serde_json::json!({ "error": error });
         let status = self.kind.status();
+        let body = self.body();
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response

@@ -17,9 +17,9 @@ use serde_json::{json, Map, Value};
 use super::policy::{host_allowed, parse_host, HostName};
 use super::request;
 use super::routes::api_error;
-use super::wire::{ChatCompletionRequest, CompletionRequest};
 use crate::engine::{EngineError, GenerateRequest};
 use crate::settings::Settings;
+use crate::wire::openai::{ChatCompletionRequest, CompletionRequest};
 
 const CASES: u32 = 1500;
 

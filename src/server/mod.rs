@@ -16,7 +16,6 @@ mod request;
 mod routes;
 mod stream;
 mod switch;
-pub mod wire;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -5,9 +5,11 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use super::error::ApiError;
-use super::wire::{ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions};
 use crate::engine::{GenerateRequest, Message, PromptInput, Role, SamplingParams};
 use crate::settings::{keys, Settings};
+use crate::wire::openai::{
+    ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions,
+};
 
 /// How the response is delivered.
 #[derive(Debug, Clone, Copy)]

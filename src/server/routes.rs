@@ -14,10 +14,11 @@ use serde::de::DeserializeOwned;
 use super::error::ApiError;
 use super::request;
 use super::stream::{chat_chunks, sse, text_chunks, Reply};
-use super::wire::*;
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
 use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason};
+use crate::wire::admin::Health;
+use crate::wire::openai::*;
 
 type ApiResult = Result<Response, ApiError>;
 
@@ -29,21 +30,22 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
         return ApiError::busy("the model is loading").into_response();
     };
     let load = serving.engine.load_figures();
-    let mut body = serde_json::json!({
-        "status": if status.loading.is_some() { "loading" } else { "ok" },
-        "model": serving.name,
-        "slots": serving.engine.info().slots,
-        "slots_busy": load.busy_slots.load(Ordering::Relaxed),
-        "queued": load.queued.load(Ordering::Relaxed),
-        "requests_served": state.metrics.completed(),
-    });
-    if let Some(loading) = status.loading {
-        body["loading_model"] = loading.into();
-    }
-    if let Some(error) = status.last_error {
-        body["switch_error"] = error.into();
-    }
-    Json(body).into_response()
+    Json(Health {
+        status: if status.loading.is_some() {
+            Health::LOADING
+        } else {
+            Health::OK
+        }
+        .into(),
+        model: serving.name.clone(),
+        slots: serving.engine.info().slots,
+        slots_busy: load.busy_slots.load(Ordering::Relaxed),
+        queued: load.queued.load(Ordering::Relaxed),
+        requests_served: state.metrics.completed(),
+        loading_model: status.loading,
+        switch_error: status.last_error,
+    })
+    .into_response()
 }
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
@@ -129,13 +131,13 @@ pub async fn completions(
     } else {
         let (text, done) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {
-            id: &reply.id,
+            id: reply.id.as_str().into(),
             object: reply.object,
             created: reply.created,
-            model: &reply.model,
+            model: reply.model.as_str().into(),
             choices: vec![TextChoice {
                 index: 0,
-                text: &text,
+                text: text.as_str().into(),
                 finish_reason: Some(done.finish_reason),
             }],
             usage: Some(done.usage),

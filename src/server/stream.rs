@@ -11,11 +11,11 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
 
 use super::request::Delivery;
-use super::wire::*;
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
 use crate::engine::{Completion, Event, EventStream, FinishReason};
+use crate::wire::openai::*;
 
 /// What every chunk of one response shares.
 #[derive(Clone)]
@@ -71,7 +71,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         Piece::Start => (
             Some(Delta {
                 role: Some("assistant"),
-                content: Some(""),
+                content: Some("".into()),
                 reasoning_content: None,
             }),
             None,
@@ -79,7 +79,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         ),
         Piece::Text(t) => (
             Some(Delta {
-                content: Some(t),
+                content: Some(t.into()),
                 ..Delta::default()
             }),
             None,
@@ -87,7 +87,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         ),
         Piece::Reasoning(t) => (
             Some(Delta {
-                reasoning_content: Some(t),
+                reasoning_content: Some(t.into()),
                 ..Delta::default()
             }),
             None,
@@ -106,10 +106,10 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         })
         .unwrap_or_default();
     serde_json::to_string(&ChatChunk {
-        id: &reply.id,
+        id: reply.id.as_str().into(),
         object: "chat.completion.chunk",
         created: reply.created,
-        model: &reply.model,
+        model: reply.model.as_str().into(),
         choices,
         usage,
         timings,
@@ -129,16 +129,16 @@ pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         .map(|(text, finish_reason)| {
             vec![TextChoice {
                 index: 0,
-                text,
+                text: text.into(),
                 finish_reason,
             }]
         })
         .unwrap_or_default();
     serde_json::to_string(&TextCompletion {
-        id: &reply.id,
+        id: reply.id.as_str().into(),
         object: "text_completion",
         created: reply.created,
-        model: &reply.model,
+        model: reply.model.as_str().into(),
         choices,
         usage,
     })
@@ -213,9 +213,9 @@ impl StreamState {
                 self.ended = true;
             }
             Some(Event::Failed(e)) => {
-                let error = serde_json::json!({"error": {"message": e.to_string(), "type": "server_error"}});
-                self.out
-                    .push_back(SseEvent::default().data(error.to_string()));
+                let error =
+                    serde_json::to_string(&super::routes::api_error(e).body()).unwrap_or_default();
+                self.out.push_back(SseEvent::default().data(error));
                 self.ended = true;
             }
             None => self.ended = true,

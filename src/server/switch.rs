@@ -6,7 +6,6 @@
 //! the old one is dropped once its last generation ends; when it fails the
 //! old model simply stays, and `/health` reports the error.
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -19,6 +18,7 @@ use axum::Json;
 use super::error::ApiError;
 use super::AppState;
 use crate::engine::{Drainer, Engine, EngineConfig, NoProgress};
+use crate::wire::admin::{Health, SwitchAccepted, SwitchRequest};
 
 /// The engine serving requests and the name clients know it by.
 pub struct Serving {
@@ -151,14 +151,6 @@ impl Models {
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct SwitchRequest {
-    /// The GGUF file to load, on the server's machine.
-    path: PathBuf,
-    /// The name clients will use; the file name without `.gguf` by default.
-    name: Option<String>,
-}
-
 pub async fn switch_model(
     State(state): State<Arc<AppState>>,
     body: Result<Json<SwitchRequest>, axum::extract::rejection::JsonRejection>,
@@ -195,7 +187,10 @@ pub async fn switch_model(
         let name = name.clone();
         move || finish_switch(&state, config, name)
     });
-    let body = serde_json::json!({ "status": "loading", "model": name });
+    let body = SwitchAccepted {
+        status: Health::LOADING.into(),
+        model: name,
+    };
     Ok((StatusCode::ACCEPTED, Json(body)).into_response())
 }
 

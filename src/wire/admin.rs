@@ -1,0 +1,49 @@
+//! flashchat's own routes beside the OpenAI API: `/health` (read by
+//! `status`, the daemon's start-up wait and model switches) and
+//! `POST /admin/model` (switch the served model).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /health` once the first model is loaded (before that: 503 and an
+/// error body).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Health {
+    /// `ok`, or `loading` while a switch to another model is under way.
+    pub status: String,
+    /// The model served now.
+    pub model: String,
+    pub slots: u32,
+    pub slots_busy: usize,
+    pub queued: usize,
+    pub requests_served: u64,
+    /// The model a switch is loading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loading_model: Option<String>,
+    /// Why the last switch failed (the old model kept serving).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_error: Option<String>,
+}
+
+impl Health {
+    pub const OK: &'static str = "ok";
+    pub const LOADING: &'static str = "loading";
+}
+
+/// `POST /admin/model`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SwitchRequest {
+    /// The GGUF file to load, on the server's machine.
+    pub path: PathBuf,
+    /// The name clients will use; the file name without `.gguf` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The 202 answer to a switch: loading has begun.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SwitchAccepted {
+    pub status: String,
+    pub model: String,
+}
