@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 
 scripts/install-build-deps.sh
 cargo build --release --locked
-model="$(scripts/fetch-test-model.sh)"
-echo "built target/release/flashchat; demo model at $model" >&2
-target/release/flashchat --model "$model" prompt "Once upon a time" -n 32 --temperature 0 --stats
+model="$(scripts/fetch-test-model.sh smollm2)"
+echo "built target/release/flashchat; demo model (SmolLM2-135M-Instruct) at $model" >&2
+target/release/flashchat --model "$model" prompt "What is the capital of France?" -n 64 --temperature 0 --stats

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 scripts/install-build-deps.sh
 FLASHCHAT_TEST_MODEL="$(scripts/fetch-test-model.sh)"
-export FLASHCHAT_TEST_MODEL
+FLASHCHAT_TEST_INSTRUCT_MODEL="$(scripts/fetch-test-model.sh smollm2)"
+export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL
 
 # The official openai Python package, to check the server against a real
 # client; kept in a virtualenv of its own.

@@ -246,6 +246,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 stream: true,
                 stream_options,
                 sampling,
+                other: Default::default(),
             }),
         ),
         (None, raw) => (
@@ -256,6 +257,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 stream: true,
                 stream_options,
                 sampling,
+                other: Default::default(),
             }),
         ),
     };

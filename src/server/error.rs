@@ -14,6 +14,8 @@ use crate::wire::openai::{ErrorBody, ErrorDetail};
 pub enum ErrorKind {
     /// A field has a value the server cannot use.
     InvalidValue,
+    /// A field the server does not honour (yet), or does not know.
+    UnsupportedField,
     /// The body is not a request of this endpoint.
     BadBody,
     TooLarge,
@@ -40,7 +42,9 @@ pub enum ErrorKind {
 impl ErrorKind {
     pub fn status(self) -> StatusCode {
         match self {
-            Self::InvalidValue | Self::BadBody | Self::ContextExceeded => StatusCode::BAD_REQUEST,
+            Self::InvalidValue | Self::UnsupportedField | Self::BadBody | Self::ContextExceeded => {
+                StatusCode::BAD_REQUEST
+            }
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::ForbiddenHost | Self::ForbiddenOrigin => StatusCode::FORBIDDEN,
@@ -69,6 +73,7 @@ impl ErrorKind {
     pub fn code(self) -> &'static str {
         match self {
             Self::InvalidValue => "invalid_value",
+            Self::UnsupportedField => "unsupported_field",
             Self::BadBody => "invalid_body",
             Self::TooLarge => "body_too_large",
             Self::ContextExceeded => CONTEXT_OVERFLOW_CODE,
@@ -90,7 +95,7 @@ impl ErrorKind {
 pub struct ApiError {
     pub kind: ErrorKind,
     pub message: String,
-    pub param: Option<&'static str>,
+    pub param: Option<std::borrow::Cow<'static, str>>,
     /// Extra fields in the error object (sizes for context errors).
     pub details: Option<serde_json::Value>,
 }
@@ -107,8 +112,16 @@ impl ApiError {
 
     pub fn invalid(param: &'static str, message: impl Into<String>) -> Self {
         Self {
-            param: Some(param),
+            param: Some(param.into()),
             ..Self::new(ErrorKind::InvalidValue, message)
+        }
+    }
+
+    /// A field the server does not honour, named as the error's `param`.
+    pub fn unsupported_field(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            param: Some(field.to_string().into()),
+            ..Self::new(ErrorKind::UnsupportedField, message)
         }
     }
 
@@ -125,7 +138,7 @@ impl ApiError {
 
     pub fn context_exceeded(prompt_tokens: usize, context_size: u32) -> Self {
         Self {
-            param: Some("messages"),
+            param: Some("messages".into()),
             details: Some(serde_json::json!({
                 "n_prompt_tokens": prompt_tokens,
                 "n_ctx": context_size,
@@ -190,7 +203,7 @@ impl ApiError {
                 message: self.message,
                 kind: Some(self.kind.type_name().into()),
                 code: Some(self.kind.code().into()),
-                param: self.param.map(str::to_string),
+                param: self.param.map(String::from),
                 details,
             },
         }

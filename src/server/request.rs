@@ -4,6 +4,8 @@
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+use serde_json::{Map, Value};
+
 use super::error::ApiError;
 use crate::engine::{GenerateRequest, Message, PromptInput, Role, SamplingParams};
 use crate::settings::{keys, Settings};
@@ -29,6 +31,85 @@ impl Delivery {
 
 const MAX_STOPS: usize = 16;
 
+/// Fields that only describe the caller: accepted and ignored.
+pub const CALLER_FIELDS: &[&str] = &[
+    "user",
+    "metadata",
+    "store",
+    "service_tier",
+    "prompt_cache_key",
+    "safety_identifier",
+];
+
+/// Which endpoint a body was sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endpoint {
+    Chat,
+    Completions,
+}
+
+/// OpenAI fields flashchat does not honour yet, each with the values that
+/// ask for nothing (what a client sends when it means "the default").
+fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bool> {
+    let empty = value.is_null()
+        || value.as_array().is_some_and(Vec::is_empty)
+        || value.as_object().is_some_and(Map::is_empty);
+    let chat = endpoint == Endpoint::Chat;
+    Some(match field {
+        "n" => value.is_null() || value.as_i64() == Some(1),
+        "best_of" if !chat => value.is_null() || value.as_i64() == Some(1),
+        "logprobs" => value.is_null() || *value == Value::Bool(false),
+        "top_logprobs" if chat => value.is_null() || value.as_i64() == Some(0),
+        "tools" | "functions" if chat => empty,
+        // Without tools (refused above when present) these choose nothing.
+        "tool_choice" | "function_call" if chat => {
+            value.is_null() || matches!(value.as_str(), Some("none" | "auto"))
+        }
+        "parallel_tool_calls" if chat => value.is_null() || value.is_boolean(),
+        "response_format" if chat => {
+            value.is_null() || value.get("type").and_then(Value::as_str) == Some("text")
+        }
+        "modalities" if chat => {
+            value.is_null()
+                || value
+                    .as_array()
+                    .is_some_and(|m| m.iter().all(|m| m == "text"))
+        }
+        "logit_bias" => empty,
+        "echo" if !chat => value.is_null() || *value == Value::Bool(false),
+        "suffix" if !chat => value.is_null() || value.as_str() == Some(""),
+        // Prefix reuse is always on.
+        "cache_prompt" => value.is_null() || *value == Value::Bool(true),
+        "audio" | "prediction" | "web_search_options" | "reasoning_effort" | "verbosity"
+            if chat =>
+        {
+            value.is_null()
+        }
+        _ => return None,
+    })
+}
+
+/// Every field beyond the ones read into the request: the caller's own
+/// labels are ignored, the rest refused with a 400 that names the field.
+fn refuse_unhonoured(endpoint: Endpoint, other: &Map<String, Value>) -> Result<(), ApiError> {
+    for (field, value) in other {
+        if CALLER_FIELDS.contains(&field.as_str()) {
+            continue;
+        }
+        let message = match asks_for_nothing(endpoint, field, value) {
+            Some(true) => continue,
+            Some(false) => {
+                format!("`{field}` is not supported by this server yet; send the request without it")
+            }
+            None => format!(
+                "unknown field `{field}`; the server does not guess what it means (RUN.md lists the fields it reads)"
+            ),
+        };
+        return Err(ApiError::unsupported_field(field, message));
+    }
+    Ok(())
+}
+
 /// A request body as `T`, or a 400 that says what is wrong with it.
 pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(bytes)
@@ -45,6 +126,7 @@ pub fn chat(
             "`messages` must not be empty",
         ));
     }
+    refuse_unhonoured(Endpoint::Chat, &body.other)?;
     let mut messages = Vec::with_capacity(body.messages.len() + 1);
     let has_system = body
         .messages
@@ -88,6 +170,7 @@ pub fn completion(
     if body.prompt.is_empty() {
         return Err(ApiError::invalid("prompt", "`prompt` must not be empty"));
     }
+    refuse_unhonoured(Endpoint::Completions, &body.other)?;
     let request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
     Ok((request, Delivery::new(body.stream, body.stream_options)))
 }
@@ -172,5 +255,86 @@ fn ranged(
             param,
             format!("{param} must be between {min} and {max}, got {v}"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn chat_with(extra: Value) -> Result<(GenerateRequest, Delivery), ApiError> {
+        let mut body = json!({"messages": [{"role": "user", "content": "Hi"}]});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let body = parse_json::<ChatCompletionRequest>(body.to_string().as_bytes())?;
+        chat(body, &Settings::defaults())
+    }
+
+    #[test]
+    fn every_field_is_honoured_ignored_as_a_label_or_refused_by_name() {
+        let accepted = [
+            json!({"user": "me", "metadata": {"a": "b"}, "store": true, "service_tier": "auto"}),
+            json!({"n": 1, "logprobs": false, "top_logprobs": null, "logit_bias": {}}),
+            json!({"tools": [], "tool_choice": "none", "parallel_tool_calls": true}),
+            json!({"response_format": {"type": "text"}, "modalities": ["text"]}),
+            json!({"cache_prompt": true, "reasoning_effort": null}),
+        ];
+        for extra in accepted {
+            assert!(chat_with(extra.clone()).is_ok(), "{extra}");
+        }
+        let refused = [
+            (json!({"n": 2}), "n"),
+            (json!({"logprobs": true}), "logprobs"),
+            (json!({"top_logprobs": 3}), "top_logprobs"),
+            (json!({"tools": [{"type": "function"}]}), "tools"),
+            (json!({"tool_choice": "required"}), "tool_choice"),
+            (
+                json!({"response_format": {"type": "json_object"}}),
+                "response_format",
+            ),
+            (json!({"logit_bias": {"42": 5}}), "logit_bias"),
+            (json!({"reasoning_effort": "high"}), "reasoning_effort"),
+            (json!({"mirostat": 2}), "mirostat"),
+            (json!({"grammar": "root ::= \"a\""}), "grammar"),
+        ];
+        for (extra, field) in refused {
+            let error = chat_with(extra.clone()).unwrap_err();
+            assert_eq!(
+                error.kind,
+                super::super::error::ErrorKind::UnsupportedField,
+                "{extra}"
+            );
+            assert_eq!(error.param.as_deref(), Some(field), "{extra}");
+            assert!(
+                error.message.contains(&format!("`{field}`")),
+                "{}",
+                error.message
+            );
+        }
+    }
+
+    #[test]
+    fn completions_refuse_what_they_cannot_do() {
+        let complete = |extra: Value| {
+            let mut body = json!({"prompt": "Hi"});
+            body.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            let body = parse_json::<CompletionRequest>(body.to_string().as_bytes())?;
+            completion(body, &Settings::defaults())
+        };
+        assert!(complete(json!({"echo": false, "suffix": "", "best_of": 1, "user": "x"})).is_ok());
+        for field in ["echo", "suffix", "best_of", "tools"] {
+            let value = match field {
+                "echo" => json!(true),
+                "suffix" => json!("end"),
+                "best_of" => json!(3),
+                _ => json!([]),
+            };
+            let error = complete(json!({ field: value })).unwrap_err();
+            assert_eq!(error.param.as_deref(), Some(field));
+        }
     }
 }

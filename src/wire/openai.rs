@@ -72,6 +72,11 @@ pub struct ChatCompletionRequest {
     pub stream_options: Option<StreamOptions>,
     #[serde(flatten)]
     pub sampling: SamplingFields,
+    /// Every other field, which the server answers field by field: the
+    /// ones that only describe the caller are ignored, the rest honoured
+    /// or refused by name, never silently dropped.
+    #[serde(flatten, default)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -85,6 +90,11 @@ pub struct CompletionRequest {
     pub stream_options: Option<StreamOptions>,
     #[serde(flatten)]
     pub sampling: SamplingFields,
+    /// Every other field, which the server answers field by field: the
+    /// ones that only describe the caller are ignored, the rest honoured
+    /// or refused by name, never silently dropped.
+    #[serde(flatten, default)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A message as clients send it: the role stays text here so that an
@@ -436,6 +446,7 @@ mod tests {
                 stop: Some(StopSpec::Many(vec!["\n".into()])),
                 ..SamplingFields::default()
             },
+            other: Default::default(),
         };
         let text = serde_json::to_string(&request).unwrap();
         assert!(!text.contains("null"), "unset fields are left out: {text}");

@@ -104,6 +104,14 @@ impl Sandbox {
         cmd.env("FLASHCHAT_MODEL", model);
         Some(cmd)
     }
+
+    /// `flashchat` with the instruct test model configured by environment.
+    pub fn with_instruct_model(&self) -> Option<Command> {
+        let model = instruct_model()?;
+        let mut cmd = self.cmd();
+        cmd.env("FLASHCHAT_MODEL", model);
+        Some(cmd)
+    }
 }
 
 /// One heavy test at a time across the whole suite: benchmarks, engine and
@@ -132,15 +140,29 @@ impl Drop for StopServer<'_> {
     }
 }
 
-/// The GGUF named by FLASHCHAT_TEST_MODEL. Without it the model tests are
-/// skipped locally, but under CI=true a missing model is a failure.
+/// The GGUF named by FLASHCHAT_TEST_MODEL (Gemma 3 270M, a base model).
+/// Without it the model tests are skipped locally, but under CI=true a
+/// missing model is a failure.
 pub fn test_model() -> Option<PathBuf> {
-    match std::env::var_os("FLASHCHAT_TEST_MODEL").map(PathBuf::from) {
+    model_from_env("FLASHCHAT_TEST_MODEL", "scripts/fetch-test-model.sh")
+}
+
+/// The GGUF named by FLASHCHAT_TEST_INSTRUCT_MODEL (SmolLM2-135M-Instruct,
+/// a chat model with a template), skipped or failed like [`test_model`].
+pub fn instruct_model() -> Option<PathBuf> {
+    model_from_env(
+        "FLASHCHAT_TEST_INSTRUCT_MODEL",
+        "scripts/fetch-test-model.sh smollm2",
+    )
+}
+
+fn model_from_env(var: &str, fetch: &str) -> Option<PathBuf> {
+    match std::env::var_os(var).map(PathBuf::from) {
         Some(path) if path.is_file() => Some(path),
         other => {
             let why = match other {
-                Some(path) => format!("FLASHCHAT_TEST_MODEL={} does not exist", path.display()),
-                None => "FLASHCHAT_TEST_MODEL is not set (scripts/fetch-test-model.sh)".into(),
+                Some(path) => format!("{var}={} does not exist", path.display()),
+                None => format!("{var} is not set ({fetch})"),
             };
             if std::env::var("CI").is_ok_and(|v| v == "true") {
                 panic!("{why}: model tests cannot be skipped in CI");

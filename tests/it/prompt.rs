@@ -345,3 +345,29 @@ fn ctrl_c_stops_generation_cleanly() {
     assert!(err.contains("finish: cancelled"), "{err}");
     assert!(!err.contains("error") && !err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn an_instruct_model_answers_a_question() {
+    let sandbox = Sandbox::new();
+    let Some(mut cmd) = sandbox.with_instruct_model() else {
+        return;
+    };
+    let output = cmd
+        .args([
+            "prompt",
+            "What is the capital of France?",
+            "--json",
+            "--local",
+        ])
+        .args(["--temperature", "0", "-n", "48"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = json["text"].as_str().unwrap();
+    assert!(text.contains("Paris"), "{json}");
+    assert_eq!(
+        json["finish_reason"], "stop",
+        "the chat template ends the turn: {json}"
+    );
+}

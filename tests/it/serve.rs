@@ -910,6 +910,27 @@ assert chunks[-1].usage.completion_tokens == 8
 text = client.completions.create(model=model, prompt="Hello", max_tokens=4, temperature=0)
 assert text.usage.completion_tokens == 4, text
 assert [m.id for m in client.models.list().data] == [model]
+# Fields that describe the caller, or ask for the default, are accepted ...
+ok = client.chat.completions.create(model=model, messages=messages, max_tokens=2,
+    user="me", metadata={"run": "test"}, store=False, n=1, logprobs=False)
+assert ok.usage.completion_tokens == 2, ok
+# ... and what flashchat does not do is refused by name, never ignored.
+import openai
+tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
+for extra, field in [({"n": 2}, "n"), ({"logprobs": True}, "logprobs"), ({"tools": [tool]}, "tools"),
+                     ({"response_format": {"type": "json_object"}}, "response_format"),
+                     ({"extra_body": {"mirostat": 2}}, "mirostat")]:
+    try:
+        client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
+        raise SystemExit(f"{field} was accepted")
+    except openai.BadRequestError as e:
+        assert e.status_code == 400 and e.body["param"] == field, (field, e.body)
+        assert e.body["code"] == "unsupported_field", e.body
+try:
+    client.completions.create(model=model, prompt="Hello", max_tokens=2, echo=True)
+    raise SystemExit("echo was accepted")
+except openai.BadRequestError as e:
+    assert e.body["param"] == "echo", e.body
 print("openai client ok")
 "#;
 
