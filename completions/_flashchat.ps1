@@ -90,6 +90,8 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt for this answer (config: system_prompt)')
             [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop when the model writes STRING (repeatable); the string itself is not printed')
             [CompletionResult]::new('--persona', '--persona', [CompletionResultType]::ParameterName, 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Answer with JSON that validates against this JSON schema: a file, or the schema itself')
+            [CompletionResult]::new('--grammar', '--grammar', [CompletionResultType]::ParameterName, 'Answer following this GBNF grammar file (llama.cpp''s grammar format, start rule `root`)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')

@@ -1240,7 +1240,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__prompt)
-            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --stats --local --json --verbose --quiet --config --model --color --help"
+            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,6 +1275,14 @@ _flashchat() {
                     return 0
                     ;;
                 --persona)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grammar)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

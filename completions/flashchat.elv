@@ -84,6 +84,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --system 'System prompt for this answer (config: system_prompt)'
             cand --stop 'Stop when the model writes STRING (repeatable); the string itself is not printed'
             cand --persona 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)'
+            cand --schema 'Answer with JSON that validates against this JSON schema: a file, or the schema itself'
+            cand --grammar 'Answer following this GBNF grammar file (llama.cpp''s grammar format, start rule `root`)'
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
             cand --color 'When to use colour on the terminal'

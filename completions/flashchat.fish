@@ -78,6 +78,8 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l seed -d '
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l system -d 'System prompt for this answer (config: system_prompt)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stop -d 'Stop when the model writes STRING (repeatable); the string itself is not printed' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l persona -d 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l schema -d 'Answer with JSON that validates against this JSON schema: a file, or the schema itself' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l grammar -d 'Answer following this GBNF grammar file (llama.cpp\'s grammar format, start rule `root`)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''

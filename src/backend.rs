@@ -209,6 +209,7 @@ fn ask_server(
         max_tokens: request.max_tokens,
         sampling: &request.sampling,
         stop: &request.stop,
+        constraint: request.constraint.as_ref(),
     };
     let streamed = client.stream(&ask, |text| {
         if request.cancel.load(Ordering::Relaxed) {
@@ -279,6 +280,10 @@ fn engine_error(err: EngineError, log: &Path) -> anyhow::Error {
         EngineError::Context { .. } => {
             "lower context_size; the KV cache may not fit in memory".to_string()
         }
+        EngineError::InvalidConstraint(_) => format!(
+            "llama.cpp's grammars/README.md describes GBNF; the parser's message is in {}",
+            log.display()
+        ),
         _ => format!("run again with -v, or see {}", log.display()),
     };
     let hinted = Hinted::new(err.to_string(), hint);

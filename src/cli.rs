@@ -173,6 +173,14 @@ pub struct PromptArgs {
     #[arg(long, value_name = "NAME")]
     pub persona: Option<String>,
 
+    /// Answer with JSON that validates against this JSON schema: a file, or the schema itself
+    #[arg(long, value_name = "FILE|JSON", conflicts_with = "grammar")]
+    pub schema: Option<String>,
+
+    /// Answer following this GBNF grammar file (llama.cpp's grammar format, start rule `root`)
+    #[arg(long, value_name = "FILE")]
+    pub grammar: Option<std::path::PathBuf>,
+
     /// Print token counts and timings to stderr after the answer
     #[arg(long)]
     pub stats: bool,

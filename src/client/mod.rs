@@ -7,11 +7,14 @@ use std::io::BufReader;
 use std::time::{Duration, Instant};
 
 use crate::engine::text::{THINK_CLOSE, THINK_OPEN};
-use crate::engine::{Completion, FinishReason, Message, SamplingParams, Timings, Usage};
+use crate::engine::{
+    Completion, Constraint, FinishReason, Message, SamplingParams, Timings, Usage,
+};
 use crate::wire::admin::{Health, SwitchRequest};
 use crate::wire::openai::{
-    ChatChunk, ChatCompletionRequest, ChatMessage, CompletionRequest, ErrorBody, MessageContent,
-    SamplingFields, StopSpec, StreamEvent, StreamOptions, TextCompletion,
+    ChatChunk, ChatCompletionRequest, ChatMessage, CompletionRequest, ConstraintFields, ErrorBody,
+    JsonSchemaFormat, MessageContent, ResponseFormat, SamplingFields, StopSpec, StreamEvent,
+    StreamOptions, TextCompletion,
 };
 use sse::{SseData, SseReader};
 
@@ -38,6 +41,7 @@ pub struct ClientRequest<'a> {
     pub max_tokens: u32,
     pub sampling: &'a SamplingParams,
     pub stop: &'a [String],
+    pub constraint: Option<&'a Constraint>,
 }
 
 /// The server's root (what `/health` hangs off) for an API base such as
@@ -245,6 +249,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                     .collect(),
                 stream: true,
                 stream_options,
+                constraint: constraint_fields(request.constraint, true),
                 sampling,
                 other: Default::default(),
             }),
@@ -256,12 +261,50 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 prompt: raw.unwrap_or_default().to_string(),
                 stream: true,
                 stream_options,
+                constraint: constraint_fields(request.constraint, false),
                 sampling,
                 other: Default::default(),
             }),
         ),
     };
     (path, body.unwrap_or_default())
+}
+
+/// The constraint as the request fields servers read: OpenAI's
+/// `response_format` for chat, llama-server's `json_schema` and `grammar`
+/// otherwise (flashchat reads all three).
+fn constraint_fields(constraint: Option<&Constraint>, chat: bool) -> ConstraintFields {
+    let format = |format: ResponseFormat| serde_json::to_value(format).ok();
+    match constraint {
+        None => ConstraintFields::default(),
+        Some(Constraint::Grammar(grammar)) => ConstraintFields {
+            grammar: Some(grammar.clone()),
+            ..ConstraintFields::default()
+        },
+        Some(Constraint::JsonObject) if chat => ConstraintFields {
+            response_format: format(ResponseFormat::JsonObject),
+            ..ConstraintFields::default()
+        },
+        Some(Constraint::JsonSchema(schema)) if chat => ConstraintFields {
+            response_format: format(ResponseFormat::JsonSchema {
+                json_schema: JsonSchemaFormat {
+                    name: "answer".into(),
+                    description: None,
+                    schema: Some(schema.clone()),
+                    strict: Some(true),
+                },
+            }),
+            ..ConstraintFields::default()
+        },
+        Some(Constraint::JsonObject) => ConstraintFields {
+            json_schema: Some(serde_json::json!({"type": "object"})),
+            ..ConstraintFields::default()
+        },
+        Some(Constraint::JsonSchema(schema)) => ConstraintFields {
+            json_schema: Some(schema.clone()),
+            ..ConstraintFields::default()
+        },
+    }
 }
 
 /// An `f32` setting as the `f64` JSON carries, written as the user wrote
@@ -539,6 +582,7 @@ mod tests {
             max_tokens: 16,
             sampling: &sampling,
             stop: &["END".to_string()],
+            constraint: None,
         };
         let (path, text) = body(&request);
         assert_eq!(path, "/chat/completions");

@@ -8,13 +8,14 @@ use crate::backend::{self, Backend};
 use crate::cli::PromptArgs;
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
-use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::engine::{Completion, Constraint, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::errors::{Hinted, Interrupted};
 use crate::personas;
 use crate::role::Role;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
+    let constraint = constraint(args)?;
     let text = prompt_text(args)?;
     let resolved = match &args.persona {
         Some(name) => personas::load(&ctx.paths.personas_dir, name)?.layered_on(&ctx.resolved)?,
@@ -27,6 +28,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         stop: args.stop.clone(),
         sampling: backend::sampling(settings),
         cancel: crate::interrupt::cleared_flag(),
+        constraint,
     };
 
     let mut output = Output::new(!args.json, settings.show_thinking);
@@ -48,7 +50,65 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     if done.finish_reason == FinishReason::Cancelled {
         return Err(Interrupted.into());
     }
+    if request.constraint.is_some() && done.finish_reason == FinishReason::Length {
+        return Err(Hinted::new(
+            format!(
+                "the answer reached max_tokens ({}) before it was complete",
+                request.max_tokens
+            ),
+            "raise it with -n; a cut answer does not follow the schema or grammar",
+        )
+        .into());
+    }
     Ok(())
+}
+
+/// `--schema` (a file or the schema itself) or `--grammar FILE`, read and
+/// checked before the model loads.
+fn constraint(args: &PromptArgs) -> anyhow::Result<Option<Constraint>> {
+    let constraint = match (&args.schema, &args.grammar) {
+        (Some(schema), _) => {
+            let text = if schema.trim_start().starts_with('{') {
+                schema.clone()
+            } else {
+                std::fs::read_to_string(schema).map_err(|e| {
+                    Hinted::new(
+                        format!("--schema: cannot read {schema}: {e}"),
+                        "give a JSON schema file, or the schema itself as `{...}`",
+                    )
+                })?
+            };
+            let schema = serde_json::from_str(&text).map_err(|e| {
+                Hinted::new(
+                    format!("--schema: not JSON: {e}"),
+                    "a JSON schema is a JSON object, e.g. '{\"type\": \"object\"}'",
+                )
+            })?;
+            Constraint::JsonSchema(schema)
+        }
+        (None, Some(path)) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Hinted::new(
+                    format!("--grammar: cannot read {}: {e}", path.display()),
+                    "give a GBNF grammar file (llama.cpp's format, start rule `root`)",
+                )
+            })?;
+            Constraint::Grammar(text)
+        }
+        (None, None) => return Ok(None),
+    };
+    let flag = if args.schema.is_some() {
+        "--schema"
+    } else {
+        "--grammar"
+    };
+    constraint.to_grammar().map_err(|e| {
+        Hinted::new(
+            format!("{flag}: {e}"),
+            "see llama.cpp's grammars/README.md for what schemas and grammars can say",
+        )
+    })?;
+    Ok(Some(constraint))
 }
 
 /// Shows the answer as it streams (unless collecting it for --json) and

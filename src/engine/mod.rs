@@ -6,6 +6,7 @@
 //! [`Engine::generate`] returns a stream of [`Event`]s.
 
 mod admission;
+mod constraint;
 pub(crate) mod load;
 pub mod output;
 mod policy;
@@ -38,6 +39,8 @@ pub(crate) enum Task {
 }
 
 pub use crate::role::Role;
+pub use constraint::Constraint;
+use constraint::Grammar;
 pub use sampling::{argmax, random_seed, SamplingParams};
 
 /// How to load a model.
@@ -100,6 +103,8 @@ pub struct GenerateRequest {
     pub sampling: SamplingParams,
     /// Set to stop generation early (Ctrl-C, a client going away).
     pub cancel: Arc<AtomicBool>,
+    /// What the answer must look like (JSON, a schema, a grammar).
+    pub constraint: Option<Constraint>,
 }
 
 /// Why generation ended (OpenAI's vocabulary plus `cancelled`).
@@ -185,6 +190,9 @@ pub enum EngineError {
     },
     #[error("the prompt is empty")]
     EmptyPrompt,
+    /// A grammar or schema that cannot constrain this model's output.
+    #[error("{0}")]
+    InvalidConstraint(String),
     #[error("llama.cpp failed to decode: {0}")]
     Decode(String),
     #[error("all {slots} slots are busy and {queued} requests are waiting")]
@@ -285,12 +293,19 @@ impl Engine {
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
         let received = Instant::now();
         let tokens = self.tokenize(&request.prompt)?;
+        let grammar = match &request.constraint {
+            Some(constraint) => Some(
+                Grammar::new(&self.model, constraint).map_err(EngineError::InvalidConstraint)?,
+            ),
+            None => None,
+        };
         let ticket = self.admission.admit()?;
         self.load.queued.fetch_add(1, Ordering::AcqRel);
         let (events, stream) = unbounded_channel();
         let task = Task::Generate(Submission {
             request: Box::new(request),
             tokens,
+            grammar,
             events,
             received,
             ticket,

@@ -13,6 +13,7 @@ use llama_cpp_2::token_type::LlamaTokenAttr;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::admission::Ticket;
+use super::constraint::Grammar;
 use super::sampling::argmax;
 use super::text::{is_media_marker, StopMatcher, Utf8Stream};
 use super::{Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, Usage};
@@ -38,6 +39,8 @@ pub(crate) struct Submission {
     pub request: Box<GenerateRequest>,
     /// The prompt's tokens, ready to decode.
     pub tokens: Vec<LlamaToken>,
+    /// The request's constraint, checked against the vocabulary.
+    pub grammar: Option<Grammar>,
     pub events: UnboundedSender<Event>,
     pub received: Instant,
     /// Its place among the admitted requests, held until it is answered.
@@ -128,6 +131,7 @@ pub(super) struct Job {
     /// Index of this job's logits in the batch just decoded.
     pub logits_index: Option<i32>,
     sampler: LlamaSampler,
+    grammar: Option<Grammar>,
     plain_greedy: bool,
     budget: u32,
     generated: u32,
@@ -150,7 +154,8 @@ impl Job {
         let request = submission.request;
         let sampler = request.sampling.build(model.vocab().n_tokens());
         Self {
-            plain_greedy: request.sampling.is_plain_greedy(),
+            plain_greedy: request.sampling.is_plain_greedy() && submission.grammar.is_none(),
+            grammar: submission.grammar,
             budget: request
                 .max_tokens
                 .min(context_size.saturating_sub(prompt_tokens as u32)),
@@ -199,7 +204,9 @@ impl Job {
     ) -> Option<Completion> {
         let now = Instant::now();
         self.prompt_done.get_or_insert(now);
-        let token = if self.plain_greedy {
+        let token = if let Some(grammar) = &mut self.grammar {
+            grammar.sample(&mut self.sampler, ctx.get_logits_ith(index))
+        } else if self.plain_greedy {
             LlamaToken(argmax(ctx.get_logits_ith(index)) as i32)
         } else {
             self.sampler.sample(ctx, index)

@@ -75,6 +75,7 @@ impl<'a> Chat<'a> {
             stop: Vec::new(),
             sampling: backend::sampling(settings),
             cancel: Arc::clone(&interrupt),
+            constraint: None,
         };
         Self {
             base: resolved,

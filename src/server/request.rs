@@ -7,10 +7,11 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use crate::engine::{GenerateRequest, Message, PromptInput, Role, SamplingParams};
+use crate::engine::{Constraint, GenerateRequest, Message, PromptInput, Role, SamplingParams};
 use crate::settings::{keys, Settings};
 use crate::wire::openai::{
-    ChatCompletionRequest, CompletionRequest, SamplingFields, StreamOptions,
+    ChatCompletionRequest, CompletionRequest, ConstraintFields, ResponseFormat, SamplingFields,
+    StreamOptions,
 };
 
 /// How the response is delivered.
@@ -66,9 +67,6 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
             value.is_null() || matches!(value.as_str(), Some("none" | "auto"))
         }
         "parallel_tool_calls" if chat => value.is_null() || value.is_boolean(),
-        "response_format" if chat => {
-            value.is_null() || value.get("type").and_then(Value::as_str) == Some("text")
-        }
         "modalities" if chat => {
             value.is_null()
                 || value
@@ -159,7 +157,8 @@ pub fn chat(
         };
         messages.push(Message::new(role, content));
     }
-    let request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
+    let mut request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
+    request.constraint = constraint(body.constraint)?;
     Ok((request, Delivery::new(body.stream, body.stream_options)))
 }
 
@@ -171,8 +170,62 @@ pub fn completion(
         return Err(ApiError::invalid("prompt", "`prompt` must not be empty"));
     }
     refuse_unhonoured(Endpoint::Completions, &body.other)?;
-    let request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
+    let mut request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
+    request.constraint = constraint(body.constraint)?;
     Ok((request, Delivery::new(body.stream, body.stream_options)))
+}
+
+/// The one constraint the request asks for, if any, checked: a schema the
+/// converter cannot handle is refused naming its field. (A grammar's
+/// syntax is checked by the engine, against the model's vocabulary.)
+fn constraint(fields: ConstraintFields) -> Result<Option<Constraint>, ApiError> {
+    let mut asked = Vec::new();
+    match fields.response_format.filter(|v| !v.is_null()) {
+        None => {}
+        Some(value) => match serde_json::from_value::<ResponseFormat>(value) {
+            Err(e) => {
+                return Err(ApiError::invalid(
+                    "response_format",
+                    format!("response_format is not one of text, json_object, json_schema: {e}"),
+                ))
+            }
+            Ok(ResponseFormat::Text) => {}
+            Ok(ResponseFormat::JsonObject) => {
+                asked.push(("response_format", Constraint::JsonObject))
+            }
+            Ok(ResponseFormat::JsonSchema { json_schema }) => {
+                let schema = json_schema.schema.ok_or_else(|| {
+                    ApiError::invalid(
+                        "response_format",
+                        "response_format.json_schema has no `schema`",
+                    )
+                })?;
+                asked.push(("response_format", Constraint::JsonSchema(schema)));
+            }
+        },
+    }
+    if let Some(grammar) = fields.grammar {
+        asked.push(("grammar", Constraint::Grammar(grammar)));
+    }
+    if let Some(schema) = fields.json_schema {
+        asked.push(("json_schema", Constraint::JsonSchema(schema)));
+    }
+    if asked.len() > 1 {
+        let names: Vec<&str> = asked.iter().map(|(field, _)| *field).collect();
+        return Err(ApiError::invalid(
+            asked[1].0,
+            format!("give one of {}, not several", names.join(", ")),
+        ));
+    }
+    match asked.pop() {
+        None => Ok(None),
+        Some((field, constraint)) => {
+            constraint
+                .to_grammar()
+                .map_err(|e| ApiError::invalid(field, format!("{field}: {e}")))?;
+            Ok(Some(constraint))
+        }
+    }
 }
 
 fn generate(
@@ -229,6 +282,7 @@ fn generate(
         stop,
         sampling,
         cancel: Arc::new(AtomicBool::new(false)),
+        constraint: None,
     })
 }
 
@@ -261,6 +315,7 @@ fn ranged(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::response::IntoResponse;
     use serde_json::json;
 
     fn chat_with(extra: Value) -> Result<(GenerateRequest, Delivery), ApiError> {
@@ -279,6 +334,8 @@ mod tests {
             json!({"n": 1, "logprobs": false, "top_logprobs": null, "logit_bias": {}}),
             json!({"tools": [], "tool_choice": "none", "parallel_tool_calls": true}),
             json!({"response_format": {"type": "text"}, "modalities": ["text"]}),
+            json!({"response_format": {"type": "json_object"}}),
+            json!({"grammar": "root ::= \"a\""}),
             json!({"cache_prompt": true, "reasoning_effort": null}),
         ];
         for extra in accepted {
@@ -290,14 +347,9 @@ mod tests {
             (json!({"top_logprobs": 3}), "top_logprobs"),
             (json!({"tools": [{"type": "function"}]}), "tools"),
             (json!({"tool_choice": "required"}), "tool_choice"),
-            (
-                json!({"response_format": {"type": "json_object"}}),
-                "response_format",
-            ),
             (json!({"logit_bias": {"42": 5}}), "logit_bias"),
             (json!({"reasoning_effort": "high"}), "reasoning_effort"),
             (json!({"mirostat": 2}), "mirostat"),
-            (json!({"grammar": "root ::= \"a\""}), "grammar"),
         ];
         for (extra, field) in refused {
             let error = chat_with(extra.clone()).unwrap_err();
@@ -335,6 +387,51 @@ mod tests {
             };
             let error = complete(json!({ field: value })).unwrap_err();
             assert_eq!(error.param.as_deref(), Some(field));
+        }
+    }
+
+    #[test]
+    fn constraints_are_checked_and_named() {
+        let schema = json!({"type": "object", "properties": {"a": {"type": "integer"}}});
+        let (request, _) = chat_with(json!({"response_format": {
+            "type": "json_schema", "json_schema": {"name": "x", "schema": schema, "strict": true}
+        }}))
+        .unwrap();
+        assert_eq!(request.constraint, Some(Constraint::JsonSchema(schema)));
+        let (request, _) = chat_with(json!({"json_schema": {"type": "object"}})).unwrap();
+        assert!(matches!(
+            request.constraint,
+            Some(Constraint::JsonSchema(_))
+        ));
+        let refused = [
+            (
+                json!({"response_format": {"type": "xml"}}),
+                "response_format",
+            ),
+            (
+                json!({"response_format": {"type": "json_schema", "json_schema": {"name": "x"}}}),
+                "response_format",
+            ),
+            (
+                json!({"response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": 7}}}),
+                "response_format",
+            ),
+            (json!({"json_schema": "not a schema"}), "json_schema"),
+            (json!({"grammar": ""}), "grammar"),
+            (
+                json!({"grammar": "root ::= \"a\"", "json_schema": {}}),
+                "json_schema",
+            ),
+        ];
+        for (extra, field) in refused {
+            let error = chat_with(extra.clone()).unwrap_err();
+            assert_eq!(
+                error.param.as_deref(),
+                Some(field),
+                "{extra}: {}",
+                error.message
+            );
+            assert!(error.into_response().status().is_client_error());
         }
     }
 }

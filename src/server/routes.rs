@@ -210,6 +210,7 @@ pub(super) fn api_error(e: EngineError) -> ApiError {
             context_size,
         } => ApiError::context_exceeded(prompt_tokens, context_size),
         EngineError::EmptyPrompt => ApiError::invalid("messages", "the prompt is empty"),
+        EngineError::InvalidConstraint(message) => ApiError::invalid("grammar", message),
         EngineError::QueueFull { .. } => ApiError::busy(e.to_string()),
         EngineError::ShuttingDown => ApiError::shutting_down(),
         other => ApiError::internal(other.to_string()),

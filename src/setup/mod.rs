@@ -81,6 +81,7 @@ pub fn test_generation(
         stop: Vec::new(),
         sampling: backend::sampling(&resolved.settings),
         cancel: crate::interrupt::cleared_flag(),
+        constraint: None,
     };
     let mut text = String::new();
     backend.answer(&request, |piece| {

@@ -61,6 +61,40 @@ pub struct SamplingFields {
     pub stop: Option<StopSpec>,
 }
 
+/// What the answer must look like: OpenAI's `response_format`, or
+/// llama-server's `grammar` (GBNF) and `json_schema` fields.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct ConstraintFields {
+    /// Read as a [`ResponseFormat`] by the server, so that a wrong one is
+    /// refused naming this field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grammar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<serde_json::Value>,
+}
+
+/// OpenAI's `response_format`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ResponseFormat {
+    Text,
+    JsonObject,
+    JsonSchema { json_schema: JsonSchemaFormat },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonSchemaFormat {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict: Option<bool>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ChatCompletionRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +104,8 @@ pub struct ChatCompletionRequest {
     pub stream: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
+    #[serde(flatten)]
+    pub constraint: ConstraintFields,
     #[serde(flatten)]
     pub sampling: SamplingFields,
     /// Every other field, which the server answers field by field: the
@@ -88,6 +124,8 @@ pub struct CompletionRequest {
     pub stream: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
+    #[serde(flatten)]
+    pub constraint: ConstraintFields,
     #[serde(flatten)]
     pub sampling: SamplingFields,
     /// Every other field, which the server answers field by field: the
@@ -441,6 +479,7 @@ mod tests {
             stream_options: Some(StreamOptions {
                 include_usage: true,
             }),
+            constraint: ConstraintFields::default(),
             sampling: SamplingFields {
                 max_tokens: Some(8),
                 stop: Some(StopSpec::Many(vec!["\n".into()])),

@@ -47,6 +47,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         stop: Vec::new(),
         sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
+        constraint: None,
     }
 }
 

@@ -371,3 +371,93 @@ fn an_instruct_model_answers_a_question() {
         "the chat template ends the turn: {json}"
     );
 }
+
+#[test]
+fn schema_and_grammar_constrain_the_answer() {
+    let sandbox = Sandbox::new();
+    let run = |args: &[&str]| {
+        let output = sandbox
+            .with_instruct_model()?
+            .args(["prompt", "--local", "--temperature", "0"])
+            .args(args)
+            .output()
+            .unwrap();
+        Some(output)
+    };
+    let schema = r#"{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"],"additionalProperties":false}"#;
+    let Some(output) = run(&[
+        "Give me a person: name Ada, age 36.",
+        "-n",
+        "64",
+        "--schema",
+        schema,
+    ]) else {
+        return;
+    };
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let person: serde_json::Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    assert!(
+        person["name"].is_string() && person["age"].is_i64(),
+        "{person}"
+    );
+    assert_eq!(person.as_object().unwrap().len(), 2, "{person}");
+
+    // A schema file, and a grammar file.
+    let file = sandbox.path().join("list.json");
+    std::fs::write(
+        &file,
+        r#"{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2}"#,
+    )
+    .unwrap();
+    let output = run(&[
+        "Two colours",
+        "-n",
+        "40",
+        "--schema",
+        file.to_str().unwrap(),
+    ])
+    .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let list: serde_json::Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(2), "{list}");
+    let grammar = sandbox.path().join("yes-no.gbnf");
+    std::fs::write(&grammar, "root ::= \"yes\" | \"no\"\n").unwrap();
+    let output = run(&["Is the sky blue?", "--grammar", grammar.to_str().unwrap()]).unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        ["yes\n", "no\n"].contains(&stdout_of(&output).as_str()),
+        "{}",
+        stdout_of(&output)
+    );
+
+    // Every way it can be wrong is an error line, before or after loading.
+    std::fs::write(&grammar, "root ::= (\n").unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["x", "--schema", "{not json"], "error: --schema: not JSON"),
+        (
+            &["x", "--schema", "/no/such/schema.json"],
+            "error: --schema: cannot read",
+        ),
+        (
+            &["x", "--schema", r#"{"type": 5}"#],
+            "error: --schema: llama.cpp's converter",
+        ),
+        (
+            &["x", "--grammar", grammar.to_str().unwrap()],
+            "error: the grammar is not valid GBNF",
+        ),
+        (
+            &["Two colours", "-n", "3", "--schema", file.to_str().unwrap()],
+            "error: the answer reached max_tokens (3)",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = run(args).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr_of(&output).contains(expected),
+            "{args:?}: {}",
+            stderr_of(&output)
+        );
+    }
+}

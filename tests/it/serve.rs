@@ -24,8 +24,25 @@ impl Server {
 
     fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Option<Self> {
         let sandbox = Sandbox::new();
+        let cmd = sandbox.with_model()?;
+        Self::launch(sandbox, cmd, extra, env)
+    }
+
+    /// A server of the instruct model (SmolLM2), for chat templates,
+    /// structured output and tools.
+    fn start_instruct(extra: &[&str]) -> Option<Self> {
+        let sandbox = Sandbox::new();
+        let cmd = sandbox.with_instruct_model()?;
+        Self::launch(sandbox, cmd, extra, &[])
+    }
+
+    fn launch(
+        sandbox: Sandbox,
+        mut cmd: assert_cmd::Command,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Option<Self> {
         let port = free_port();
-        let mut cmd = sandbox.with_model()?;
         let parallel = if extra.contains(&"--parallel") {
             vec![]
         } else {
@@ -918,7 +935,6 @@ assert ok.usage.completion_tokens == 2, ok
 import openai
 tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
 for extra, field in [({"n": 2}, "n"), ({"logprobs": True}, "logprobs"), ({"tools": [tool]}, "tools"),
-                     ({"response_format": {"type": "json_object"}}, "response_format"),
                      ({"extra_body": {"mirostat": 2}}, "mirostat")]:
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
@@ -934,8 +950,8 @@ except openai.BadRequestError as e:
 print("openai client ok")
 "#;
 
-#[test]
-fn the_official_openai_python_client_works() {
+/// The Python with the official `openai` package, or `None` (skip) outside CI.
+fn openai_python() -> Option<String> {
     let python = std::env::var("FLASHCHAT_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
     let has_openai = std::process::Command::new(&python)
         .args(["-c", "import openai"])
@@ -947,8 +963,16 @@ fn the_official_openai_python_client_works() {
             "the openai package is missing (scripts/test.sh installs it)"
         );
         eprintln!("skipping: {python} has no openai package");
-        return;
+        return None;
     }
+    Some(python)
+}
+
+#[test]
+fn the_official_openai_python_client_works() {
+    let Some(python) = openai_python() else {
+        return;
+    };
     let Some(server) = Server::start(&[]) else {
         return;
     };
@@ -1195,4 +1219,78 @@ fn models_use_switches_the_running_server_without_failing_a_request() {
     // A file that is not a model is refused at once.
     let (code, body) = server.post_json("/admin/model", json!({"path": "/nonexistent.gguf"}));
     assert_eq!(code, 400, "{body}");
+}
+
+const STRUCTURED_OUTPUT_SCRIPT: &str = r#"
+import json, sys
+import openai
+from openai import OpenAI
+from pydantic import BaseModel
+
+client = OpenAI(base_url=sys.argv[1], api_key="unused")
+model = "SmolLM2-135M-Instruct.Q4_1"
+
+class City(BaseModel):
+    name: str
+    country: str
+    population: int
+
+messages = [{"role": "user", "content": "Describe Paris as a city record."}]
+parsed = client.beta.chat.completions.parse(model=model, messages=messages,
+    response_format=City, max_tokens=80, temperature=0)
+city = parsed.choices[0].message.parsed
+assert isinstance(city, City), parsed
+assert parsed.choices[0].finish_reason == "stop", parsed
+
+# json_object: whatever the model says is a JSON object, streamed or not.
+for stream in (False, True):
+    args = dict(model=model, messages=[{"role": "user", "content": "Describe a cat as JSON with a name and an age."}],
+                response_format={"type": "json_object"}, max_tokens=100, temperature=0)
+    if stream:
+        text = "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(stream=True, **args) if c.choices)
+    else:
+        text = client.chat.completions.create(**args).choices[0].message.content
+    assert isinstance(json.loads(text), dict), text
+
+# llama-server's fields, on both endpoints.
+answer = client.chat.completions.create(model=model, messages=[{"role": "user", "content": "Is water wet?"}],
+    max_tokens=4, extra_body={"grammar": 'root ::= "yes" | "no"'})
+assert answer.choices[0].message.content in ("yes", "no"), answer
+numbers = client.completions.create(model=model, prompt="Three numbers:", max_tokens=40, temperature=0,
+    extra_body={"json_schema": {"type": "array", "items": {"type": "integer"}, "minItems": 3, "maxItems": 3}})
+assert len(json.loads(numbers.choices[0].text)) == 3, numbers
+
+# Wrong constraints are 400s naming the field.
+for extra, field in [({"response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": {"type": 5}}}}, "response_format"),
+                     ({"response_format": {"type": "yaml"}}, "response_format"),
+                     ({"extra_body": {"grammar": "root ::= ("}}, "grammar"),
+                     ({"extra_body": {"grammar": "x ::= \"a\""}}, "grammar")]:
+    try:
+        client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
+        raise SystemExit(f"{extra} was accepted")
+    except openai.BadRequestError as e:
+        assert e.body["param"] == field, (extra, e.body)
+print("structured output ok")
+"#;
+
+#[test]
+fn structured_output_follows_schemas_and_grammars_with_the_openai_client() {
+    let Some(python) = openai_python() else {
+        return;
+    };
+    let Some(server) = Server::start_instruct(&[]) else {
+        return;
+    };
+    let output = std::process::Command::new(&python)
+        .args(["-c", STRUCTURED_OUTPUT_SCRIPT, &server.url("/v1")])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let health = server.health();
+    assert_eq!(health["status"], "ok", "the server kept serving: {health}");
 }

@@ -37,6 +37,7 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         stop: Vec::new(),
         sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
+        constraint: None,
     };
     let mut stream = engine.generate(request).expect("request accepted");
     while let Some(event) = stream.blocking_recv() {

@@ -282,7 +282,9 @@ fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
 fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
     let Some(model) = test_model() else { return };
     let sandbox = Sandbox::new();
-    let mut env = model_env(&model, &free_port().to_string(), "600");
+    // Long enough to type into while it streams, short enough for a
+    // loaded machine.
+    let mut env = model_env(&model, &free_port().to_string(), "200");
     env.push(("FLASHCHAT_USE_SERVER".into(), "never".into()));
     env.push(("FLASHCHAT_TEMPERATURE".into(), "0".into()));
     let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
@@ -319,7 +321,7 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
         !streaming.contains("zebra123"),
         "echoed into the answer: {streaming}"
     );
-    let screen = tmux.wait_for_count("you〉", 2, 120);
+    let screen = tmux.wait_for_count("you〉", 2, 240);
     // Not echoed into the answer: only at the new prompt, ready to edit.
     assert_eq!(screen.matches("zebra123").count(), 1, "{screen}");
     let prompt_line = screen.lines().rev().find(|l| l.contains("you〉")).unwrap();
