@@ -76,9 +76,20 @@ impl Grammar {
 
     /// The next token: the sampler's own choice when the grammar allows
     /// it (one cheap check), else its choice among the tokens the grammar
-    /// allows (llama.cpp's order). Both samplers take the token in.
-    pub fn sample(&mut self, chain: &mut LlamaSampler, logits: &[f32]) -> LlamaToken {
-        let token = self.choose(chain, logits, false);
+    /// allows (llama.cpp's order). Both samplers take the token in. With
+    /// `plain_greedy` the first choice is the logits' arg-max, with no
+    /// candidate list built at all.
+    pub fn sample(
+        &mut self,
+        chain: &mut LlamaSampler,
+        logits: &[f32],
+        plain_greedy: bool,
+    ) -> LlamaToken {
+        let token = if plain_greedy {
+            LlamaToken(crate::engine::argmax(logits) as i32)
+        } else {
+            self.choose(chain, logits, false)
+        };
         let mut single =
             LlamaTokenDataArray::new(vec![LlamaTokenData::new(token, 0.0, 0.0)], false);
         self.sampler.apply(&mut single);

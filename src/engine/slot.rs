@@ -132,6 +132,7 @@ pub(super) struct Job {
     pub logits_index: Option<i32>,
     sampler: LlamaSampler,
     grammar: Option<Grammar>,
+    /// The next token is the logits' arg-max: no sampler needed.
     plain_greedy: bool,
     budget: u32,
     generated: u32,
@@ -154,7 +155,7 @@ impl Job {
         let request = submission.request;
         let sampler = request.sampling.build(model.vocab().n_tokens());
         Self {
-            plain_greedy: request.sampling.is_plain_greedy() && submission.grammar.is_none(),
+            plain_greedy: request.sampling.is_plain_greedy(),
             grammar: submission.grammar,
             budget: request
                 .max_tokens
@@ -205,7 +206,11 @@ impl Job {
         let now = Instant::now();
         self.prompt_done.get_or_insert(now);
         let token = if let Some(grammar) = &mut self.grammar {
-            grammar.sample(&mut self.sampler, ctx.get_logits_ith(index))
+            grammar.sample(
+                &mut self.sampler,
+                ctx.get_logits_ith(index),
+                self.plain_greedy,
+            )
         } else if self.plain_greedy {
             LlamaToken(argmax(ctx.get_logits_ith(index)) as i32)
         } else {
