@@ -303,6 +303,7 @@ fn stream(
     while let Some(event) = events.blocking_recv() {
         match event {
             Event::Text(text) => on_text(&text)?,
+            Event::Logprob(_) => {}
             Event::Done(done) => return Ok(done),
             Event::Failed(e) => return Err(engine_error(e, engine_log)),
         }

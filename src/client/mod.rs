@@ -249,6 +249,8 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                     .collect(),
                 stream: true,
                 stream_options,
+                logprobs: None,
+                top_logprobs: None,
                 constraint: constraint_fields(request.constraint, true),
                 sampling,
                 other: Default::default(),

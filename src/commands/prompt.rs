@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         sampling: backend::sampling(settings),
         cancel: crate::interrupt::cleared_flag(),
         constraint,
+        logprobs: None,
     };
 
     let mut output = Output::new(!args.json, settings.show_thinking);

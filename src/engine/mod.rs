@@ -41,6 +41,7 @@ pub(crate) enum Task {
 pub use crate::role::Role;
 pub use constraint::Constraint;
 use constraint::Grammar;
+use sampling::logprobs;
 pub use sampling::{argmax, random_seed, SamplingParams};
 
 /// How to load a model.
@@ -105,6 +106,31 @@ pub struct GenerateRequest {
     pub cancel: Arc<AtomicBool>,
     /// What the answer must look like (JSON, a schema, a grammar).
     pub constraint: Option<Constraint>,
+    /// Report each generated token's log-probability and this many of the
+    /// most likely alternatives (`None`: no log-probabilities).
+    pub logprobs: Option<u8>,
+}
+
+/// The most alternatives a token's log-probability report lists (OpenAI's
+/// `top_logprobs` limit).
+pub const MAX_TOP_LOGPROBS: u8 = 20;
+
+/// A generated token's log-probability under the model (before sampling
+/// settings reshape the distribution), with the likeliest alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenLogprob {
+    pub token: TokenText,
+    pub logprob: f32,
+    /// Most likely first.
+    pub top: Vec<(TokenText, f32)>,
+}
+
+/// A token's text: its bytes (a token may hold part of a character) and
+/// those bytes as text, with replacement characters where they are partial.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenText {
+    pub text: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Why generation ended (OpenAI's vocabulary plus `cancelled`).
@@ -155,6 +181,9 @@ pub struct Completion {
 #[derive(Debug)]
 pub enum Event {
     Text(String),
+    /// The log-probability of the token just generated (when asked for);
+    /// it follows the token's text, which may have been held back.
+    Logprob(TokenLogprob),
     Done(Completion),
     Failed(EngineError),
 }

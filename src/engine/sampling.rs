@@ -112,3 +112,46 @@ mod tests {
         assert_eq!(argmax(&[f32::NEG_INFINITY, -5.0]), 1);
     }
 }
+
+/// The log-probability of `token` under the softmax of `logits`, and the
+/// `top` most likely tokens with theirs, most likely first.
+pub fn logprobs(logits: &[f32], token: usize, top: usize) -> (f32, Vec<(usize, f32)>) {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f64 = logits.iter().map(|&l| f64::from(l - max).exp()).sum();
+    let log_norm = max + sum.ln() as f32;
+    let mut best: Vec<(usize, f32)> = Vec::with_capacity(top + 1);
+    if top > 0 {
+        for (id, &logit) in logits.iter().enumerate() {
+            if best.len() < top || logit > best[best.len() - 1].1 {
+                let at = best.partition_point(|&(_, l)| l >= logit);
+                best.insert(at, (id, logit));
+                best.truncate(top);
+            }
+        }
+    }
+    let chosen = logits
+        .get(token)
+        .map_or(f32::NEG_INFINITY, |&l| l - log_norm);
+    (
+        chosen,
+        best.into_iter().map(|(id, l)| (id, l - log_norm)).collect(),
+    )
+}
+
+#[cfg(test)]
+mod logprob_tests {
+    use super::logprobs;
+
+    #[test]
+    fn logprobs_are_a_normalised_log_softmax_with_the_top_in_order() {
+        let logits = [1.0f32, 3.0, 2.0, 3.0, -1.0];
+        let (chosen, top) = logprobs(&logits, 2, 3);
+        let total: f32 = logits.iter().map(|&l| l.exp()).sum();
+        assert!((chosen - (2.0f32.exp() / total).ln()).abs() < 1e-5);
+        let ids: Vec<usize> = top.iter().map(|&(id, _)| id).collect();
+        assert_eq!(ids, [1, 3, 2], "ties keep vocabulary order");
+        let probability: f32 = logits.iter().map(|&l| (l - total.ln()).exp()).sum();
+        assert!((probability - 1.0).abs() < 1e-5);
+        assert!(logprobs(&logits, 0, 0).1.is_empty());
+    }
+}

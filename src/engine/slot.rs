@@ -16,7 +16,10 @@ use super::admission::Ticket;
 use super::constraint::Grammar;
 use super::sampling::argmax;
 use super::text::{is_media_marker, StopMatcher, Utf8Stream};
-use super::{Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, Usage};
+use super::{
+    logprobs, Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, TokenLogprob,
+    TokenText, Usage,
+};
 
 /// Tokens llama.cpp would render as text that are never shown: the
 /// model's user-defined media placeholders (see [`is_media_marker`]).
@@ -236,6 +239,31 @@ impl Job {
         }
         if check.stopped {
             return Some(self.finish(FinishReason::Stop, true));
+        }
+        if let Some(top) = self.request.logprobs {
+            let logits = ctx.get_logits_ith(index);
+            let (logprob, alternatives) = logprobs(logits, token.0 as usize, top as usize);
+            let text = |token: LlamaToken| {
+                let bytes = vocab.token_to_piece(token, false, None);
+                TokenText {
+                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                    bytes,
+                }
+            };
+            let report = TokenLogprob {
+                token: TokenText {
+                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                    bytes,
+                },
+                logprob,
+                top: alternatives
+                    .into_iter()
+                    .map(|(id, logprob)| (text(LlamaToken(id as i32)), logprob))
+                    .collect(),
+            };
+            if self.events.send(Event::Logprob(report)).is_err() {
+                return Some(self.finish(FinishReason::Cancelled, true));
+            }
         }
         if self.generated >= self.budget {
             return Some(self.finish(FinishReason::Length, false));

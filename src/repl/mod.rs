@@ -76,6 +76,7 @@ impl<'a> Chat<'a> {
             sampling: backend::sampling(settings),
             cancel: Arc::clone(&interrupt),
             constraint: None,
+            logprobs: None,
         };
         Self {
             base: resolved,

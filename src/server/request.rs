@@ -7,7 +7,9 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use crate::engine::{Constraint, GenerateRequest, Message, PromptInput, Role, SamplingParams};
+use crate::engine::{
+    Constraint, GenerateRequest, Message, PromptInput, Role, SamplingParams, MAX_TOP_LOGPROBS,
+};
 use crate::settings::{keys, Settings};
 use crate::wire::openai::{
     ChatCompletionRequest, CompletionRequest, ConstraintFields, ResponseFormat, SamplingFields,
@@ -59,8 +61,8 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
     Some(match field {
         "n" => value.is_null() || value.as_i64() == Some(1),
         "best_of" if !chat => value.is_null() || value.as_i64() == Some(1),
-        "logprobs" => value.is_null() || *value == Value::Bool(false),
-        "top_logprobs" if chat => value.is_null() || value.as_i64() == Some(0),
+        // Chat reads `logprobs` and `top_logprobs` itself.
+        "logprobs" if !chat => value.is_null() || *value == Value::Bool(false),
         "tools" | "functions" if chat => empty,
         // Without tools (refused above when present) these choose nothing.
         "tool_choice" | "function_call" if chat => {
@@ -159,6 +161,7 @@ pub fn chat(
     }
     let mut request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
     request.constraint = constraint(body.constraint)?;
+    request.logprobs = logprobs(body.logprobs, body.top_logprobs)?;
     Ok((request, Delivery::new(body.stream, body.stream_options)))
 }
 
@@ -173,6 +176,24 @@ pub fn completion(
     let mut request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
     request.constraint = constraint(body.constraint)?;
     Ok((request, Delivery::new(body.stream, body.stream_options)))
+}
+
+/// `logprobs` and `top_logprobs`: how many alternatives to report per
+/// token, or `None` for no log-probabilities.
+fn logprobs(logprobs: Option<bool>, top: Option<i64>) -> Result<Option<u8>, ApiError> {
+    let most = i64::from(MAX_TOP_LOGPROBS);
+    match (logprobs.unwrap_or(false), top) {
+        (_, Some(k)) if !(0..=most).contains(&k) => Err(ApiError::invalid(
+            "top_logprobs",
+            format!("top_logprobs must be between 0 and {most}, got {k}"),
+        )),
+        (false, None | Some(0)) => Ok(None),
+        (false, Some(_)) => Err(ApiError::invalid(
+            "top_logprobs",
+            "top_logprobs needs `logprobs: true`",
+        )),
+        (true, top) => Ok(Some(top.unwrap_or(0) as u8)),
+    }
 }
 
 /// The one constraint the request asks for, if any, checked: a schema the
@@ -283,6 +304,7 @@ fn generate(
         sampling,
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
+        logprobs: None,
     })
 }
 
@@ -343,8 +365,6 @@ mod tests {
         }
         let refused = [
             (json!({"n": 2}), "n"),
-            (json!({"logprobs": true}), "logprobs"),
-            (json!({"top_logprobs": 3}), "top_logprobs"),
             (json!({"tools": [{"type": "function"}]}), "tools"),
             (json!({"tool_choice": "required"}), "tool_choice"),
             (json!({"logit_bias": {"42": 5}}), "logit_bias"),
@@ -432,6 +452,29 @@ mod tests {
                 error.message
             );
             assert!(error.into_response().status().is_client_error());
+        }
+    }
+
+    #[test]
+    fn logprobs_ask_for_alternatives_within_bounds() {
+        let asked = |extra: Value| chat_with(extra).map(|(request, _)| request.logprobs);
+        assert_eq!(asked(json!({})).unwrap(), None);
+        assert_eq!(asked(json!({"logprobs": true})).unwrap(), Some(0));
+        assert_eq!(
+            asked(json!({"logprobs": true, "top_logprobs": 20})).unwrap(),
+            Some(20)
+        );
+        assert_eq!(
+            asked(json!({"logprobs": false, "top_logprobs": 0})).unwrap(),
+            None
+        );
+        assert!(asked(json!({"logprobs": "yes"})).is_err());
+        for extra in [
+            json!({"top_logprobs": 3}),
+            json!({"logprobs": true, "top_logprobs": 21}),
+        ] {
+            let error = asked(extra.clone()).unwrap_err();
+            assert_eq!(error.param.as_deref(), Some("top_logprobs"), "{extra}");
         }
     }
 }

@@ -16,7 +16,7 @@ use super::request;
 use super::stream::{chat_chunks, sse, text_chunks, Reply};
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
-use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason};
+use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob};
 use crate::wire::admin::Health;
 use crate::wire::openai::*;
 
@@ -85,13 +85,14 @@ pub async fn chat(
     let model = body.model.clone();
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
+    let asked_logprobs = generate.logprobs.is_some();
     let (served, first, events) = start(&state, model.as_deref(), generate).await?;
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
         let output = OutputParser::for_settings(state.settings.show_thinking);
         Ok(sse(&state, reply, first, events, chat_chunks, output).into_response())
     } else {
-        let (text, done) = collect(&state, first, events, &cancel).await?;
+        let (text, done, logprobs) = collect(&state, first, events, &cancel).await?;
         let (content, reasoning) =
             OutputParser::for_settings(state.settings.show_thinking).parse(&text);
         Ok(Json(ChatCompletion {
@@ -106,6 +107,9 @@ pub async fn chat(
                     content,
                     reasoning_content: reasoning,
                 },
+                logprobs: asked_logprobs.then(|| ChoiceLogprobs {
+                    content: logprobs.iter().map(LogprobEntry::from).collect(),
+                }),
                 finish_reason: done.finish_reason,
             }],
             usage: done.usage,
@@ -129,7 +133,7 @@ pub async fn completions(
         let output = OutputParser::for_settings(true);
         Ok(sse(&state, reply, first, events, text_chunks, output).into_response())
     } else {
-        let (text, done) = collect(&state, first, events, &cancel).await?;
+        let (text, done, _) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {
             id: reply.id.as_str().into(),
             object: reply.object,
@@ -222,12 +226,14 @@ async fn collect(
     first: Event,
     mut events: EventStream,
     cancel: &AtomicBool,
-) -> Result<(String, Completion), ApiError> {
+) -> Result<(String, Completion, Vec<TokenLogprob>), ApiError> {
     let mut text = String::new();
+    let mut logprobs = Vec::new();
     let mut next = Some(first);
     while let Some(event) = next {
         match event {
             Event::Text(t) => text.push_str(&t),
+            Event::Logprob(report) => logprobs.push(report),
             Event::Done(mut done) => {
                 state.metrics.completion(&done);
                 if done.finish_reason == FinishReason::Cancelled {
@@ -236,7 +242,7 @@ async fn collect(
                     // text is incomplete.
                     done.finish_reason = FinishReason::Length;
                 }
-                return Ok((text, done));
+                return Ok((text, done, logprobs));
             }
             Event::Failed(e) => return Err(api_error(e)),
         }

@@ -14,7 +14,7 @@ use super::request::Delivery;
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
-use crate::engine::{Completion, Event, EventStream, FinishReason};
+use crate::engine::{Completion, Event, EventStream, FinishReason, TokenLogprob};
 use crate::wire::openai::*;
 
 /// What every chunk of one response shares.
@@ -59,12 +59,20 @@ pub(super) enum Piece<'a> {
     Reasoning(&'a str),
     Finish(FinishReason),
     Usage(&'a Completion),
+    /// A token's log-probability (chat only).
+    Logprob(&'a TokenLogprob),
 }
 
 /// A chat chunk's event text (`None`: nothing to send for this piece).
 pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let timings = match &piece {
         Piece::Usage(done) => Some(done.timings),
+        _ => None,
+    };
+    let logprobs = match &piece {
+        Piece::Logprob(report) => Some(ChoiceLogprobs {
+            content: vec![LogprobEntry::from(*report)],
+        }),
         _ => None,
     };
     let (delta, finish_reason, usage) = match piece {
@@ -95,12 +103,14 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
         ),
         Piece::Finish(reason) => (Some(Delta::default()), Some(reason), None),
         Piece::Usage(done) => (None, None, Some(done.usage)),
+        Piece::Logprob(_) => (Some(Delta::default()), None, None),
     };
     let choices = delta
         .map(|delta| {
             vec![ChunkChoice {
                 index: 0,
                 delta,
+                logprobs,
                 finish_reason,
             }]
         })
@@ -120,7 +130,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
 /// A text completion chunk's event text (`None`: nothing to send).
 pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let (choice, usage) = match piece {
-        Piece::Start => return None,
+        Piece::Start | Piece::Logprob(_) => return None,
         Piece::Text(t) | Piece::Reasoning(t) => (Some((t, None)), None),
         Piece::Finish(reason) => (Some(("", Some(reason))), None),
         Piece::Usage(done) => (None, Some(done.usage)),
@@ -201,6 +211,7 @@ impl StreamState {
                 let segments = self.output.push(&text);
                 self.on_text(segments);
             }
+            Some(Event::Logprob(report)) => self.push(Piece::Logprob(&report)),
             Some(Event::Done(done)) => {
                 let rest = self.output.finish();
                 self.on_text(rest);

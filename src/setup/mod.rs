@@ -82,6 +82,7 @@ pub fn test_generation(
         sampling: backend::sampling(&resolved.settings),
         cancel: crate::interrupt::cleared_flag(),
         constraint: None,
+        logprobs: None,
     };
     let mut text = String::new();
     backend.answer(&request, |piece| {

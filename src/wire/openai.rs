@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::engine::{FinishReason, Timings, Usage};
+use crate::engine::{FinishReason, Timings, TokenLogprob, Usage};
 
 /// `stop` may be one string or a list of them.
 #[derive(Debug, Serialize, Deserialize)]
@@ -104,6 +104,12 @@ pub struct ChatCompletionRequest {
     pub stream: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
+    /// Report each token's log-probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<bool>,
+    /// How many likeliest alternatives to list per token (0 to 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_logprobs: Option<i64>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -191,7 +197,50 @@ pub struct ChatCompletion {
 pub struct ChatChoice {
     pub index: u32,
     pub message: AssistantMessage,
+    /// `null` unless the request asked for them.
+    pub logprobs: Option<ChoiceLogprobs>,
     pub finish_reason: FinishReason,
+}
+
+/// The log-probabilities of a choice's tokens (`logprobs: true`).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct ChoiceLogprobs {
+    pub content: Vec<LogprobEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LogprobEntry {
+    pub token: String,
+    pub logprob: f32,
+    pub bytes: Vec<u8>,
+    /// The likeliest tokens at this place (`top_logprobs` of them).
+    pub top_logprobs: Vec<TopLogprob>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TopLogprob {
+    pub token: String,
+    pub logprob: f32,
+    pub bytes: Vec<u8>,
+}
+
+impl From<&TokenLogprob> for LogprobEntry {
+    fn from(report: &TokenLogprob) -> Self {
+        LogprobEntry {
+            token: report.token.text.clone(),
+            logprob: report.logprob,
+            bytes: report.token.bytes.clone(),
+            top_logprobs: report
+                .top
+                .iter()
+                .map(|(token, logprob)| TopLogprob {
+                    token: token.text.clone(),
+                    logprob: *logprob,
+                    bytes: token.bytes.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -238,6 +287,12 @@ pub struct ChunkChoice<'a> {
     pub index: u32,
     #[serde(borrow, default)]
     pub delta: Delta<'a>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient"
+    )]
+    pub logprobs: Option<ChoiceLogprobs>,
     #[serde(default, deserialize_with = "finish_reason")]
     pub finish_reason: Option<FinishReason>,
 }
@@ -401,6 +456,7 @@ mod tests {
                     content: Some("say \"hi\"\n".into()),
                     ..Delta::default()
                 },
+                logprobs: None,
                 finish_reason: Some(FinishReason::Length),
             }],
             usage: None,
@@ -479,6 +535,8 @@ mod tests {
             stream_options: Some(StreamOptions {
                 include_usage: true,
             }),
+            logprobs: None,
+            top_logprobs: None,
             constraint: ConstraintFields::default(),
             sampling: SamplingFields {
                 max_tokens: Some(8),

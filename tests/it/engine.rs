@@ -48,6 +48,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
+        logprobs: None,
     }
 }
 
@@ -56,6 +57,7 @@ fn collect(mut stream: EventStream) -> (String, Completion) {
     while let Some(event) = stream.blocking_recv() {
         match event {
             Event::Text(t) => text.push_str(&t),
+            Event::Logprob(_) => {}
             Event::Done(done) => return (text, done),
             Event::Failed(e) => panic!("generation failed: {e}"),
         }

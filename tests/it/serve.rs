@@ -934,7 +934,7 @@ assert ok.usage.completion_tokens == 2, ok
 # ... and what flashchat does not do is refused by name, never ignored.
 import openai
 tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
-for extra, field in [({"n": 2}, "n"), ({"logprobs": True}, "logprobs"), ({"tools": [tool]}, "tools"),
+for extra, field in [({"n": 2}, "n"), ({"tools": [tool]}, "tools"),
                      ({"extra_body": {"mirostat": 2}}, "mirostat")]:
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
@@ -942,6 +942,32 @@ for extra, field in [({"n": 2}, "n"), ({"logprobs": True}, "logprobs"), ({"tools
     except openai.BadRequestError as e:
         assert e.status_code == 400 and e.body["param"] == field, (field, e.body)
         assert e.body["code"] == "unsupported_field", e.body
+# Log-probabilities, whole and streamed: one entry per token, the greedy
+# choice first among the alternatives, the same figures both ways.
+whole = client.chat.completions.create(model=model, messages=messages, max_tokens=6, temperature=0,
+    logprobs=True, top_logprobs=3)
+content = whole.choices[0].logprobs.content
+assert len(content) == whole.usage.completion_tokens == 6, whole
+for entry in content:
+    assert entry.logprob <= 0 and len(entry.top_logprobs) == 3, entry
+    assert entry.top_logprobs[0].token == entry.token, entry
+    assert [t.logprob for t in entry.top_logprobs] == sorted((t.logprob for t in entry.top_logprobs), reverse=True)
+    assert bytes(entry.bytes).decode("utf-8", "replace") == entry.token
+assert "".join(e.token for e in content) == whole.choices[0].message.content
+streamed = [e for c in client.chat.completions.create(model=model, messages=messages, max_tokens=6,
+            temperature=0, logprobs=True, top_logprobs=3, stream=True)
+            if c.choices and c.choices[0].logprobs for e in c.choices[0].logprobs.content]
+# (Within float noise: a reused prompt cache decodes in other batch shapes.)
+assert [e.token for e in streamed] == [e.token for e in content], (streamed, content)
+assert all(abs(a.logprob - b.logprob) < 0.05 for a, b in zip(streamed, content)), (streamed, content)
+plain = client.chat.completions.create(model=model, messages=messages, max_tokens=2)
+assert plain.choices[0].logprobs is None
+for extra in ({"top_logprobs": 2}, {"logprobs": True, "top_logprobs": 21}):
+    try:
+        client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
+        raise SystemExit(f"{extra} was accepted")
+    except openai.BadRequestError as e:
+        assert e.body["param"] == "top_logprobs", e.body
 try:
     client.completions.create(model=model, prompt="Hello", max_tokens=2, echo=True)
     raise SystemExit("echo was accepted")

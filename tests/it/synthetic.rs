@@ -38,12 +38,13 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         sampling: SamplingParams::greedy(),
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
+        logprobs: None,
     };
     let mut stream = engine.generate(request).expect("request accepted");
     while let Some(event) = stream.blocking_recv() {
         match event {
             // Random weights produce byte soup; only the count matters.
-            Event::Text(_) => {}
+            Event::Text(_) | Event::Logprob(_) => {}
             Event::Done(done) => return done,
             Event::Failed(e) => panic!("generation failed: {e}"),
         }
