@@ -249,6 +249,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                     .collect(),
                 stream: true,
                 stream_options,
+                n: None,
                 logprobs: None,
                 top_logprobs: None,
                 constraint: constraint_fields(request.constraint, true),

@@ -19,7 +19,7 @@ pub mod text;
 mod worker;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -30,7 +30,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use admission::Admission;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
-use slot::Submission;
+use slot::{Sibling, Submission};
 
 /// Work for the inference thread. Generation is the only kind today;
 /// embeddings and saving a conversation's state join it as variants.
@@ -270,6 +270,8 @@ pub struct Engine {
     model: Arc<LlamaModel>,
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
+    /// Numbers the groups of answers to one prompt.
+    next_group: AtomicU64,
 }
 
 impl Engine {
@@ -295,6 +297,7 @@ impl Engine {
                 model,
                 load,
                 admission,
+                next_group: AtomicU64::new(0),
             }),
             Ok(Err(e)) => {
                 let _ = thread.join();
@@ -320,34 +323,63 @@ impl Engine {
     /// Refused with `QueueFull` when every slot and queue place is taken,
     /// and with `ShuttingDown` once [`Engine::drain`] was called.
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
+        let mut streams = self.generate_many(request, 1)?;
+        streams.pop().ok_or(EngineError::WorkerGone)
+    }
+
+    /// Queues `n` answers to one prompt (OpenAI's `n`), seeded `seed`,
+    /// `seed + 1`, …: all are admitted or none. The prompt is decoded
+    /// once; the others copy its cache as soon as it is there.
+    pub fn generate_many(
+        &self,
+        request: GenerateRequest,
+        n: usize,
+    ) -> Result<Vec<EventStream>, EngineError> {
         let received = Instant::now();
         let tokens = self.tokenize(&request.prompt)?;
-        let grammar = match &request.constraint {
-            Some(constraint) => Some(
-                Grammar::new(&self.model, constraint).map_err(EngineError::InvalidConstraint)?,
-            ),
-            None => None,
+        let grammar = || match &request.constraint {
+            Some(constraint) => Grammar::new(&self.model, constraint)
+                .map(Some)
+                .map_err(EngineError::InvalidConstraint),
+            None => Ok(None),
         };
-        let ticket = self.admission.admit()?;
-        self.load.queued.fetch_add(1, Ordering::AcqRel);
-        let (events, stream) = unbounded_channel();
-        let task = Task::Generate(Submission {
-            request: Box::new(request),
-            tokens,
-            grammar,
-            events,
-            received,
-            ticket,
-        });
-        let sent = self
-            .submissions
-            .as_ref()
-            .is_some_and(|s| s.send(task).is_ok());
-        if !sent {
-            self.load.queued.fetch_sub(1, Ordering::AcqRel);
-            return Err(EngineError::WorkerGone);
+        let mut grammars = Vec::with_capacity(n);
+        for _ in 0..n.max(1) {
+            grammars.push(grammar()?);
         }
-        Ok(stream)
+        let tickets = (0..grammars.len())
+            .map(|_| self.admission.admit())
+            .collect::<Result<Vec<_>, _>>()?;
+        let group = (grammars.len() > 1).then(|| self.next_group.fetch_add(1, Ordering::Relaxed));
+        let mut streams = Vec::with_capacity(tickets.len());
+        for (i, (ticket, grammar)) in tickets.into_iter().zip(grammars).enumerate() {
+            let mut request = request.clone();
+            request.sampling.seed = request.sampling.seed.wrapping_add(i as u32);
+            let (events, stream) = unbounded_channel();
+            self.load.queued.fetch_add(1, Ordering::AcqRel);
+            let task = Task::Generate(Submission {
+                request: Box::new(request),
+                tokens: tokens.clone(),
+                grammar,
+                events,
+                received,
+                ticket,
+                sibling: group.map(|group| Sibling {
+                    group,
+                    leads: i == 0,
+                }),
+            });
+            let sent = self
+                .submissions
+                .as_ref()
+                .is_some_and(|s| s.send(task).is_ok());
+            if !sent {
+                self.load.queued.fetch_sub(1, Ordering::AcqRel);
+                return Err(EngineError::WorkerGone);
+            }
+            streams.push(stream);
+        }
+        Ok(streams)
     }
 
     /// The prompt's tokens, rendered with the model's chat template, or why

@@ -16,7 +16,7 @@ use llama_cpp_2::token::LlamaToken;
 
 use super::admission::Admission;
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
-use super::slot::{hidden_tokens, Job, Slot, Submission};
+use super::slot::{common_prefix, hidden_tokens, Job, Sibling, Slot, Submission};
 use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason, Task};
 
@@ -137,16 +137,23 @@ impl<'m> Scheduler<'m> {
         self.load.queued.fetch_sub(refused, Ordering::AcqRel);
     }
 
-    /// Moves queued requests onto idle slots.
+    /// Moves queued requests onto idle slots, in order, except that the
+    /// later answers of a group wait for their leader's prompt.
     fn assign_queued(&mut self) {
         while self.slots.iter().any(|s| s.job.is_none()) {
-            let Some(mut submission) = self.queue.pop_front() else {
+            let Some(at) = self.queue.iter().position(|s| self.is_ready(s)) else {
+                return;
+            };
+            let Some(mut submission) = self.queue.remove(at) else {
                 return;
             };
             self.load.queued.fetch_sub(1, Ordering::AcqRel);
             // Tokenized (and checked against the window) by Engine::generate.
             let tokens = std::mem::take(&mut submission.tokens);
             let index = self.best_slot(&tokens);
+            if submission.sibling.is_some() {
+                self.copy_prompt_into(index, &tokens);
+            }
             let mut job = Job::new(submission, self.model, tokens.len(), self.slot_context);
             job.accept_prompt(&tokens);
             let slot = &mut self.slots[index];
@@ -158,6 +165,57 @@ impl<'m> Scheduler<'m> {
                 "request started"
             );
         }
+    }
+
+    /// A later answer of a group waits while its leader is queued or still
+    /// decoding the prompt; then the prompt is in the leader's cache.
+    fn is_ready(&self, submission: &Submission) -> bool {
+        let Some(Sibling {
+            group,
+            leads: false,
+        }) = submission.sibling
+        else {
+            return true;
+        };
+        let leader_queued = self
+            .queue
+            .iter()
+            .any(|q| q.sibling == Some(Sibling { group, leads: true }));
+        let prompt_pending = self.slots.iter().any(|s| {
+            s.job
+                .as_ref()
+                .is_some_and(|j| j.group == Some(group) && !j.pending.is_empty())
+        });
+        !leader_queued && !prompt_pending
+    }
+
+    /// Gives slot `target` the cache of another slot that holds `tokens`
+    /// (all but the last, which is decoded again for its logits), so that a
+    /// prompt shared by several answers is decoded once.
+    fn copy_prompt_into(&mut self, target: usize, tokens: &[LlamaToken]) {
+        let want = tokens.len().saturating_sub(1);
+        if want == 0 || common_prefix(&self.slots[target].history, tokens) >= want {
+            return;
+        }
+        let donor = self
+            .slots
+            .iter()
+            .enumerate()
+            .find(|(i, s)| {
+                *i != target && s.history.len() >= want && s.history[..want] == tokens[..want]
+            })
+            .map(|(i, _)| i);
+        let Some(donor) = donor else {
+            return;
+        };
+        let (donor, slot) = if donor < target {
+            let (left, right) = self.slots.split_at_mut(target);
+            (&left[donor], &mut right[0])
+        } else {
+            let (left, right) = self.slots.split_at_mut(donor);
+            (&right[0], &mut left[target])
+        };
+        slot.copy_cache_from(&mut self.ctx, donor);
     }
 
     /// The idle slot for a prompt (see [`choose_slot`]).

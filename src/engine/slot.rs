@@ -48,6 +48,16 @@ pub(crate) struct Submission {
     pub received: Instant,
     /// Its place among the admitted requests, held until it is answered.
     pub ticket: Ticket,
+    /// One of several answers to the same prompt (OpenAI's `n`).
+    pub sibling: Option<Sibling>,
+}
+
+/// Answers to one prompt share it: the leader decodes it, the others wait
+/// until it is in the cache and copy it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sibling {
+    pub group: u64,
+    pub leads: bool,
 }
 
 impl Submission {
@@ -107,6 +117,22 @@ impl Slot {
         removed && ctx.kv_cache_seq_pos_min(self.seq) <= 0
     }
 
+    /// Takes over `donor`'s cache (all of it: llama.cpp copies between
+    /// sequences of their own only whole); [`Slot::start`] then trims it to
+    /// the prompt. Returns false when the copy failed and nothing is cached.
+    pub fn copy_cache_from(&mut self, ctx: &mut LlamaContext, donor: &Slot) -> bool {
+        let _ = ctx.clear_kv_cache_seq(Some(self.seq as u32), None, None);
+        if ctx
+            .copy_kv_cache_seq(donor.seq, self.seq, None, None)
+            .is_err()
+        {
+            self.history.clear();
+            return false;
+        }
+        self.history = donor.history.clone();
+        true
+    }
+
     /// Forgets the cache after a failed decode.
     pub fn reset(&mut self, ctx: &mut LlamaContext) {
         let _ = ctx.clear_kv_cache_seq(Some(self.seq as u32), None, None);
@@ -115,7 +141,7 @@ impl Slot {
     }
 }
 
-fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
+pub(super) fn common_prefix(a: &[LlamaToken], b: &[LlamaToken]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
@@ -133,6 +159,8 @@ pub(super) struct Job {
     pub next_token: Option<LlamaToken>,
     /// Index of this job's logits in the batch just decoded.
     pub logits_index: Option<i32>,
+    /// The group of answers to one prompt this job belongs to.
+    pub group: Option<u64>,
     sampler: LlamaSampler,
     grammar: Option<Grammar>,
     /// The next token is the logits' arg-max: no sampler needed.
@@ -172,6 +200,7 @@ impl Job {
             cached: 0,
             next_token: None,
             logits_index: None,
+            group: submission.sibling.map(|s| s.group),
             sampler,
             generated: 0,
             utf8: Utf8Stream::default(),

@@ -21,6 +21,8 @@ use crate::wire::openai::{
 pub struct Delivery {
     pub stream: bool,
     pub include_usage: bool,
+    /// How many answers to the prompt (OpenAI's `n`).
+    pub choices: usize,
 }
 
 impl Delivery {
@@ -28,9 +30,14 @@ impl Delivery {
         Self {
             stream,
             include_usage: options.is_some_and(|o| o.include_usage),
+            choices: 1,
         }
     }
 }
+
+/// The most answers one request may ask for; a server also allows no more
+/// than its slots.
+pub const MAX_CHOICES: i64 = 16;
 
 const MAX_STOPS: usize = 16;
 
@@ -59,7 +66,8 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
         || value.as_object().is_some_and(Map::is_empty);
     let chat = endpoint == Endpoint::Chat;
     Some(match field {
-        "n" => value.is_null() || value.as_i64() == Some(1),
+        // Chat reads `n` itself.
+        "n" if !chat => value.is_null() || value.as_i64() == Some(1),
         "best_of" if !chat => value.is_null() || value.as_i64() == Some(1),
         // Chat reads `logprobs` and `top_logprobs` itself.
         "logprobs" if !chat => value.is_null() || *value == Value::Bool(false),
@@ -162,7 +170,24 @@ pub fn chat(
     let mut request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
     request.constraint = constraint(body.constraint)?;
     request.logprobs = logprobs(body.logprobs, body.top_logprobs)?;
-    Ok((request, Delivery::new(body.stream, body.stream_options)))
+    let mut delivery = Delivery::new(body.stream, body.stream_options);
+    delivery.choices = match body.n {
+        None => 1,
+        Some(n) if (1..=MAX_CHOICES).contains(&n) => n as usize,
+        Some(n) => {
+            return Err(ApiError::invalid(
+                "n",
+                format!("n must be between 1 and {MAX_CHOICES}, got {n}"),
+            ))
+        }
+    };
+    if delivery.choices > 1 && delivery.stream {
+        return Err(ApiError::unsupported_field(
+            "n",
+            "several answers (`n` > 1) are not streamed yet; ask with `stream: false`",
+        ));
+    }
+    Ok((request, delivery))
 }
 
 pub fn completion(
@@ -364,7 +389,7 @@ mod tests {
             assert!(chat_with(extra.clone()).is_ok(), "{extra}");
         }
         let refused = [
-            (json!({"n": 2}), "n"),
+            (json!({"n": 2, "stream": true}), "n"),
             (json!({"tools": [{"type": "function"}]}), "tools"),
             (json!({"tool_choice": "required"}), "tool_choice"),
             (json!({"logit_bias": {"42": 5}}), "logit_bias"),

@@ -16,7 +16,9 @@ use super::request;
 use super::stream::{chat_chunks, sse, text_chunks, Reply};
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
-use crate::engine::{Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob};
+use crate::engine::{
+    Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob, Usage,
+};
 use crate::wire::admin::Health;
 use crate::wire::openai::*;
 
@@ -86,36 +88,47 @@ pub async fn chat(
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
     let asked_logprobs = generate.logprobs.is_some();
-    let (served, first, events) = start(&state, model.as_deref(), generate).await?;
+    let (served, mut answers) =
+        start_many(&state, model.as_deref(), generate, delivery.choices).await?;
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
+        let (first, events) = answers.remove(0);
         let output = OutputParser::for_settings(state.settings.show_thinking);
-        Ok(sse(&state, reply, first, events, chat_chunks, output).into_response())
-    } else {
+        return Ok(sse(&state, reply, first, events, chat_chunks, output).into_response());
+    }
+    // The answers generate side by side; each is read to its end in turn.
+    let mut choices = Vec::with_capacity(answers.len());
+    let mut usage = Usage::default();
+    for (index, (first, events)) in answers.into_iter().enumerate() {
         let (text, done, logprobs) = collect(&state, first, events, &cancel).await?;
         let (content, reasoning) =
             OutputParser::for_settings(state.settings.show_thinking).parse(&text);
-        Ok(Json(ChatCompletion {
-            id: reply.id,
-            object: reply.object,
-            created: reply.created,
-            model: reply.model,
-            choices: vec![ChatChoice {
-                index: 0,
-                message: AssistantMessage {
-                    role: "assistant",
-                    content,
-                    reasoning_content: reasoning,
-                },
-                logprobs: asked_logprobs.then(|| ChoiceLogprobs {
-                    content: logprobs.iter().map(LogprobEntry::from).collect(),
-                }),
-                finish_reason: done.finish_reason,
-            }],
-            usage: done.usage,
-        })
-        .into_response())
+        // One prompt, however many answers.
+        usage.prompt_tokens = done.usage.prompt_tokens;
+        usage.completion_tokens += done.usage.completion_tokens;
+        choices.push(ChatChoice {
+            index: index as u32,
+            message: AssistantMessage {
+                role: "assistant",
+                content,
+                reasoning_content: reasoning,
+            },
+            logprobs: asked_logprobs.then(|| ChoiceLogprobs {
+                content: logprobs.iter().map(LogprobEntry::from).collect(),
+            }),
+            finish_reason: done.finish_reason,
+        });
     }
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    Ok(Json(ChatCompletion {
+        id: reply.id,
+        object: reply.object,
+        created: reply.created,
+        model: reply.model,
+        choices,
+        usage,
+    })
+    .into_response())
 }
 
 pub async fn completions(
@@ -172,21 +185,45 @@ async fn start(
     model: Option<&str>,
     generate: crate::engine::GenerateRequest,
 ) -> Result<(String, Event, EventStream), ApiError> {
+    let (name, mut answers) = start_many(state, model, generate, 1).await?;
+    let (first, events) = answers.remove(0);
+    Ok((name, first, events))
+}
+
+/// [`start`] for `n` answers to one prompt (more than the server's slots
+/// is a 400): each answer's first event and stream.
+async fn start_many(
+    state: &AppState,
+    model: Option<&str>,
+    generate: crate::engine::GenerateRequest,
+    n: usize,
+) -> Result<(String, Vec<(Event, EventStream)>), ApiError> {
     let cancel = Arc::clone(&generate.cancel);
     let serving = state.models.engine_for(model).await?;
     let name = serving.name.clone();
+    let slots = serving.engine.info().slots as usize;
+    if n > slots {
+        return Err(ApiError::invalid(
+            "n",
+            format!("this server answers at most {slots} times at once (server.parallel); asked for {n}"),
+        ));
+    }
     // Rendering the template and tokenizing a long prompt take a while: off
     // the async threads. The engine is held only while the request starts:
     // a switch retires the old one when no request holds it.
-    let mut events = tokio::task::spawn_blocking(move || serving.engine.generate(generate))
+    let streams = tokio::task::spawn_blocking(move || serving.engine.generate_many(generate, n))
         .await
         .map_err(|e| ApiError::internal(format!("the request could not start: {e}")))?
         .map_err(api_error)?;
-    match next_or_cut(state, &mut events, &cancel).await {
-        Some(Event::Failed(e)) => Err(api_error(e)),
-        Some(event) => Ok((name, event, events)),
-        None => Err(api_error(EngineError::WorkerGone)),
+    let mut answers = Vec::with_capacity(streams.len());
+    for mut events in streams {
+        match next_or_cut(state, &mut events, &cancel).await {
+            Some(Event::Failed(e)) => return Err(api_error(e)),
+            Some(event) => answers.push((event, events)),
+            None => return Err(api_error(EngineError::WorkerGone)),
+        }
     }
+    Ok((name, answers))
 }
 
 /// The next event of a generation. When the server's grace period is

@@ -292,6 +292,7 @@ mod tests {
             delivery: Delivery {
                 stream: true,
                 include_usage: true,
+                choices: 1,
             },
         }
     }

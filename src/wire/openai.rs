@@ -104,6 +104,9 @@ pub struct ChatCompletionRequest {
     pub stream: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
+    /// How many answers to give (each a choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<i64>,
     /// Report each token's log-probability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<bool>,
@@ -535,6 +538,7 @@ mod tests {
             stream_options: Some(StreamOptions {
                 include_usage: true,
             }),
+            n: None,
             logprobs: None,
             top_logprobs: None,
             constraint: ConstraintFields::default(),

@@ -187,3 +187,50 @@ fn media_placeholder_tokens_are_generated_but_never_shown() {
     assert!(!text.contains("<start_of_image>"), "{text:?}");
     assert!(!text.contains("[multimodal]"), "{text:?}");
 }
+
+#[test]
+fn several_answers_to_one_prompt_decode_it_once() {
+    let _guard = heavy();
+    for slots in [4, 2] {
+        let (engine, _dir) = synthetic_engine(slots, 8);
+        let prompt =
+            PromptInput::Raw("one two three four five six seven eight nine ten ".repeat(4));
+        let mut request = greedy(prompt, 8);
+        request.sampling.temperature = 0.8;
+        request.sampling.seed = 7;
+        let streams = engine.generate_many(request, 3).expect("admitted");
+        let answers: Vec<Completion> = streams.into_iter().map(|s| collect(s).1).collect();
+        let prompt_tokens = answers[0].usage.prompt_tokens;
+        assert!(prompt_tokens > 20, "{prompt_tokens}");
+        assert_eq!(
+            answers[0].timings.cached_tokens, 0,
+            "the first decodes the prompt"
+        );
+        for later in &answers[1..] {
+            assert_eq!(later.usage.prompt_tokens, prompt_tokens);
+            assert_eq!(
+                later.timings.cached_tokens,
+                prompt_tokens - 1,
+                "the others copy it ({slots} slots)"
+            );
+            assert_eq!(later.usage.completion_tokens, 8);
+        }
+    }
+}
+
+#[test]
+fn several_answers_are_admitted_together_or_not_at_all() {
+    let (engine, _dir) = synthetic_engine(1, 1);
+    let refused = engine.generate_many(greedy(PromptInput::Raw("hello there".into()), 4), 3);
+    assert!(matches!(
+        refused,
+        Err(flashchat::engine::EngineError::QueueFull { .. })
+    ));
+    // Nothing was kept: two fit afterwards.
+    let streams = engine
+        .generate_many(greedy(PromptInput::Raw("hello there".into()), 4), 2)
+        .expect("room for two");
+    for stream in streams {
+        assert_eq!(collect(stream).1.usage.completion_tokens, 4);
+    }
+}

@@ -934,7 +934,7 @@ assert ok.usage.completion_tokens == 2, ok
 # ... and what flashchat does not do is refused by name, never ignored.
 import openai
 tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
-for extra, field in [({"n": 2}, "n"), ({"tools": [tool]}, "tools"),
+for extra, field in [({"n": 2, "stream": True}, "n"), ({"tools": [tool]}, "tools"),
                      ({"extra_body": {"mirostat": 2}}, "mirostat")]:
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
@@ -962,6 +962,16 @@ assert [e.token for e in streamed] == [e.token for e in content], (streamed, con
 assert all(abs(a.logprob - b.logprob) < 0.05 for a, b in zip(streamed, content)), (streamed, content)
 plain = client.chat.completions.create(model=model, messages=messages, max_tokens=2)
 assert plain.choices[0].logprobs is None
+# n: several answers to one prompt (decoded once), each a choice.
+two = client.chat.completions.create(model=model, messages=messages, max_tokens=5, temperature=0.8, seed=3, n=2)
+assert [c.index for c in two.choices] == [0, 1], two
+assert all(c.message.content and c.finish_reason == "length" for c in two.choices), two
+assert two.usage.completion_tokens == 10 and two.usage.total_tokens == two.usage.prompt_tokens + 10, two.usage
+try:
+    client.chat.completions.create(model=model, messages=messages, max_tokens=2, n=3)
+    raise SystemExit("n=3 was accepted by a 2-slot server")
+except openai.BadRequestError as e:
+    assert e.body["param"] == "n" and "at most 2" in e.body["message"], e.body
 for extra in ({"top_logprobs": 2}, {"logprobs": True, "top_logprobs": 21}):
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
