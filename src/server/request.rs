@@ -181,12 +181,6 @@ pub fn chat(
             ))
         }
     };
-    if delivery.choices > 1 && delivery.stream {
-        return Err(ApiError::unsupported_field(
-            "n",
-            "several answers (`n` > 1) are not streamed yet; ask with `stream: false`",
-        ));
-    }
     Ok((request, delivery))
 }
 
@@ -389,7 +383,6 @@ mod tests {
             assert!(chat_with(extra.clone()).is_ok(), "{extra}");
         }
         let refused = [
-            (json!({"n": 2, "stream": true}), "n"),
             (json!({"tools": [{"type": "function"}]}), "tools"),
             (json!({"tool_choice": "required"}), "tool_choice"),
             (json!({"logit_bias": {"42": 5}}), "logit_bias"),

@@ -88,13 +88,13 @@ pub async fn chat(
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
     let asked_logprobs = generate.logprobs.is_some();
-    let (served, mut answers) =
+    let (served, answers) =
         start_many(&state, model.as_deref(), generate, delivery.choices).await?;
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
-        let (first, events) = answers.remove(0);
-        let output = OutputParser::for_settings(state.settings.show_thinking);
-        return Ok(sse(&state, reply, first, events, chat_chunks, output).into_response());
+        let show_thinking = state.settings.show_thinking;
+        let output = move || OutputParser::for_settings(show_thinking);
+        return Ok(sse(&state, reply, answers, chat_chunks, output).into_response());
     }
     // The answers generate side by side; each is read to its end in turn.
     let mut choices = Vec::with_capacity(answers.len());
@@ -143,8 +143,8 @@ pub async fn completions(
     let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
         // A text completion is the raw continuation: nothing is split off.
-        let output = OutputParser::for_settings(true);
-        Ok(sse(&state, reply, first, events, text_chunks, output).into_response())
+        let output = || OutputParser::for_settings(true);
+        Ok(sse(&state, reply, vec![(first, events)], text_chunks, output).into_response())
     } else {
         let (text, done, _) = collect(&state, first, events, &cancel).await?;
         Ok(Json(TextCompletion {

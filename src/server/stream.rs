@@ -64,7 +64,7 @@ pub(super) enum Piece<'a> {
 }
 
 /// A chat chunk's event text (`None`: nothing to send for this piece).
-pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
+pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<String> {
     let timings = match &piece {
         Piece::Usage(done) => Some(done.timings),
         _ => None,
@@ -108,7 +108,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let choices = delta
         .map(|delta| {
             vec![ChunkChoice {
-                index: 0,
+                index,
                 delta,
                 logprobs,
                 finish_reason,
@@ -128,7 +128,7 @@ pub(super) fn chat_chunks(reply: &Reply, piece: Piece) -> Option<String> {
 }
 
 /// A text completion chunk's event text (`None`: nothing to send).
-pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
+pub(super) fn text_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<String> {
     let (choice, usage) = match piece {
         Piece::Start | Piece::Logprob(_) => return None,
         Piece::Text(t) | Piece::Reasoning(t) => (Some((t, None)), None),
@@ -138,7 +138,7 @@ pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     let choices = choice
         .map(|(text, finish_reason)| {
             vec![TextChoice {
-                index: 0,
+                index,
                 text: text.into(),
                 finish_reason,
             }]
@@ -155,73 +155,120 @@ pub(super) fn text_chunks(reply: &Reply, piece: Piece) -> Option<String> {
     .ok()
 }
 
-pub(super) type ChunkFn = fn(&Reply, Piece) -> Option<String>;
+pub(super) type ChunkFn = fn(&Reply, u32, Piece) -> Option<String>;
 
 struct StreamState {
     app: Arc<AppState>,
     reply: Reply,
     shape: ChunkFn,
-    first: Option<Event>,
-    events: EventStream,
+    /// One per answer (OpenAI's `n`), in choice order.
+    lanes: Vec<Lane>,
+    /// What the finished answers used: the prompt once, every answer's tokens.
+    usage: Option<Completion>,
     out: VecDeque<SseEvent>,
-    output: OutputParser,
     started: bool,
     ended: bool,
 }
 
+/// One answer's stream.
+struct Lane {
+    first: Option<Event>,
+    events: EventStream,
+    output: OutputParser,
+    finished: bool,
+}
+
 impl StreamState {
-    fn push(&mut self, piece: Piece) {
-        if let Some(data) = (self.shape)(&self.reply, piece) {
+    fn push(&mut self, index: usize, piece: Piece) {
+        if let Some(data) = (self.shape)(&self.reply, index as u32, piece) {
             self.out.push_back(SseEvent::default().data(data));
         }
     }
 
-    /// The next engine event, or, when the server is stopping, the end of
-    /// this stream (dropping the engine's stream stops the generation).
-    async fn next_event(&mut self) -> Option<Event> {
+    /// The next event of any unfinished answer, or, when the server is
+    /// stopping, the end of this stream (dropping the engine's streams
+    /// stops the generations).
+    async fn next_event(&mut self) -> Option<(usize, Option<Event>)> {
         let mut phase = self.app.phase.clone();
         if *phase.borrow_and_update() != Phase::Serving {
-            return self.shutdown();
+            self.shutdown();
+            return None;
         }
-        tokio::select! {
-            event = self.events.recv() => event,
-            _ = phase.changed() => self.shutdown(),
+        if let Some(at) = self.lanes.iter().position(|l| l.first.is_some()) {
+            return Some((at, self.lanes[at].first.take()));
         }
+        if self.lanes.iter().all(|l| l.finished) {
+            self.ended = true;
+            return None;
+        }
+        let waiting = self
+            .lanes
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, lane)| !lane.finished)
+            .map(|(at, lane)| Box::pin(async move { (at, lane.events.recv().await) }));
+        let next = futures_util::future::select_all(waiting);
+        let event = tokio::select! {
+            ((at, event), _, _) = next => Some((at, event)),
+            _ = phase.changed() => None,
+        };
+        if event.is_none() {
+            self.shutdown();
+        }
+        event
     }
 
-    fn shutdown(&mut self) -> Option<Event> {
-        self.push(Piece::Finish(FinishReason::Stop));
+    fn shutdown(&mut self) {
+        for at in 0..self.lanes.len() {
+            if !self.lanes[at].finished {
+                self.push(at, Piece::Finish(FinishReason::Stop));
+            }
+        }
         self.out.push_back(SseEvent::default().data("[DONE]"));
         self.ended = true;
-        None
     }
 
-    fn on_text(&mut self, segments: Vec<Segment>) {
+    fn on_text(&mut self, at: usize, segments: Vec<Segment>) {
         for segment in segments {
             match segment {
-                Segment::Content(t) => self.push(Piece::Text(&t)),
-                Segment::Reasoning(t) => self.push(Piece::Reasoning(&t)),
+                Segment::Content(t) => self.push(at, Piece::Text(&t)),
+                Segment::Reasoning(t) => self.push(at, Piece::Reasoning(&t)),
             }
         }
     }
 
-    fn on_event(&mut self, event: Option<Event>) {
+    fn on_event(&mut self, at: usize, event: Option<Event>) {
         match event {
             Some(Event::Text(text)) => {
-                let segments = self.output.push(&text);
-                self.on_text(segments);
+                let segments = self.lanes[at].output.push(&text);
+                self.on_text(at, segments);
             }
-            Some(Event::Logprob(report)) => self.push(Piece::Logprob(&report)),
+            Some(Event::Logprob(report)) => self.push(at, Piece::Logprob(&report)),
             Some(Event::Done(done)) => {
-                let rest = self.output.finish();
-                self.on_text(rest);
+                let rest = self.lanes[at].output.finish();
+                self.on_text(at, rest);
                 self.app.metrics.completion(&done);
-                self.push(Piece::Finish(done.finish_reason));
-                if self.reply.delivery.include_usage {
-                    self.push(Piece::Usage(&done));
+                self.push(at, Piece::Finish(done.finish_reason));
+                self.lanes[at].finished = true;
+                let usage = self.usage.get_or_insert_with(|| Completion {
+                    usage: crate::engine::Usage {
+                        completion_tokens: 0,
+                        ..done.usage
+                    },
+                    ..done.clone()
+                });
+                usage.usage.completion_tokens += done.usage.completion_tokens;
+                usage.usage.total_tokens =
+                    usage.usage.prompt_tokens + usage.usage.completion_tokens;
+                if self.lanes.iter().all(|l| l.finished) {
+                    if self.reply.delivery.include_usage {
+                        if let Some(usage) = self.usage.take() {
+                            self.push(at, Piece::Usage(&usage));
+                        }
+                    }
+                    self.out.push_back(SseEvent::default().data("[DONE]"));
+                    self.ended = true;
                 }
-                self.out.push_back(SseEvent::default().data("[DONE]"));
-                self.ended = true;
             }
             Some(Event::Failed(e)) => {
                 let error =
@@ -239,19 +286,26 @@ impl StreamState {
 pub(super) fn sse(
     app: &Arc<AppState>,
     reply: Reply,
-    first: Event,
-    events: EventStream,
+    answers: Vec<(Event, EventStream)>,
     shape: ChunkFn,
-    output: OutputParser,
+    output: impl Fn() -> OutputParser,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let lanes = answers
+        .into_iter()
+        .map(|(first, events)| Lane {
+            first: Some(first),
+            events,
+            output: output(),
+            finished: false,
+        })
+        .collect();
     let state = StreamState {
         app: Arc::clone(app),
         reply,
         shape,
-        first: Some(first),
-        events,
+        lanes,
+        usage: None,
         out: VecDeque::new(),
-        output,
         started: false,
         ended: false,
     };
@@ -265,14 +319,14 @@ pub(super) fn sse(
             }
             if !s.started {
                 s.started = true;
-                s.push(Piece::Start);
+                for at in 0..s.lanes.len() {
+                    s.push(at, Piece::Start);
+                }
                 continue;
             }
-            let event = match s.first.take() {
-                Some(first) => Some(first),
-                None => s.next_event().await,
-            };
-            s.on_event(event);
+            if let Some((at, event)) = s.next_event().await {
+                s.on_event(at, event);
+            }
         }
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -304,17 +358,17 @@ mod tests {
     #[test]
     fn chat_chunks_have_openai_shapes() {
         let r = reply();
-        let start = json(chat_chunks(&r, Piece::Start));
+        let start = json(chat_chunks(&r, 0, Piece::Start));
         assert_eq!(start["object"], "chat.completion.chunk");
         assert_eq!(start["choices"][0]["delta"]["role"], "assistant");
         assert_eq!(start["choices"][0]["delta"]["content"], "");
-        let text = json(chat_chunks(&r, Piece::Text("Hi \"there\"")));
+        let text = json(chat_chunks(&r, 0, Piece::Text("Hi \"there\"")));
         assert_eq!(text["choices"][0]["delta"]["content"], "Hi \"there\"");
         assert!(text["choices"][0]["delta"].get("role").is_none());
         assert!(text["choices"][0]["finish_reason"].is_null());
-        let thinking = json(chat_chunks(&r, Piece::Reasoning("hmm")));
+        let thinking = json(chat_chunks(&r, 0, Piece::Reasoning("hmm")));
         assert_eq!(thinking["choices"][0]["delta"]["reasoning_content"], "hmm");
-        let finish = json(chat_chunks(&r, Piece::Finish(FinishReason::Length)));
+        let finish = json(chat_chunks(&r, 0, Piece::Finish(FinishReason::Length)));
         assert_eq!(finish["choices"][0]["finish_reason"], "length");
         let done = Completion {
             finish_reason: FinishReason::Stop,
@@ -325,7 +379,7 @@ mod tests {
             },
             timings: Timings::default(),
         };
-        let usage = json(chat_chunks(&r, Piece::Usage(&done)));
+        let usage = json(chat_chunks(&r, 0, Piece::Usage(&done)));
         assert_eq!(usage["choices"], serde_json::json!([]));
         assert_eq!(usage["usage"]["total_tokens"], 5);
         assert!(usage["timings"].is_object());
@@ -334,11 +388,11 @@ mod tests {
     #[test]
     fn text_chunks_carry_text_and_skip_the_start() {
         let r = reply();
-        assert_eq!(text_chunks(&r, Piece::Start), None);
-        let text = json(text_chunks(&r, Piece::Text("abc")));
+        assert_eq!(text_chunks(&r, 0, Piece::Start), None);
+        let text = json(text_chunks(&r, 0, Piece::Text("abc")));
         assert_eq!(text["object"], "text_completion");
         assert_eq!(text["choices"][0]["text"], "abc");
-        let finish = json(text_chunks(&r, Piece::Finish(FinishReason::Stop)));
+        let finish = json(text_chunks(&r, 0, Piece::Finish(FinishReason::Stop)));
         assert_eq!(finish["choices"][0]["text"], "");
         assert_eq!(finish["choices"][0]["finish_reason"], "stop");
     }

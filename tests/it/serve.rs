@@ -934,7 +934,7 @@ assert ok.usage.completion_tokens == 2, ok
 # ... and what flashchat does not do is refused by name, never ignored.
 import openai
 tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
-for extra, field in [({"n": 2, "stream": True}, "n"), ({"tools": [tool]}, "tools"),
+for extra, field in [({"tools": [tool]}, "tools"),
                      ({"extra_body": {"mirostat": 2}}, "mirostat")]:
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
@@ -967,6 +967,18 @@ two = client.chat.completions.create(model=model, messages=messages, max_tokens=
 assert [c.index for c in two.choices] == [0, 1], two
 assert all(c.message.content and c.finish_reason == "length" for c in two.choices), two
 assert two.usage.completion_tokens == 10 and two.usage.total_tokens == two.usage.prompt_tokens + 10, two.usage
+chunks = list(client.chat.completions.create(model=model, messages=messages, max_tokens=5, temperature=0.8,
+    seed=3, n=2, stream=True, stream_options={"include_usage": True}))
+texts = {0: "", 1: ""}
+finishes = []
+for c in chunks:
+    for choice in c.choices:
+        texts[choice.index] += choice.delta.content or ""
+        if choice.finish_reason:
+            finishes.append((choice.index, choice.finish_reason))
+assert sorted(finishes) == [(0, "length"), (1, "length")], finishes
+assert all(texts.values()), texts
+assert chunks[-1].usage.completion_tokens == 10, chunks[-1]
 try:
     client.chat.completions.create(model=model, messages=messages, max_tokens=2, n=3)
     raise SystemExit("n=3 was accepted by a 2-slot server")
