@@ -10,6 +10,8 @@ pub enum Role {
     System,
     User,
     Assistant,
+    /// A tool's result, answering an assistant's tool call.
+    Tool,
 }
 
 impl Role {
@@ -18,6 +20,7 @@ impl Role {
             Role::System => "system",
             Role::User => "user",
             Role::Assistant => "assistant",
+            Role::Tool => "tool",
         }
     }
 
@@ -28,6 +31,7 @@ impl Role {
             "system" | "developer" => Some(Role::System),
             "user" => Some(Role::User),
             "assistant" => Some(Role::Assistant),
+            "tool" => Some(Role::Tool),
             _ => None,
         }
     }
@@ -45,13 +49,13 @@ mod tests {
 
     #[test]
     fn roles_read_and_write_in_lower_case() {
-        for role in [Role::System, Role::User, Role::Assistant] {
+        for role in [Role::System, Role::User, Role::Assistant, Role::Tool] {
             let json = serde_json::to_string(&role).unwrap();
             assert_eq!(json, format!("\"{}\"", role.as_str()));
             assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), role);
             assert_eq!(Role::from_api(role.as_str()), Some(role));
         }
         assert_eq!(Role::from_api("developer"), Some(Role::System));
-        assert_eq!(Role::from_api("tool"), None);
+        assert_eq!(Role::from_api("function"), None);
     }
 }

@@ -15,7 +15,9 @@ mod sampling;
 mod scheduler;
 mod slot;
 pub mod system;
+pub mod template;
 pub mod text;
+pub mod tools;
 mod worker;
 
 use std::path::PathBuf;
@@ -43,6 +45,7 @@ pub use constraint::Constraint;
 use constraint::Grammar;
 use sampling::logprobs;
 pub use sampling::{argmax, random_seed, SamplingParams};
+pub use tools::{Tool, ToolCall, ToolChoice, ToolUse};
 
 /// How to load a model.
 #[derive(Debug, Clone)]
@@ -71,10 +74,19 @@ impl EngineConfig {
 }
 
 /// One message of a conversation.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     pub role: Role,
     pub content: String,
+    /// The tools an assistant message calls.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tool_calls: Vec<ToolCall>,
+    /// The call a tool message answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<String>,
+    /// The tool that answered (tool messages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl Message {
@@ -82,6 +94,9 @@ impl Message {
         Self {
             role,
             content: content.into(),
+            tool_calls: Vec::new(),
+            tool_call_id: None,
+            name: None,
         }
     }
 }

@@ -36,6 +36,7 @@ pub fn markdown(session: &Session) -> String {
             Role::User => "You",
             Role::Assistant => "Assistant",
             Role::System => "System",
+            Role::Tool => "Tool",
         };
         out.push_str(&format!("**{who}:**\n\n{}\n\n", message.content.trim_end()));
     }

@@ -16,4 +16,5 @@ mod serve;
 mod sessions;
 mod status;
 mod synthetic;
+mod templates;
 mod terminal;
