@@ -250,11 +250,14 @@ fn load_engine(
     engine_log: &Path,
     model: &ResolvedModel,
 ) -> anyhow::Result<Engine> {
-    let config = EngineConfig::single(
-        model.path.clone(),
-        settings.context_size,
-        settings.effective_threads(),
-    );
+    let config = EngineConfig {
+        chat_template: settings.chat_template.clone(),
+        ..EngineConfig::single(
+            model.path.clone(),
+            settings.context_size,
+            settings.effective_threads(),
+        )
+    };
     let name = model
         .path
         .file_name()

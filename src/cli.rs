@@ -50,6 +50,10 @@ pub struct GlobalArgs {
     /// When to use colour on the terminal
     #[arg(long, global = true, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
+
+    /// A Jinja chat template file to use instead of the model's own (config: chat_template)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub chat_template: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -169,6 +169,14 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
         color.map(|c| Value::String(c.into())),
         "--color",
     );
+    push(
+        keys::CHAT_TEMPLATE,
+        global
+            .chat_template
+            .as_ref()
+            .map(|p| Value::String(p.display().to_string())),
+        "--chat-template",
+    );
     if let Some(Command::Prompt(p)) = command {
         push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
         push(

@@ -13,8 +13,8 @@ use crate::engine::{
 use crate::wire::admin::{Health, SwitchRequest};
 use crate::wire::openai::{
     ChatChunk, ChatCompletionRequest, ChatMessage, CompletionRequest, ConstraintFields, ErrorBody,
-    JsonSchemaFormat, MessageContent, ResponseFormat, SamplingFields, StopSpec, StreamEvent,
-    StreamOptions, TextCompletion,
+    JsonSchemaFormat, ResponseFormat, SamplingFields, StopSpec, StreamEvent, StreamOptions,
+    TextCompletion,
 };
 use sse::{SseData, SseReader};
 
@@ -240,18 +240,15 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
             "/chat/completions",
             serde_json::to_string(&ChatCompletionRequest {
                 model: None,
-                messages: messages
-                    .iter()
-                    .map(|m| ChatMessage {
-                        role: m.role.as_str().to_string(),
-                        content: Some(MessageContent::Text(m.content.clone())),
-                    })
-                    .collect(),
+                messages: messages.iter().map(ChatMessage::from).collect(),
                 stream: true,
                 stream_options,
                 n: None,
                 logprobs: None,
                 top_logprobs: None,
+                tools: None,
+                tool_choice: None,
+                parallel_tool_calls: None,
                 constraint: constraint_fields(request.constraint, true),
                 sampling,
                 other: Default::default(),
@@ -282,6 +279,10 @@ fn constraint_fields(constraint: Option<&Constraint>, chat: bool) -> ConstraintF
         None => ConstraintFields::default(),
         Some(Constraint::Grammar(grammar)) => ConstraintFields {
             grammar: Some(grammar.clone()),
+            ..ConstraintFields::default()
+        },
+        Some(Constraint::ToolCalls(tools)) => ConstraintFields {
+            grammar: Some(tools.gbnf.clone()),
             ..ConstraintFields::default()
         },
         Some(Constraint::JsonObject) if chat => ConstraintFields {
@@ -559,9 +560,9 @@ mod tests {
             out.extend(t.absorb(chat(data)));
         }
         assert_eq!(out, "<think>Let me think.</think>Yes.");
-        let (answer, reasoning) = crate::engine::output::OutputParser::new().parse(&out);
+        let parsed = crate::engine::output::OutputParser::new().parse(&out);
         assert_eq!(
-            (answer.as_str(), reasoning.as_deref()),
+            (parsed.answer.as_str(), parsed.reasoning.as_deref()),
             ("Yes.", Some("Let me think."))
         );
     }

@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         cancel: crate::interrupt::cleared_flag(),
         constraint,
         logprobs: None,
+        tools: None,
     };
 
     let mut output = Output::new(!args.json, settings.show_thinking);

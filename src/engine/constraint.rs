@@ -11,6 +11,8 @@ use llama_cpp_2::token::data_array::LlamaTokenDataArray;
 use llama_cpp_2::token::LlamaToken;
 use serde_json::Value;
 
+use super::tools::ToolGrammar;
+
 /// What the answer must look like.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Constraint {
@@ -20,6 +22,9 @@ pub enum Constraint {
     JsonSchema(Value),
     /// A GBNF grammar whose start rule is `root`.
     Grammar(String),
+    /// Tool calls in the model's syntax, from the start or (lazily) from
+    /// where the model opens one.
+    ToolCalls(ToolGrammar),
 }
 
 impl Constraint {
@@ -33,6 +38,7 @@ impl Constraint {
                 Err("the grammar is empty".into())
             }
             Constraint::Grammar(grammar) => Ok(grammar.clone()),
+            Constraint::ToolCalls(tools) => Ok(tools.gbnf.clone()),
         }
     }
 }
@@ -64,7 +70,19 @@ impl Grammar {
     /// The grammar for `constraint`, or why it cannot be used.
     pub fn new(model: &LlamaModel, constraint: &Constraint) -> Result<Self, String> {
         let text = constraint.to_grammar()?;
-        let sampler = LlamaSampler::grammar(model, &text, "root").map_err(|_| {
+        let sampler = match constraint {
+            Constraint::ToolCalls(tools) if !tools.trigger_patterns.is_empty() => {
+                LlamaSampler::grammar_lazy_patterns(
+                    model,
+                    &text,
+                    "root",
+                    &tools.trigger_patterns,
+                    &[],
+                )
+            }
+            _ => LlamaSampler::grammar(model, &text, "root"),
+        };
+        let sampler = sampler.map_err(|_| {
             "the grammar is not valid GBNF with a `root` rule (llama.cpp's reason is in the log)"
                 .to_string()
         })?;

@@ -32,6 +32,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use admission::Admission;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
+use prompt::Prompter;
 use slot::{Sibling, Submission};
 
 /// Work for the inference thread. Generation is the only kind today;
@@ -45,7 +46,7 @@ pub use constraint::Constraint;
 use constraint::Grammar;
 use sampling::logprobs;
 pub use sampling::{argmax, random_seed, SamplingParams};
-pub use tools::{Tool, ToolCall, ToolChoice, ToolUse};
+pub use tools::{Tool, ToolCall, ToolChoice, ToolFormat, ToolUse};
 
 /// How to load a model.
 #[derive(Debug, Clone)]
@@ -58,6 +59,8 @@ pub struct EngineConfig {
     pub slots: u32,
     /// Requests that may wait for a slot; more are refused with `QueueFull`.
     pub queue_limit: usize,
+    /// A Jinja chat template used instead of the model's own.
+    pub chat_template: Option<PathBuf>,
 }
 
 impl EngineConfig {
@@ -69,6 +72,7 @@ impl EngineConfig {
             threads,
             slots: 1,
             queue_limit: 1,
+            chat_template: None,
         }
     }
 }
@@ -124,6 +128,8 @@ pub struct GenerateRequest {
     /// Report each generated token's log-probability and this many of the
     /// most likely alternatives (`None`: no log-probabilities).
     pub logprobs: Option<u8>,
+    /// Tools the model may (or must) call.
+    pub tools: Option<ToolUse>,
 }
 
 /// The most alternatives a token's log-probability report lists (OpenAI's
@@ -156,6 +162,9 @@ pub enum FinishReason {
     Stop,
     /// `max_tokens` reached or the context window is full.
     Length,
+    /// The answer is tool calls.
+    #[serde(rename = "tool_calls")]
+    ToolCalls,
     Cancelled,
 }
 
@@ -237,6 +246,9 @@ pub enum EngineError {
     /// A grammar or schema that cannot constrain this model's output.
     #[error("{0}")]
     InvalidConstraint(String),
+    /// The chat template cannot render this conversation (or cannot be read).
+    #[error("{0}")]
+    Template(String),
     #[error("llama.cpp failed to decode: {0}")]
     Decode(String),
     #[error("all {slots} slots are busy and {queued} requests are waiting")]
@@ -283,6 +295,7 @@ pub struct Engine {
     info: ModelInfo,
     /// Shared with the inference thread, to render and tokenize prompts.
     model: Arc<LlamaModel>,
+    prompter: Box<Prompter>,
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
     /// Numbers the groups of answers to one prompt.
@@ -305,11 +318,12 @@ impl Engine {
             .spawn(move || worker::run(config, Box::new(reporter), ready_tx, submission_rx, shared))
             .map_err(|e| EngineError::Backend(e.to_string()))?;
         match ready_rx.recv() {
-            Ok(Ok((info, model))) => Ok(Self {
+            Ok(Ok((info, model, prompter))) => Ok(Self {
                 submissions: Some(submissions),
                 thread: Some(thread),
                 info,
                 model,
+                prompter,
                 load,
                 admission,
                 next_group: AtomicU64::new(0),
@@ -333,6 +347,11 @@ impl Engine {
         &self.load
     }
 
+    /// How this model writes tool calls.
+    pub fn tool_format(&self) -> ToolFormat {
+        self.prompter.tool_format()
+    }
+
     /// Queues a generation; its text arrives on the returned stream, ending
     /// with `Done` or `Failed`. Dropping the stream cancels the generation.
     /// Refused with `QueueFull` when every slot and queue place is taken,
@@ -351,8 +370,9 @@ impl Engine {
         n: usize,
     ) -> Result<Vec<EventStream>, EngineError> {
         let received = Instant::now();
-        let tokens = self.tokenize(&request.prompt)?;
-        let grammar = || match &request.constraint {
+        let tokens = self.tokenize(&request.prompt, request.tools.as_ref())?;
+        let constraint = self.constraint(&request)?;
+        let grammar = || match &constraint {
             Some(constraint) => Grammar::new(&self.model, constraint)
                 .map(Some)
                 .map_err(EngineError::InvalidConstraint),
@@ -397,10 +417,30 @@ impl Engine {
         Ok(streams)
     }
 
+    /// What steers sampling: the request's constraint, or its tools' grammar.
+    fn constraint(&self, request: &GenerateRequest) -> Result<Option<Constraint>, EngineError> {
+        let tools = match &request.tools {
+            Some(tools) => tools::tool_grammar(self.tool_format(), tools)
+                .map_err(EngineError::InvalidConstraint)?,
+            None => None,
+        };
+        match (tools, &request.constraint) {
+            (Some(_), Some(_)) => Err(EngineError::InvalidConstraint(
+                "a response format or grammar cannot be combined with tool calls; send one or the other".into(),
+            )),
+            (Some(tools), None) => Ok(Some(Constraint::ToolCalls(tools))),
+            (None, constraint) => Ok(constraint.clone()),
+        }
+    }
+
     /// The prompt's tokens, rendered with the model's chat template, or why
     /// it cannot run: empty, or longer than a slot's context window.
-    fn tokenize(&self, prompt: &PromptInput) -> Result<Vec<LlamaToken>, EngineError> {
-        let text = prompt::render(&self.model, prompt);
+    fn tokenize(
+        &self,
+        prompt: &PromptInput,
+        tools: Option<&ToolUse>,
+    ) -> Result<Vec<LlamaToken>, EngineError> {
+        let text = self.prompter.render(&self.model, prompt, tools)?;
         let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
         if tokens.is_empty() {
             return Err(EngineError::EmptyPrompt);

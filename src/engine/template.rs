@@ -200,7 +200,7 @@ fn split_whitespace_control(inner: &str) -> (&str, &str, &str) {
 /// minijinja's error with its line, without the debug dump.
 fn describe(e: &Error) -> String {
     let mut text = match e.detail() {
-        Some(detail) => format!("{detail}"),
+        Some(detail) => detail.to_string(),
         None => e.kind().to_string(),
     };
     if let Some(line) = e.line() {

@@ -122,11 +122,13 @@ impl StopMatcher {
     }
 }
 
-/// A piece of streamed output: the answer, or a reasoning model's thinking.
+/// A piece of streamed output: the answer, a reasoning model's thinking,
+/// or the tools it calls (once the output is complete).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Content(String),
     Reasoning(String),
+    ToolCalls(Vec<super::ToolCall>),
 }
 
 /// Splits streamed text at `<think>` and `</think>`, which may arrive cut

@@ -11,6 +11,7 @@ use llama_cpp_2::model::LlamaModel;
 
 use super::admission::Admission;
 use super::load;
+use super::prompt::Prompter;
 use super::scheduler::Scheduler;
 use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo, Task};
 
@@ -27,6 +28,9 @@ pub(crate) fn backend() -> Result<&'static LlamaBackend, EngineError> {
         .map_err(|e| EngineError::Backend(e.clone()))
 }
 
+/// What a loaded model gives the engine handle.
+pub(super) type Loaded = (ModelInfo, Arc<LlamaModel>, Box<Prompter>);
+
 /// What the engine handle and the inference thread share.
 pub(super) struct Shared {
     pub load: Arc<EngineLoad>,
@@ -36,7 +40,7 @@ pub(super) struct Shared {
 pub(super) fn run(
     config: EngineConfig,
     reporter: Box<dyn LoadReporter>,
-    ready: Sender<Result<(ModelInfo, Arc<LlamaModel>), EngineError>>,
+    ready: Sender<Result<Loaded, EngineError>>,
     submissions: Receiver<Task>,
     shared: Shared,
 ) {
@@ -49,6 +53,13 @@ pub(super) fn run(
         // on the caller's thread, so a long prompt never stalls running
         // streams.
         Ok(model) => Arc::new(model),
+        Err(e) => {
+            let _ = ready.send(Err(e));
+            return;
+        }
+    };
+    let prompter = match Prompter::new(&model, config.chat_template.as_deref()) {
+        Ok(prompter) => Box::new(prompter),
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
@@ -69,7 +80,10 @@ pub(super) fn run(
         has_chat_template: model.chat_template(None).is_ok(),
         threads: config.threads.max(1),
     };
-    if ready.send(Ok((info, Arc::clone(&model)))).is_err() {
+    if ready
+        .send(Ok((info, Arc::clone(&model), prompter)))
+        .is_err()
+    {
         return;
     }
     // llama.cpp lowers n_batch to a small context's requested size before

@@ -77,6 +77,7 @@ impl<'a> Chat<'a> {
             cancel: Arc::clone(&interrupt),
             constraint: None,
             logprobs: None,
+            tools: None,
         };
         Self {
             base: resolved,
@@ -665,6 +666,8 @@ impl Streamed {
                     out.flush()?;
                 }
                 Segment::Reasoning(_) => {}
+                // The chat offers no tools (yet), so the model calls none.
+                Segment::ToolCalls(_) => {}
             }
         }
         Ok(())

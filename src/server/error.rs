@@ -97,7 +97,7 @@ pub struct ApiError {
     pub message: String,
     pub param: Option<std::borrow::Cow<'static, str>>,
     /// Extra fields in the error object (sizes for context errors).
-    pub details: Option<serde_json::Value>,
+    pub details: Option<Box<serde_json::Map<String, serde_json::Value>>>,
 }
 
 impl ApiError {
@@ -139,10 +139,10 @@ impl ApiError {
     pub fn context_exceeded(prompt_tokens: usize, context_size: u32) -> Self {
         Self {
             param: Some("messages".into()),
-            details: Some(serde_json::json!({
-                "n_prompt_tokens": prompt_tokens,
-                "n_ctx": context_size,
-            })),
+            details: Some(Box::new(serde_json::Map::from_iter([
+                ("n_prompt_tokens".to_string(), prompt_tokens.into()),
+                ("n_ctx".to_string(), context_size.into()),
+            ]))),
             ..Self::new(
                 ErrorKind::ContextExceeded,
                 format!(
@@ -194,10 +194,7 @@ impl ApiError {
     /// The error as OpenAI's body shape (also sent inside a stream that
     /// fails after it started).
     pub fn body(self) -> ErrorBody {
-        let details = match self.details {
-            Some(serde_json::Value::Object(fields)) => fields,
-            _ => serde_json::Map::new(),
-        };
+        let details = self.details.map(|d| *d).unwrap_or_default();
         ErrorBody {
             error: ErrorDetail {
                 message: self.message,

@@ -16,6 +16,7 @@ mod request;
 mod routes;
 mod stream;
 mod switch;
+mod tools;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -165,6 +166,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         threads: options.settings.effective_threads(),
         slots: options.parallel.max(1),
         queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
+        chat_template: options.settings.chat_template.clone(),
     };
     let state = Arc::new(AppState {
         models: switch::Models::new(&options.model_name),

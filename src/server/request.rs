@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
+use super::tools;
 use crate::engine::{
     Constraint, GenerateRequest, Message, PromptInput, Role, SamplingParams, MAX_TOP_LOGPROBS,
 };
@@ -71,12 +72,11 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
         "best_of" if !chat => value.is_null() || value.as_i64() == Some(1),
         // Chat reads `logprobs` and `top_logprobs` itself.
         "logprobs" if !chat => value.is_null() || *value == Value::Bool(false),
-        "tools" | "functions" if chat => empty,
-        // Without tools (refused above when present) these choose nothing.
-        "tool_choice" | "function_call" if chat => {
+        // OpenAI's deprecated names for `tools` and `tool_choice`.
+        "functions" if chat => empty,
+        "function_call" if chat => {
             value.is_null() || matches!(value.as_str(), Some("none" | "auto"))
         }
-        "parallel_tool_calls" if chat => value.is_null() || value.is_boolean(),
         "modalities" if chat => {
             value.is_null()
                 || value
@@ -143,6 +143,7 @@ pub fn chat(
     if let (false, Some(system)) = (has_system, &settings.system_prompt) {
         messages.push(Message::new(Role::System, system.clone()));
     }
+    let mut calls_so_far = Vec::new();
     for (i, message) in body.messages.into_iter().enumerate() {
         let role = match Role::from_api(&message.role) {
             Some(role) => role,
@@ -151,7 +152,7 @@ pub fn chat(
                 return Err(ApiError::invalid(
                     "messages",
                     format!(
-                    "messages[{i}].role `{other}` is not one of system, developer, user, assistant"
+                    "messages[{i}].role `{other}` is not one of system, developer, user, assistant, tool"
                 ),
                 ));
             }
@@ -165,9 +166,30 @@ pub fn chat(
                 )
             })?,
         };
-        messages.push(Message::new(role, content));
+        let mut entry = Message::new(role, content);
+        match role {
+            Role::Assistant => {
+                entry.tool_calls = tools::message_calls(i, message.tool_calls.unwrap_or_default())?;
+                calls_so_far.extend(entry.tool_calls.iter().cloned());
+            }
+            Role::Tool => {
+                let (id, name) = tools::answered_call(i, message.tool_call_id, &calls_so_far)?;
+                entry.tool_call_id = Some(id);
+                entry.name = Some(name);
+            }
+            _ if message.tool_calls.as_ref().is_some_and(|c| !c.is_null()) => {
+                return Err(ApiError::invalid(
+                    "messages",
+                    format!("messages[{i}] has `tool_calls`, which only assistant messages carry"),
+                ))
+            }
+            _ => {}
+        }
+        messages.push(entry);
     }
+    let tool_use = tools::tool_use(body.tools, body.tool_choice, body.parallel_tool_calls)?;
     let mut request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
+    request.tools = tool_use;
     request.constraint = constraint(body.constraint)?;
     request.logprobs = logprobs(body.logprobs, body.top_logprobs)?;
     let mut delivery = Delivery::new(body.stream, body.stream_options);
@@ -324,6 +346,7 @@ fn generate(
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
         logprobs: None,
+        tools: None,
     })
 }
 

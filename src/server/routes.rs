@@ -15,9 +15,10 @@ use super::error::ApiError;
 use super::request;
 use super::stream::{chat_chunks, sse, text_chunks, Reply};
 use super::{AppState, Phase};
-use crate::engine::output::OutputParser;
+use crate::engine::output::{OutputParser, Parsed};
 use crate::engine::{
-    Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob, Usage,
+    Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob, ToolChoice,
+    ToolFormat, Usage,
 };
 use crate::wire::admin::Health;
 use crate::wire::openai::*;
@@ -88,12 +89,25 @@ pub async fn chat(
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
     let asked_logprobs = generate.logprobs.is_some();
-    let (served, answers) =
+    // Calls are read from the output only when the model may make them.
+    let calls_expected = generate
+        .tools
+        .as_ref()
+        .filter(|t| t.choice != ToolChoice::None)
+        .map(|t| t.call_required());
+    let (served, tool_format, answers) =
         start_many(&state, model.as_deref(), generate, delivery.choices).await?;
+    let show_thinking = state.settings.show_thinking;
+    let output = move || {
+        let parser = OutputParser::for_settings(show_thinking);
+        match calls_expected {
+            Some(_) => parser.with_tools(tool_format),
+            None => parser,
+        }
+    };
     let reply = Reply::new(&state, "chat.completion", delivery, served);
     if delivery.stream {
-        let show_thinking = state.settings.show_thinking;
-        let output = move || OutputParser::for_settings(show_thinking);
+        let reply = reply.with_required_call(calls_expected == Some(true));
         return Ok(sse(&state, reply, answers, chat_chunks, output).into_response());
     }
     // The answers generate side by side; each is read to its end in turn.
@@ -101,22 +115,25 @@ pub async fn chat(
     let mut usage = Usage::default();
     for (index, (first, events)) in answers.into_iter().enumerate() {
         let (text, done, logprobs) = collect(&state, first, events, &cancel).await?;
-        let (content, reasoning) =
-            OutputParser::for_settings(state.settings.show_thinking).parse(&text);
+        let parsed = output().parse(&text);
+        let finish_reason =
+            finish_with_calls(&parsed, calls_expected == Some(true), done.finish_reason)?;
         // One prompt, however many answers.
         usage.prompt_tokens = done.usage.prompt_tokens;
         usage.completion_tokens += done.usage.completion_tokens;
+        let calls_only = parsed.answer.is_empty() && !parsed.tool_calls.is_empty();
         choices.push(ChatChoice {
             index: index as u32,
             message: AssistantMessage {
                 role: "assistant",
-                content,
-                reasoning_content: reasoning,
+                content: (!calls_only).then_some(parsed.answer),
+                reasoning_content: parsed.reasoning,
+                tool_calls: parsed.tool_calls.iter().map(WireToolCall::from).collect(),
             },
             logprobs: asked_logprobs.then(|| ChoiceLogprobs {
                 content: logprobs.iter().map(LogprobEntry::from).collect(),
             }),
-            finish_reason: done.finish_reason,
+            finish_reason,
         });
     }
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
@@ -185,22 +202,24 @@ async fn start(
     model: Option<&str>,
     generate: crate::engine::GenerateRequest,
 ) -> Result<(String, Event, EventStream), ApiError> {
-    let (name, mut answers) = start_many(state, model, generate, 1).await?;
+    let (name, _, mut answers) = start_many(state, model, generate, 1).await?;
     let (first, events) = answers.remove(0);
     Ok((name, first, events))
 }
 
 /// [`start`] for `n` answers to one prompt (more than the server's slots
-/// is a 400): each answer's first event and stream.
+/// is a 400): the model's name and tool-call format, and each answer's
+/// first event and stream.
 async fn start_many(
     state: &AppState,
     model: Option<&str>,
     generate: crate::engine::GenerateRequest,
     n: usize,
-) -> Result<(String, Vec<(Event, EventStream)>), ApiError> {
+) -> Result<(String, ToolFormat, Vec<(Event, EventStream)>), ApiError> {
     let cancel = Arc::clone(&generate.cancel);
     let serving = state.models.engine_for(model).await?;
     let name = serving.name.clone();
+    let tool_format = serving.engine.tool_format();
     let slots = serving.engine.info().slots as usize;
     if n > slots {
         return Err(ApiError::invalid(
@@ -223,7 +242,31 @@ async fn start_many(
             None => return Err(api_error(EngineError::WorkerGone)),
         }
     }
-    Ok((name, answers))
+    Ok((name, tool_format, answers))
+}
+
+/// The finish reason of an answer that may hold tool calls: `tool_calls`
+/// when it does. A required call that is missing or unreadable is an
+/// error (the grammar makes that happen only when the answer was cut).
+pub(super) fn finish_with_calls(
+    parsed: &Parsed,
+    required: bool,
+    finish: FinishReason,
+) -> Result<FinishReason, ApiError> {
+    match (parsed.tool_calls.is_empty(), required) {
+        (false, _) => Ok(FinishReason::ToolCalls),
+        (true, true) => Err(missing_call(parsed.tool_error.as_deref())),
+        (true, false) => Ok(finish),
+    }
+}
+
+/// A required call that the answer does not hold.
+pub(super) fn missing_call(why: Option<&str>) -> ApiError {
+    let why = why.unwrap_or("the answer ended before its tool call was complete");
+    ApiError::invalid(
+        "max_tokens",
+        format!("a tool call was required but could not be read ({why}); raise max_tokens"),
+    )
 }
 
 /// The next event of a generation. When the server's grace period is
@@ -252,6 +295,7 @@ pub(super) fn api_error(e: EngineError) -> ApiError {
         } => ApiError::context_exceeded(prompt_tokens, context_size),
         EngineError::EmptyPrompt => ApiError::invalid("messages", "the prompt is empty"),
         EngineError::InvalidConstraint(message) => ApiError::invalid("grammar", message),
+        EngineError::Template(message) => ApiError::invalid("messages", message),
         EngineError::QueueFull { .. } => ApiError::busy(e.to_string()),
         EngineError::ShuttingDown => ApiError::shutting_down(),
         other => ApiError::internal(other.to_string()),

@@ -14,7 +14,7 @@ use super::request::Delivery;
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
-use crate::engine::{Completion, Event, EventStream, FinishReason, TokenLogprob};
+use crate::engine::{Completion, Event, EventStream, FinishReason, TokenLogprob, ToolCall};
 use crate::wire::openai::*;
 
 /// What every chunk of one response shares.
@@ -25,6 +25,8 @@ pub(super) struct Reply {
     pub created: u64,
     pub model: String,
     delivery: Delivery,
+    /// Each answer must be a tool call: one without is an error event.
+    required_call: bool,
 }
 
 impl Reply {
@@ -48,7 +50,13 @@ impl Reply {
             created,
             model,
             delivery,
+            required_call: false,
         }
+    }
+
+    pub(super) fn with_required_call(mut self, required: bool) -> Self {
+        self.required_call = required;
+        self
     }
 }
 
@@ -61,7 +69,14 @@ pub(super) enum Piece<'a> {
     Usage(&'a Completion),
     /// A token's log-probability (chat only).
     Logprob(&'a TokenLogprob),
+    /// The `index`th call of an answer begins: its id and name.
+    ToolCallStart(u32, &'a ToolCall),
+    /// A fragment of the `index`th call's arguments.
+    ToolCallArguments(u32, &'a str),
 }
+
+/// How much of a call's arguments one chunk carries.
+const ARGUMENT_FRAGMENT: usize = 32;
 
 /// A chat chunk's event text (`None`: nothing to send for this piece).
 pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<String> {
@@ -80,7 +95,38 @@ pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
             Some(Delta {
                 role: Some("assistant"),
                 content: Some("".into()),
-                reasoning_content: None,
+                ..Delta::default()
+            }),
+            None,
+            None,
+        ),
+        Piece::ToolCallStart(at, call) => (
+            Some(Delta {
+                tool_calls: Some(vec![ToolCallDelta {
+                    index: at,
+                    id: Some(call.id.clone()),
+                    kind: Some("function".into()),
+                    function: FunctionDelta {
+                        name: Some(call.name.clone()),
+                        arguments: Some(String::new()),
+                    },
+                }]),
+                ..Delta::default()
+            }),
+            None,
+            None,
+        ),
+        Piece::ToolCallArguments(at, fragment) => (
+            Some(Delta {
+                tool_calls: Some(vec![ToolCallDelta {
+                    index: at,
+                    function: FunctionDelta {
+                        name: None,
+                        arguments: Some(fragment.to_string()),
+                    },
+                    ..ToolCallDelta::default()
+                }]),
+                ..Delta::default()
             }),
             None,
             None,
@@ -130,7 +176,10 @@ pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
 /// A text completion chunk's event text (`None`: nothing to send).
 pub(super) fn text_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<String> {
     let (choice, usage) = match piece {
-        Piece::Start | Piece::Logprob(_) => return None,
+        Piece::Start
+        | Piece::Logprob(_)
+        | Piece::ToolCallStart(..)
+        | Piece::ToolCallArguments(..) => return None,
         Piece::Text(t) | Piece::Reasoning(t) => (Some((t, None)), None),
         Piece::Finish(reason) => (Some(("", Some(reason))), None),
         Piece::Usage(done) => (None, Some(done.usage)),
@@ -176,6 +225,8 @@ struct Lane {
     events: EventStream,
     output: OutputParser,
     finished: bool,
+    /// Calls streamed so far.
+    calls: u32,
 }
 
 impl StreamState {
@@ -233,6 +284,16 @@ impl StreamState {
             match segment {
                 Segment::Content(t) => self.push(at, Piece::Text(&t)),
                 Segment::Reasoning(t) => self.push(at, Piece::Reasoning(&t)),
+                Segment::ToolCalls(calls) => {
+                    for call in &calls {
+                        let index = self.lanes[at].calls;
+                        self.lanes[at].calls += 1;
+                        self.push(at, Piece::ToolCallStart(index, call));
+                        for fragment in fragments(&call.arguments, ARGUMENT_FRAGMENT) {
+                            self.push(at, Piece::ToolCallArguments(index, fragment));
+                        }
+                    }
+                }
             }
         }
     }
@@ -248,7 +309,20 @@ impl StreamState {
                 let rest = self.lanes[at].output.finish();
                 self.on_text(at, rest);
                 self.app.metrics.completion(&done);
-                self.push(at, Piece::Finish(done.finish_reason));
+                let lane = &self.lanes[at];
+                if self.reply.required_call && lane.calls == 0 {
+                    let error = super::routes::missing_call(lane.output.tool_error());
+                    let body = serde_json::to_string(&error.body()).unwrap_or_default();
+                    self.out.push_back(SseEvent::default().data(body));
+                    self.ended = true;
+                    return;
+                }
+                let finish = if lane.calls > 0 {
+                    FinishReason::ToolCalls
+                } else {
+                    done.finish_reason
+                };
+                self.push(at, Piece::Finish(finish));
                 self.lanes[at].finished = true;
                 let usage = self.usage.get_or_insert_with(|| Completion {
                     usage: crate::engine::Usage {
@@ -281,6 +355,24 @@ impl StreamState {
     }
 }
 
+/// `text` in pieces of about `size` bytes, cut at character boundaries.
+fn fragments(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = size.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    if out.is_empty() {
+        out.push("");
+    }
+    out
+}
+
 /// Streams the generation as server-sent events. Dropping the response
 /// (the client went away) drops the event stream, which frees the slot.
 pub(super) fn sse(
@@ -297,6 +389,7 @@ pub(super) fn sse(
             events,
             output: output(),
             finished: false,
+            calls: 0,
         })
         .collect();
     let state = StreamState {
@@ -343,6 +436,7 @@ mod tests {
             object: "chat.completion",
             created: 7,
             model: "m".into(),
+            required_call: false,
             delivery: Delivery {
                 stream: true,
                 include_usage: true,

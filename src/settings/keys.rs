@@ -48,6 +48,7 @@ pub const SEED: &str = "seed";
 pub const SYSTEM_PROMPT: &str = "system_prompt";
 pub const THREADS: &str = "threads";
 pub const SHOW_THINKING: &str = "show_thinking";
+pub const CHAT_TEMPLATE: &str = "chat_template";
 pub const COLOR: &str = "color";
 pub const USE_SERVER: &str = "use_server";
 pub const SERVER_HOST: &str = "server.host";
@@ -147,6 +148,12 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Bool,
         default: Some("false"),
         doc: "Show the reasoning of thinking models",
+    },
+    Key {
+        name: CHAT_TEMPLATE,
+        kind: Kind::Text,
+        default: Some("\"\""),
+        doc: "A Jinja chat template file used instead of the model's own (empty: the model's)",
     },
     Key {
         name: COLOR,

@@ -117,6 +117,8 @@ pub struct Settings {
     /// `None`: one thread per physical core.
     pub threads: Option<u32>,
     pub show_thinking: bool,
+    /// A Jinja chat template file that replaces the model's own.
+    pub chat_template: Option<PathBuf>,
     pub color: ColorMode,
     pub use_server: UseServer,
     pub server: ServerSettings,
@@ -348,6 +350,7 @@ fn typed(values: &Values) -> Settings {
         show_thinking: get(keys::SHOW_THINKING)
             .and_then(Value::as_bool)
             .unwrap_or(false),
+        chat_template: text(keys::CHAT_TEMPLATE).map(PathBuf::from),
         color: match text(keys::COLOR).as_deref() {
             Some("always") => ColorMode::Always,
             Some("never") => ColorMode::Never,

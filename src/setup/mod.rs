@@ -83,6 +83,7 @@ pub fn test_generation(
         cancel: crate::interrupt::cleared_flag(),
         constraint: None,
         logprobs: None,
+        tools: None,
     };
     let mut text = String::new();
     backend.answer(&request, |piece| {

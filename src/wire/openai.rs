@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::engine::{FinishReason, Timings, TokenLogprob, Usage};
+use crate::engine::{FinishReason, Message, Timings, TokenLogprob, ToolCall, Usage};
 
 /// `stop` may be one string or a list of them.
 #[derive(Debug, Serialize, Deserialize)]
@@ -113,6 +113,14 @@ pub struct ChatCompletionRequest {
     /// How many likeliest alternatives to list per token (0 to 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<i64>,
+    /// Functions the model may call; read and checked by the server, which
+    /// names the part that is wrong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<serde_json::Value>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -151,6 +159,78 @@ pub struct ChatMessage {
     pub role: String,
     #[serde(default)]
     pub content: Option<MessageContent>,
+    /// An assistant message's calls (checked by the server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<serde_json::Value>,
+    /// The call a `tool` message answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<serde_json::Value>,
+}
+
+impl From<&Message> for ChatMessage {
+    fn from(m: &Message) -> Self {
+        let calls: Vec<WireToolCall> = m.tool_calls.iter().map(WireToolCall::from).collect();
+        ChatMessage {
+            role: m.role.as_str().to_string(),
+            content: Some(MessageContent::Text(m.content.clone())),
+            tool_calls: (!calls.is_empty())
+                .then(|| serde_json::to_value(calls).unwrap_or_default()),
+            tool_call_id: m.tool_call_id.clone().map(Into::into),
+            name: m.name.clone().map(Into::into),
+        }
+    }
+}
+
+/// A tool call as OpenAI writes it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireToolCall {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub function: WireFunctionCall,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireFunctionCall {
+    pub name: String,
+    /// The arguments as a JSON text.
+    pub arguments: String,
+}
+
+impl From<&ToolCall> for WireToolCall {
+    fn from(call: &ToolCall) -> Self {
+        WireToolCall {
+            id: call.id.clone(),
+            kind: "function".into(),
+            function: WireFunctionCall {
+                name: call.name.clone(),
+                arguments: call.arguments.clone(),
+            },
+        }
+    }
+}
+
+/// A streamed piece of a tool call: the first names it (index, id, name),
+/// the next carry fragments of its arguments.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ToolCallDelta {
+    pub index: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub function: FunctionDelta,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct FunctionDelta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
 }
 
 /// Content is a string, or a list of parts of which only text is used.
@@ -249,9 +329,12 @@ impl From<&TokenLogprob> for LogprobEntry {
 #[derive(Debug, Serialize)]
 pub struct AssistantMessage {
     pub role: &'static str,
-    pub content: String,
+    /// `null` when the answer is only tool calls.
+    pub content: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_content: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tool_calls: Vec<WireToolCall>,
 }
 
 /// One streamed chunk. The server borrows what it shows and serialises it
@@ -315,6 +398,8 @@ pub struct Delta<'a> {
         skip_serializing_if = "Option::is_none"
     )]
     pub reasoning_content: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<Vec<ToolCallDelta>>,
 }
 
 /// A text completion, whole or as one streamed chunk.
@@ -418,12 +503,10 @@ where
     D: Deserializer<'de>,
 {
     Ok(
-        Option::<Cow<'de, str>>::deserialize(deserializer)?.map(|word| {
-            if word == "length" {
-                FinishReason::Length
-            } else {
-                FinishReason::Stop
-            }
+        Option::<Cow<'de, str>>::deserialize(deserializer)?.map(|word| match word.as_ref() {
+            "length" => FinishReason::Length,
+            "tool_calls" | "function_call" => FinishReason::ToolCalls,
+            _ => FinishReason::Stop,
         }),
     )
 }
@@ -530,10 +613,10 @@ mod tests {
     fn requests_written_by_the_client_are_read_by_the_server() {
         let request = ChatCompletionRequest {
             model: None,
-            messages: vec![ChatMessage {
-                role: "user".into(),
-                content: Some(MessageContent::Text("Hi".into())),
-            }],
+            messages: vec![ChatMessage::from(&Message::new(
+                crate::engine::Role::User,
+                "Hi",
+            ))],
             stream: true,
             stream_options: Some(StreamOptions {
                 include_usage: true,
@@ -541,6 +624,9 @@ mod tests {
             n: None,
             logprobs: None,
             top_logprobs: None,
+            tools: None,
+            tool_choice: None,
+            parallel_tool_calls: None,
             constraint: ConstraintFields::default(),
             sampling: SamplingFields {
                 max_tokens: Some(8),

@@ -36,6 +36,7 @@ fn load(model: std::path::PathBuf, slots: u32, queue_limit: usize) -> Engine {
         threads: 2,
         slots,
         queue_limit,
+        chat_template: None,
     };
     Engine::load(config, NoProgress).expect("model loads")
 }
@@ -49,6 +50,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
         logprobs: None,
+        tools: None,
     }
 }
 

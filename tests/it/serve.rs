@@ -934,7 +934,7 @@ assert ok.usage.completion_tokens == 2, ok
 # ... and what flashchat does not do is refused by name, never ignored.
 import openai
 tool = {"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
-for extra, field in [({"tools": [tool]}, "tools"),
+for extra, field in [({"extra_body": {"functions": [tool["function"]]}}, "functions"),
                      ({"extra_body": {"mirostat": 2}}, "mirostat")]:
     try:
         client.chat.completions.create(model=model, messages=messages, max_tokens=2, **extra)
@@ -1024,16 +1024,7 @@ fn the_official_openai_python_client_works() {
     let Some(server) = Server::start(&[]) else {
         return;
     };
-    let output = std::process::Command::new(&python)
-        .args(["-c", OPENAI_CLIENT_SCRIPT, &server.url("/v1")])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_python(&python, OPENAI_CLIENT_SCRIPT, &server);
 }
 
 #[test]
@@ -1329,8 +1320,224 @@ fn structured_output_follows_schemas_and_grammars_with_the_openai_client() {
     let Some(server) = Server::start_instruct(&[]) else {
         return;
     };
-    let output = std::process::Command::new(&python)
-        .args(["-c", STRUCTURED_OUTPUT_SCRIPT, &server.url("/v1")])
+    run_python(&python, STRUCTURED_OUTPUT_SCRIPT, &server);
+}
+
+/// The official client's tool-calling flow on the instruct model: a
+/// required call among two tools (whole and streamed), its arguments valid
+/// against the tool's schema, the result sent back, and an answer.
+const TOOL_CALLING_SCRIPT: &str = r#"
+import json, sys
+import openai
+from openai import OpenAI
+
+client = OpenAI(base_url=sys.argv[1], api_key="unused")
+model = "SmolLM2-135M-Instruct.Q4_1"
+weather = {"type": "function", "function": {"name": "get_weather", "description": "Current weather in a city",
+    "parameters": {"type": "object", "properties": {"city": {"type": "string"}, "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]}},
+                   "required": ["city", "unit"], "additionalProperties": False}}}
+clock = {"type": "function", "function": {"name": "get_time", "description": "Current time in a time zone",
+    "parameters": {"type": "object", "properties": {"zone": {"type": "string"}}, "required": ["zone"], "additionalProperties": False}}}
+tools = [weather, clock]
+schemas = {t["function"]["name"]: t["function"]["parameters"] for t in tools}
+question = [{"role": "user", "content": "What is the weather in Paris?"}]
+
+def valid(name, arguments):
+    schema = schemas[name]
+    args = json.loads(arguments)
+    assert set(args) == set(schema["required"]), (name, args)
+    for key, value in args.items():
+        spec = schema["properties"][key]
+        assert isinstance(value, str), (key, value)
+        assert "enum" not in spec or value in spec["enum"], (key, value)
+    return args
+
+for parallel in (True, False):
+    answer = client.chat.completions.create(model=model, messages=question, tools=tools, tool_choice="required",
+        parallel_tool_calls=parallel, temperature=0, max_tokens=120)
+    choice = answer.choices[0]
+    assert choice.finish_reason == "tool_calls", answer
+    assert choice.message.tool_calls and (parallel or len(choice.message.tool_calls) == 1), answer
+    for call in choice.message.tool_calls:
+        assert call.type == "function" and call.id.startswith("call_"), call
+        valid(call.function.name, call.function.arguments)
+
+# Streamed: the call arrives as OpenAI tool-call deltas.
+calls, finish = {}, None
+for chunk in client.chat.completions.create(model=model, messages=question, tools=tools, tool_choice="required",
+        temperature=0, max_tokens=120, stream=True):
+    for choice in chunk.choices:
+        for delta in choice.delta.tool_calls or []:
+            call = calls.setdefault(delta.index, {"id": None, "name": None, "arguments": ""})
+            call["id"] = delta.id or call["id"]
+            call["name"] = delta.function.name or call["name"]
+            call["arguments"] += delta.function.arguments or ""
+        finish = choice.finish_reason or finish
+assert finish == "tool_calls" and calls, (finish, calls)
+for call in calls.values():
+    assert call["id"] and call["name"] in schemas, call
+    valid(call["name"], call["arguments"])
+
+# A named tool: always that one.
+named = client.chat.completions.create(model=model, messages=question, tools=tools,
+    tool_choice={"type": "function", "function": {"name": "get_time"}}, temperature=0, max_tokens=60)
+assert [c.function.name for c in named.choices[0].message.tool_calls] == ["get_time"], named
+
+# The result goes back; the model answers in text.
+call = answer.choices[0].message.tool_calls[0]
+follow_up = question + [
+    {"role": "assistant", "content": None, "tool_calls": [call.model_dump()]},
+    {"role": "tool", "tool_call_id": call.id, "content": "18 degrees celsius and sunny"},
+]
+reply = client.chat.completions.create(model=model, messages=follow_up, tools=tools, temperature=0, max_tokens=60)
+assert reply.choices[0].finish_reason == "stop", reply
+assert reply.choices[0].message.content and not reply.choices[0].message.tool_calls, reply
+
+# n and log-probabilities on the same model.
+three = client.chat.completions.create(model=model, messages=question, n=3, temperature=0.9, seed=1, max_tokens=8)
+assert [c.index for c in three.choices] == [0, 1, 2] and all(c.message.content for c in three.choices), three
+probs = client.chat.completions.create(model=model, messages=question, logprobs=True, top_logprobs=3, max_tokens=5)
+assert all(len(e.top_logprobs) == 3 for e in probs.choices[0].logprobs.content), probs
+print("tool calling ok")
+"#;
+
+#[test]
+fn tools_are_called_with_valid_arguments_through_the_openai_client() {
+    let Some(python) = openai_python() else {
+        return;
+    };
+    let Some(server) = Server::start_instruct(&["--parallel", "3"]) else {
+        return;
+    };
+    run_python(&python, TOOL_CALLING_SCRIPT, &server);
+}
+
+/// A table of malformed tool-calling requests: each is a 400 naming the
+/// problem, and the server keeps serving.
+#[test]
+fn malformed_tools_schemas_and_messages_are_400s_naming_the_problem() {
+    let Some(server) = Server::start_instruct(&[]) else {
+        return;
+    };
+    let tool = json!({"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}});
+    let user = json!({"role": "user", "content": "Weather?"});
+    let call = json!({"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": "{}"}}]});
+    let cases: Vec<(Value, &str, &str)> = vec![
+        (json!({"tools": {"name": "x"}}), "tools", "tools is a list"),
+        (
+            json!({"tools": [{"type": "function"}]}),
+            "tools",
+            "tools[0].function is missing",
+        ),
+        (
+            json!({"tools": [{"type": "code_interpreter"}]}),
+            "tools",
+            "tools[0].type",
+        ),
+        (
+            json!({"tools": [{"type": "function", "function": {"name": "has space"}}]}),
+            "tools",
+            "tools[0].function.name",
+        ),
+        (
+            json!({"tools": [{"type": "function", "function": {"name": "f", "parameters": [1]}}]}),
+            "tools",
+            "tools[0].function.parameters",
+        ),
+        (
+            json!({"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object", "properties": {"a": {"$ref": "#/nowhere"}}}}}]}),
+            "tools",
+            "tools[0].function.parameters",
+        ),
+        (json!({"tools": [tool, tool]}), "tools", "used twice"),
+        (
+            json!({"tools": [tool], "tool_choice": "always"}),
+            "tool_choice",
+            "`always`",
+        ),
+        (
+            json!({"tools": [tool], "tool_choice": {"type": "function", "function": {"name": "get_time"}}}),
+            "tool_choice",
+            "`get_time`",
+        ),
+        (
+            json!({"tool_choice": "required"}),
+            "tool_choice",
+            "needs `tools`",
+        ),
+        (
+            json!({"tools": [tool], "parallel_tool_calls": "yes"}),
+            "parallel_tool_calls",
+            "true or false",
+        ),
+        (
+            json!({"tools": [tool], "response_format": {"type": "json_object"}}),
+            "grammar",
+            "cannot be combined",
+        ),
+        (
+            json!({"response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": {"type": 7}}}}),
+            "response_format",
+            "response_format",
+        ),
+        (json!({"grammar": "root ::= ("}), "grammar", "GBNF"),
+        (
+            json!({"messages": [user, call, {"role": "tool", "content": "sunny"}]}),
+            "messages",
+            "without `tool_call_id`",
+        ),
+        (
+            json!({"messages": [user, call, {"role": "tool", "tool_call_id": "c9", "content": "sunny"}]}),
+            "messages",
+            "`c9` answers no earlier",
+        ),
+        (
+            json!({"messages": [user, {"role": "assistant", "tool_calls": [{"type": "function", "function": {"arguments": "{}"}}]}]}),
+            "messages",
+            "function.name is missing",
+        ),
+        (
+            json!({"messages": [user, {"role": "assistant", "tool_calls": [{"id": "c1", "function": {"name": "f", "arguments": 5}}]}]}),
+            "messages",
+            "arguments must be a JSON text",
+        ),
+        (
+            json!({"messages": [{"role": "user", "content": "x", "tool_calls": []}]}),
+            "messages",
+            "only assistant messages",
+        ),
+        (
+            json!({"functions": [{"name": "f"}]}),
+            "functions",
+            "not supported",
+        ),
+        (json!({"mirostat": 2}), "mirostat", "unknown field"),
+    ];
+    for (fields, param, expected) in cases {
+        let mut body = json!({"messages": [user], "max_tokens": 4});
+        for (key, value) in fields.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        let (status, answer) = server.post_json("/v1/chat/completions", body.clone());
+        assert_eq!(status, 400, "{body}: {answer}");
+        assert_eq!(answer["error"]["param"], param, "{body}: {answer}");
+        let message = answer["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(expected), "{body}: {message}");
+    }
+    let health = server.health();
+    assert_eq!(health["status"], "ok", "the server kept serving: {health}");
+    let (status, _) = server.post_json(
+        "/v1/chat/completions",
+        json!({"messages": [user], "max_tokens": 2}),
+    );
+    assert_eq!(status, 200);
+}
+
+/// Runs a Python script against the server's `/v1` and then checks the
+/// server is still healthy.
+fn run_python(python: &str, script: &str, server: &Server) {
+    let output = std::process::Command::new(python)
+        .args(["-c", script, &server.url("/v1")])
         .output()
         .unwrap();
     assert!(

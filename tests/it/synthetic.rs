@@ -39,6 +39,7 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         cancel: Arc::new(AtomicBool::new(false)),
         constraint: None,
         logprobs: None,
+        tools: None,
     };
     let mut stream = engine.generate(request).expect("request accepted");
     while let Some(event) = stream.blocking_recv() {

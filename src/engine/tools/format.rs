@@ -115,7 +115,7 @@ pub fn messages_for_template(
     if format.template_renders_tools() {
         return messages.to_vec();
     }
-    let mut out: Vec<Message> = messages.iter().map(generic_message).collect();
+    let mut out = generic_messages(messages);
     if tools.choice == super::ToolChoice::None || tools.tools.is_empty() {
         return out;
     }
@@ -129,39 +129,44 @@ pub fn messages_for_template(
     out
 }
 
-fn generic_message(message: &Message) -> Message {
-    match message.role {
-        Role::Assistant if !message.tool_calls.is_empty() => {
-            let calls: Vec<Json> = message.tool_calls.iter().map(generic_call).collect();
-            let text = if calls.len() == 1 {
-                serde_json::json!({"tool_call": calls[0]})
-            } else {
-                serde_json::json!({"tool_calls": calls})
-            };
-            Message::new(Role::Assistant, text.to_string())
-        }
-        Role::Tool => {
-            let mut response = serde_json::Map::new();
-            if let Some(name) = &message.name {
-                response.insert("tool".into(), name.clone().into());
+/// A conversation for a template that knows no tools. Small models copy
+/// what they see, so earlier calls are not shown as text to repeat: each
+/// call and its result become facts added to the user's turn
+/// (`get_weather({"city":"Paris"}) returned: 18 degrees`), and the model
+/// answers from them.
+fn generic_messages(messages: &[Message]) -> Vec<Message> {
+    let mut out: Vec<Message> = Vec::with_capacity(messages.len());
+    let mut calls: Vec<&ToolCall> = Vec::new();
+    for message in messages {
+        match message.role {
+            Role::Assistant if !message.tool_calls.is_empty() => {
+                calls.extend(&message.tool_calls);
+                if !message.content.is_empty() {
+                    out.push(Message::new(Role::Assistant, message.content.clone()));
+                }
             }
-            if let Some(id) = &message.tool_call_id {
-                response.insert("tool_call_id".into(), id.clone().into());
+            Role::Tool => {
+                let call = calls
+                    .iter()
+                    .find(|c| Some(&c.id) == message.tool_call_id.as_ref());
+                let fact = match call {
+                    Some(call) => format!(
+                        "{}({}) returned: {}",
+                        call.name, call.arguments, message.content
+                    ),
+                    None => format!("A tool returned: {}", message.content),
+                };
+                match out.last_mut() {
+                    Some(last) if last.role == Role::User => {
+                        last.content = format!("{}\n\n{fact}", last.content);
+                    }
+                    _ => out.push(Message::new(Role::User, fact)),
+                }
             }
-            response.insert("content".into(), message.content.clone().into());
-            Message::new(
-                Role::User,
-                serde_json::json!({"tool_response": response}).to_string(),
-            )
+            _ => out.push(message.clone()),
         }
-        _ => message.clone(),
     }
-}
-
-fn generic_call(call: &ToolCall) -> Json {
-    let arguments = serde_json::from_str::<Json>(&call.arguments)
-        .unwrap_or_else(|_| Json::String(call.arguments.clone()));
-    serde_json::json!({"name": call.name, "arguments": arguments})
+    out
 }
 
 /// What the generic protocol tells the model.
@@ -171,7 +176,7 @@ fn generic_instructions(tools: &ToolUse) -> String {
     let shapes = if tools.call_required() {
         "Answer with a JSON object calling a tool: {\"tool_call\": {\"name\": <tool name>, \"arguments\": <arguments object>}}."
     } else {
-        "Answer with a JSON object: either {\"tool_call\": {\"name\": <tool name>, \"arguments\": <arguments object>}} to call a tool, or {\"response\": <your answer as text>} to reply to the user."
+        "Answer with a JSON object: either {\"tool_call\": {\"name\": <tool name>, \"arguments\": <arguments object>}} to call a tool, or {\"response\": <your answer as text>} to reply to the user. Once a tool has returned what you need, reply with a response that uses it."
     };
     format!("You can call these tools:\n{listed}\n\n{shapes}")
 }
@@ -228,16 +233,10 @@ mod tests {
             &tools,
             ToolFormat::Generic,
         );
+        assert_eq!(out.len(), 2);
         assert_eq!(out[0].role, Role::System);
         assert!(out[0].content.contains("\"clock\""));
-        assert_eq!(
-            out[2].content,
-            r#"{"tool_call":{"name":"clock","arguments":{}}}"#
-        );
-        assert_eq!(out[3].role, Role::User);
-        assert_eq!(
-            out[3].content,
-            r#"{"tool_response":{"tool_call_id":"c1","content":"noon"}}"#
-        );
+        assert_eq!(out[1].role, Role::User);
+        assert_eq!(out[1].content, "time?\n\nclock({}) returned: noon");
     }
 }
