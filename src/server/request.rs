@@ -406,8 +406,8 @@ mod tests {
             assert!(chat_with(extra.clone()).is_ok(), "{extra}");
         }
         let refused = [
-            (json!({"tools": [{"type": "function"}]}), "tools"),
-            (json!({"tool_choice": "required"}), "tool_choice"),
+            (json!({"functions": [{"name": "f"}]}), "functions"),
+            (json!({"function_call": "f"}), "function_call"),
             (json!({"logit_bias": {"42": 5}}), "logit_bias"),
             (json!({"reasoning_effort": "high"}), "reasoning_effort"),
             (json!({"mirostat": 2}), "mirostat"),

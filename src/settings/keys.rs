@@ -441,6 +441,7 @@ mod tests {
             SYSTEM_PROMPT,
             THREADS,
             SHOW_THINKING,
+            CHAT_TEMPLATE,
             COLOR,
             USE_SERVER,
             SERVER_HOST,

@@ -579,7 +579,10 @@ mod tests {
             chunk.choices[0].delta.reasoning_content.as_deref(),
             Some("r")
         );
-        assert_eq!(chunk.choices[0].finish_reason, Some(FinishReason::Stop));
+        assert_eq!(
+            chunk.choices[0].finish_reason,
+            Some(FinishReason::ToolCalls)
+        );
         assert!(chunk.usage.is_none(), "an incomplete usage is dropped");
     }
 

@@ -156,9 +156,23 @@ pub fn instruct_model() -> Option<PathBuf> {
     )
 }
 
+/// The folder of real chat templates named by FLASHCHAT_TEST_TEMPLATES
+/// (`scripts/fetch-chat-templates.sh`), skipped or failed like [`test_model`].
+pub fn chat_templates() -> Option<PathBuf> {
+    from_env(
+        "FLASHCHAT_TEST_TEMPLATES",
+        "scripts/fetch-chat-templates.sh",
+        |p| p.is_dir(),
+    )
+}
+
 fn model_from_env(var: &str, fetch: &str) -> Option<PathBuf> {
+    from_env(var, fetch, |p| p.is_file())
+}
+
+fn from_env(var: &str, fetch: &str, exists: impl Fn(&std::path::Path) -> bool) -> Option<PathBuf> {
     match std::env::var_os(var).map(PathBuf::from) {
-        Some(path) if path.is_file() => Some(path),
+        Some(path) if exists(&path) => Some(path),
         other => {
             let why = match other {
                 Some(path) => format!("{var}={} does not exist", path.display()),

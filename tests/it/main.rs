@@ -18,3 +18,4 @@ mod status;
 mod synthetic;
 mod templates;
 mod terminal;
+mod tools;

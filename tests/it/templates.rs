@@ -143,17 +143,15 @@ fn oracle_inputs() -> Option<(String, PathBuf)> {
         .args(["-c", "import jinja2"])
         .status()
         .is_ok_and(|s| s.success());
-    let templates = std::env::var_os("FLASHCHAT_TEST_TEMPLATES").map(PathBuf::from);
-    let why = match (&templates, has_jinja) {
-        (_, false) => format!("{python} has no jinja2 (scripts/test.sh installs it)"),
-        (None, _) => "FLASHCHAT_TEST_TEMPLATES is not set (scripts/fetch-chat-templates.sh)".into(),
-        (Some(dir), _) if !dir.is_dir() => format!("{} is not a folder", dir.display()),
-        (Some(dir), true) => return Some((python, dir.clone())),
-    };
-    assert!(
-        std::env::var("CI").ok().as_deref() != Some("true"),
-        "{why}: cannot be skipped in CI"
-    );
-    eprintln!("skipping the template comparison: {why}");
-    None
+    let templates = crate::common::chat_templates()?;
+    if !has_jinja {
+        let why = format!("{python} has no jinja2 (scripts/test.sh installs it)");
+        assert!(
+            std::env::var("CI").ok().as_deref() != Some("true"),
+            "{why}: cannot be skipped in CI"
+        );
+        eprintln!("skipping the template comparison: {why}");
+        return None;
+    }
+    Some((python, templates))
 }

@@ -21,7 +21,8 @@ pub enum ToolFormat {
     MistralArgs,
     /// DeepSeek R1/V3: `<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>…<｜tool▁call▁end｜>`.
     DeepSeek,
-    /// gpt-oss (harmony): `<|channel|>commentary to=functions.name <|constrain|>json<|message|>{…}`.
+    /// gpt-oss (harmony): ` to=functions.name<|channel|>commentary json<|message|>{…}`
+    /// (or `<|channel|>commentary to=functions.name <|constrain|>json<|message|>{…}`).
     GptOss,
     /// FunctionGemma and Gemma 4: `call:name{key:value,…}` between their markers.
     Gemma,
@@ -39,8 +40,9 @@ pub(super) const DEEPSEEK_CALLS_CLOSE: &str = "<｜tool▁calls▁end｜>";
 pub(super) const DEEPSEEK_CALL_OPEN: &str = "<｜tool▁call▁begin｜>";
 pub(super) const DEEPSEEK_CALL_CLOSE: &str = "<｜tool▁call▁end｜>";
 pub(super) const DEEPSEEK_SEP: &str = "<｜tool▁sep｜>";
-pub(super) const GPT_OSS_OPEN: &str = "<|channel|>commentary to=functions.";
-pub(super) const GPT_OSS_MESSAGE: &str = " <|constrain|>json<|message|>";
+pub(super) const GPT_OSS_OPEN: &str = " to=functions.";
+pub(super) const GPT_OSS_CHANNEL_OPEN: &str = "<|channel|>commentary to=functions.";
+pub(super) const GPT_OSS_MESSAGE: &str = "<|channel|>commentary json<|message|>";
 pub(super) const GEMMA4_OPEN: &str = "<|tool_call>call:";
 pub(super) const GEMMA4_CLOSE: &str = "<tool_call|>";
 pub(super) const FUNCTION_GEMMA_OPEN: &str = "<start_function_call>call:";
@@ -57,7 +59,7 @@ impl ToolFormat {
         if !t.contains("tools") && !t.contains("tool_calls") {
             return ToolFormat::Generic;
         }
-        if t.contains("to=functions") && t.contains("<|channel|>") {
+        if t.contains("functions.") && t.contains("<|channel|>") {
             ToolFormat::GptOss
         } else if t.contains(DEEPSEEK_CALL_OPEN) {
             ToolFormat::DeepSeek
@@ -88,10 +90,19 @@ impl ToolFormat {
             ToolFormat::Hermes => &[HERMES_OPEN],
             ToolFormat::MistralJson | ToolFormat::MistralArgs => &[MISTRAL_OPEN],
             ToolFormat::DeepSeek => &[DEEPSEEK_CALLS_OPEN, DEEPSEEK_CALL_OPEN],
-            ToolFormat::GptOss => &[GPT_OSS_OPEN, " to=functions."],
+            ToolFormat::GptOss => &[GPT_OSS_CHANNEL_OPEN, GPT_OSS_OPEN],
             ToolFormat::Gemma => &[GEMMA4_OPEN, FUNCTION_GEMMA_OPEN],
             ToolFormat::Llama3 => &[LLAMA_PYTHON_TAG],
             ToolFormat::Generic => &[],
+        }
+    }
+
+    /// The openers where a lazy grammar starts: those its root begins with.
+    pub fn trigger_words(self) -> &'static [&'static str] {
+        match self {
+            ToolFormat::GptOss => &[GPT_OSS_OPEN],
+            ToolFormat::DeepSeek => &[DEEPSEEK_CALLS_OPEN],
+            other => other.openers(),
         }
     }
 

@@ -83,9 +83,12 @@ pub fn tool_grammar(format: ToolFormat, tools: &ToolUse) -> Result<Option<ToolGr
         })?,
         ToolFormat::Gemma => {
             rules.add("gemma-value", GEMMA_VALUE_RULES);
-            let name = alternatives(callable.iter().map(|t| lit(&t.name)));
+            let call =
+                alternatives(callable.iter().map(|t| {
+                    format!("{} {}", lit(&t.name), gemma_arguments(&arguments_schema(t)))
+                }));
             format!(
-                "( {} {name} gemma-object {} | {} {name} gemma-object {} )",
+                "( {} {call} {} | {} {call} {} )",
                 lit(GEMMA4_OPEN),
                 lit(GEMMA4_CLOSE),
                 lit(FUNCTION_GEMMA_OPEN),
@@ -106,7 +109,7 @@ pub fn tool_grammar(format: ToolFormat, tools: &ToolUse) -> Result<Option<ToolGr
 /// at an answer that starts with `{`.
 fn triggers(format: ToolFormat) -> Vec<String> {
     let mut patterns: Vec<String> = format
-        .openers()
+        .trigger_words()
         .iter()
         .map(|word| format!("[\\s\\S]*?({})[\\s\\S]*", regex_escape(word)))
         .collect();
@@ -299,13 +302,67 @@ fn regex_escape(text: &str) -> String {
     out
 }
 
+/// Gemma's `{key:value,…}` for an object schema: the required keys in
+/// order, then any of the optional ones, each value shaped by its type.
+fn gemma_arguments(schema: &Json) -> String {
+    let Some(properties) = schema.get("properties").and_then(Json::as_object) else {
+        return "gemma-object".into();
+    };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Json::as_array)
+        .map(|r| r.iter().filter_map(Json::as_str).collect())
+        .unwrap_or_default();
+    let pair =
+        |key: &str, spec: &Json| format!("{} {}", lit(&format!("{key}:")), gemma_value(spec));
+    let mut parts = Vec::new();
+    for key in properties.keys().filter(|k| required.contains(&k.as_str())) {
+        parts.push(pair(key, &properties[key]));
+    }
+    let mut rule = format!("\"{{\" {} ", parts.join(" \",\" "));
+    for key in properties
+        .keys()
+        .filter(|k| !required.contains(&k.as_str()))
+    {
+        let separator = if parts.is_empty() { "" } else { "\",\" " };
+        rule.push_str(&format!("( {separator}{} )? ", pair(key, &properties[key])));
+    }
+    rule.push_str("\"}\"");
+    format!("( {rule} )")
+}
+
+fn gemma_value(spec: &Json) -> String {
+    if let Some(choices) = spec.get("enum").and_then(Json::as_array) {
+        let items: Vec<String> = choices
+            .iter()
+            .map(|c| match c {
+                Json::String(s) => format!("gemma-quote {} gemma-quote", lit(s)),
+                other => lit(&other.to_string()),
+            })
+            .collect();
+        return format!("( {} )", items.join(" | "));
+    }
+    match spec.get("type").and_then(Json::as_str) {
+        Some("string") => "gemma-string".into(),
+        Some("integer") => "gemma-integer".into(),
+        Some("number") => "gemma-number".into(),
+        Some("boolean") => "( \"true\" | \"false\" )".into(),
+        Some("array") => "gemma-array".into(),
+        Some("object") => gemma_arguments(spec),
+        _ => "gemma-value".into(),
+    }
+}
+
 /// Gemma's argument syntax: `{key:value,…}` with strings between `<|"|>`
 /// (Gemma 4) or `<escape>` (FunctionGemma).
 const GEMMA_VALUE_RULES: &str = r#"gemma-object ::= "{" ( gemma-pair ( "," gemma-pair )* )? "}"
 gemma-pair ::= [a-zA-Z_] [a-zA-Z0-9_]* ":" gemma-value
-gemma-value ::= gemma-object | gemma-array | gemma-string | "true" | "false" | "null" | "-"? [0-9]+ ( "." [0-9]+ )?
+gemma-value ::= gemma-object | gemma-array | gemma-string | "true" | "false" | "null" | gemma-number
 gemma-array ::= "[" ( gemma-value ( "," gemma-value )* )? "]"
-gemma-string ::= "<|\"|>" [^<]* "<|\"|>" | "<escape>" [^<]* "<escape>"
+gemma-string ::= gemma-quote [^<]* gemma-quote
+gemma-quote ::= "<|\"|>" | "<escape>"
+gemma-integer ::= "-"? [0-9]+
+gemma-number ::= "-"? [0-9]+ ( "." [0-9]+ )?
 "#;
 
 #[cfg(test)]

@@ -401,6 +401,7 @@ mod tests {
             (ToolFormat::DeepSeek, "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>get_weather\n```json\n{\"city\": \"Paris\"}\n```<｜tool▁call▁end｜><｜tool▁calls▁end｜>", ""),
             (ToolFormat::DeepSeek, "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>get_weather<｜tool▁sep｜>{\"city\": \"Paris\"}<｜tool▁call▁end｜><｜tool▁calls▁end｜>", ""),
             (ToolFormat::GptOss, "<|channel|>commentary to=functions.get_weather <|constrain|>json<|message|>{\"city\": \"Paris\"}<|call|>", ""),
+            (ToolFormat::GptOss, " to=functions.get_weather<|channel|>commentary json<|message|>{\"city\": \"Paris\"}<|call|>", ""),
             (ToolFormat::Gemma, "<|tool_call>call:get_weather{city:<|\"|>Paris<|\"|>}<tool_call|>", ""),
             (ToolFormat::Gemma, "<start_function_call>call:get_weather{city:<escape>Paris<escape>}<end_function_call>", ""),
             (ToolFormat::Generic, "{\"tool_call\": {\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}}", ""),
