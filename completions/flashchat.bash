@@ -236,7 +236,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --help --version chat serve prompt config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --help --version chat serve prompt config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -254,6 +254,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -262,7 +266,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__benchmark)
-            opts="-v -q -h --json --iterations --warmup --threads --baseline --max-regression --save --history --depth --tolerance --perturb --experts-used --synthetic --layers --experts --embd --ff --quant --verbose --quiet --config --model --color --help run verify bench moe moebench full fullbench"
+            opts="-v -q -h --json --iterations --warmup --threads --baseline --max-regression --save --history --depth --tolerance --perturb --experts-used --synthetic --layers --experts --embd --ff --quant --verbose --quiet --config --model --color --chat-template --help run verify bench moe moebench full fullbench"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +344,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -348,7 +356,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__chat)
-            opts="-v -q -h --resume --persona --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --resume --persona --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,6 +382,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -382,7 +394,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__completions)
-            opts="-v -q -h --verbose --quiet --config --model --color --help bash elvish fish powershell zsh"
+            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +410,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -408,7 +424,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config)
-            opts="-v -q -h --reset --full-reset --yes --verbose --quiet --config --model --color --help show path help"
+            opts="-v -q -h --reset --full-reset --yes --verbose --quiet --config --model --color --chat-template --help show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +440,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -490,7 +510,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config__subcmd__path)
-            opts="-v -q -h --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +526,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -516,7 +540,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config__subcmd__show)
-            opts="-v -q -h --origin --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --origin --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +556,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -906,7 +934,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help list pull info add rm use alias help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help list pull info add rm use alias help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +952,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -932,7 +964,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__add)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,6 +980,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -958,7 +994,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__alias)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,6 +1010,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1110,7 +1150,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__info)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,6 +1166,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1136,7 +1180,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1152,6 +1196,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1162,7 +1210,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__pull)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1226,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1188,7 +1240,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__rm)
-            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,6 +1256,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1214,7 +1270,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__use)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1288,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1240,7 +1300,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__prompt)
-            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --help"
+            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1298,6 +1358,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1306,7 +1370,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__serve)
-            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --allow-unauthenticated --logs --follow --verbose --quiet --config --model --color --help"
+            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --allow-unauthenticated --logs --follow --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1340,6 +1404,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1348,7 +1416,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help list show search export rename delete help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help list show search export rename delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1434,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1374,7 +1446,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__delete)
-            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1392,6 +1464,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1400,7 +1476,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__export)
-            opts="-o -v -q -h --format --output --json --verbose --quiet --config --model --color --help"
+            opts="-o -v -q -h --format --output --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,6 +1504,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1550,7 +1630,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1646,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1576,7 +1660,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__rename)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1592,6 +1676,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1602,7 +1690,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__search)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1618,6 +1706,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1628,7 +1720,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__show)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1738,10 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1654,7 +1750,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__status)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,6 +1766,10 @@ _flashchat() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

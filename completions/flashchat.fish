@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_flashchat_global_optspecs
-    string join \n v/verbose q/quiet config= model= color= h/help V/version
+    string join \n v/verbose q/quiet config= model= color= chat-template= h/help V/version
 end
 
 function __fish_flashchat_needs_command
@@ -29,6 +29,7 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -l model -d 'Model to 
 complete -c flashchat -n "__fish_flashchat_needs_command" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_needs_command" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_needs_command" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s h -l help -d 'Print help'
@@ -50,6 +51,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l model -d 'M
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s h -l help -d 'Print help'
@@ -62,6 +64,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l model -d '
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l stop -d 'Stop the running server (SIGTERM, then wait up to 10 s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l force -d 'With --stop: SIGKILL the server if it has not exited after 10 s'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l foreground -d 'Run attached to the terminal instead of as a daemon (systemd, containers)'
@@ -85,6 +88,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'Send the text to the model as is, without the model\'s chat template or system prompt'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l local -d 'Load the model in this process even when a server is running (config: use_server)'
@@ -97,6 +101,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l reset -d 'Run the setup wizard again (sessions are kept)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l full-reset -d 'Delete config, sessions, history, personas and logs (never model files)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l yes -d 'With --full-reset: do not ask for confirmation'
@@ -111,6 +116,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l origin -d 'Say where each value came from: cli, env, file or default'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -121,6 +127,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
@@ -132,6 +139,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l model -d 
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -141,6 +149,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -157,6 +166,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -166,6 +176,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -175,6 +186,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -188,6 +200,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -197,6 +210,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -206,6 +220,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -223,6 +238,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use alias help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -240,6 +256,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -249,6 +266,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -258,6 +276,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -267,6 +286,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -276,6 +296,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -286,6 +307,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -295,6 +317,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -330,6 +353,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l model 
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print one JSON object: machine, llama.cpp build, model, every iteration, statistics'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l history -d 'Show earlier runs (of the target, when given) and how their medians moved'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l synthetic -d 'Measure a synthetic model even when a model is configured'
@@ -341,6 +365,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l mode
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'

@@ -202,6 +202,7 @@ fn ask_server(
     let (messages, raw) = match &request.prompt {
         PromptInput::Chat(messages) => (Some(messages.as_slice()), None),
         PromptInput::Raw(text) => (None, Some(text.as_str())),
+        PromptInput::Tokens(_) => anyhow::bail!("token prompts are answered by the engine itself"),
     };
     let ask = ClientRequest {
         messages,

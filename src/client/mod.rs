@@ -12,9 +12,9 @@ use crate::engine::{
 };
 use crate::wire::admin::{Health, SwitchRequest};
 use crate::wire::openai::{
-    ChatChunk, ChatCompletionRequest, ChatMessage, CompletionRequest, ConstraintFields, ErrorBody,
-    JsonSchemaFormat, ResponseFormat, SamplingFields, StopSpec, StreamEvent, StreamOptions,
-    TextCompletion,
+    ChatChunk, ChatCompletionRequest, ChatMessage, CompletionPrompt, CompletionRequest,
+    ConstraintFields, ErrorBody, JsonSchemaFormat, ResponseFormat, SamplingFields, StopSpec,
+    StreamEvent, StreamOptions, TextCompletion,
 };
 use sse::{SseData, SseReader};
 
@@ -258,8 +258,10 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
             "/completions",
             serde_json::to_string(&CompletionRequest {
                 model: None,
-                prompt: raw.unwrap_or_default().to_string(),
+                prompt: CompletionPrompt::Text(raw.unwrap_or_default().to_string()),
                 stream: true,
+                n: None,
+                logprobs: None,
                 stream_options,
                 constraint: constraint_fields(request.constraint, false),
                 sampling,

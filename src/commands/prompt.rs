@@ -31,6 +31,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         constraint,
         logprobs: None,
         tools: None,
+        logit_bias: Vec::new(),
     };
 
     let mut output = Output::new(!args.json, settings.show_thinking);

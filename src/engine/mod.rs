@@ -113,6 +113,8 @@ pub enum PromptInput {
     Chat(Vec<Message>),
     /// Text sent as is.
     Raw(String),
+    /// Token ids sent as they are (no BOS added).
+    Tokens(Vec<i32>),
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +132,9 @@ pub struct GenerateRequest {
     pub logprobs: Option<u8>,
     /// Tools the model may (or must) call.
     pub tools: Option<ToolUse>,
+    /// Added to these tokens' logits before sampling (OpenAI's
+    /// `logit_bias`; -100 bans a token, 100 all but forces it).
+    pub logit_bias: Vec<(i32, f32)>,
 }
 
 /// The most alternatives a token's log-probability report lists (OpenAI's
@@ -249,6 +254,14 @@ pub enum EngineError {
     /// The chat template cannot render this conversation (or cannot be read).
     #[error("{0}")]
     Template(String),
+    /// A token id the model's vocabulary does not have (in `param`: a
+    /// token prompt, a logit bias).
+    #[error("{param}: token {token} is not in the model's vocabulary of {vocabulary} tokens")]
+    UnknownToken {
+        param: &'static str,
+        token: i64,
+        vocabulary: i32,
+    },
     #[error("llama.cpp failed to decode: {0}")]
     Decode(String),
     #[error("all {slots} slots are busy and {queued} requests are waiting")]
@@ -370,6 +383,18 @@ impl Engine {
         n: usize,
     ) -> Result<Vec<EventStream>, EngineError> {
         let received = Instant::now();
+        let vocabulary = self.model.vocab().n_tokens();
+        if let Some(&(token, _)) = request
+            .logit_bias
+            .iter()
+            .find(|(t, _)| !(0..vocabulary).contains(t))
+        {
+            return Err(EngineError::UnknownToken {
+                param: "logit_bias",
+                token: token.into(),
+                vocabulary,
+            });
+        }
         let tokens = self.tokenize(&request.prompt, request.tools.as_ref())?;
         let constraint = self.constraint(&request)?;
         let grammar = || match &constraint {
@@ -440,8 +465,24 @@ impl Engine {
         prompt: &PromptInput,
         tools: Option<&ToolUse>,
     ) -> Result<Vec<LlamaToken>, EngineError> {
+        if let PromptInput::Tokens(ids) = prompt {
+            let vocabulary = self.model.vocab().n_tokens();
+            if let Some(&bad) = ids.iter().find(|t| !(0..vocabulary).contains(*t)) {
+                return Err(EngineError::UnknownToken {
+                    param: "prompt",
+                    token: bad.into(),
+                    vocabulary,
+                });
+            }
+            return self.checked(ids.iter().map(|&t| LlamaToken(t)).collect());
+        }
         let text = self.prompter.render(&self.model, prompt, tools)?;
-        let tokens = self.model.vocab().tokenize(text.as_bytes(), true, true);
+        self.checked(self.model.vocab().tokenize(text.as_bytes(), true, true))
+    }
+
+    /// The prompt's tokens, or why they cannot run: none, or more than a
+    /// slot's context window.
+    fn checked(&self, tokens: Vec<LlamaToken>) -> Result<Vec<LlamaToken>, EngineError> {
         if tokens.is_empty() {
             return Err(EngineError::EmptyPrompt);
         }

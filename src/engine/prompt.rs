@@ -66,6 +66,11 @@ impl Prompter {
     ) -> Result<String, EngineError> {
         let messages = match input {
             PromptInput::Raw(text) => return Ok(text.clone()),
+            PromptInput::Tokens(_) => {
+                return Err(EngineError::Template(
+                    "a token prompt is decoded as it is, not rendered".into(),
+                ))
+            }
             PromptInput::Chat(messages) => messages,
         };
         let messages = match tools {

@@ -3,6 +3,8 @@
 //! Temperature 0 means greedy decoding.
 
 use llama_cpp_2::sampling::LlamaSampler;
+use llama_cpp_2::token::logit_bias::LlamaLogitBias;
+use llama_cpp_2::token::LlamaToken;
 
 /// How many recent tokens the repetition penalty looks at (llama.cpp's default).
 const PENALTY_LAST_N: i32 = 64;
@@ -50,8 +52,17 @@ impl SamplingParams {
         self.is_greedy() && !self.has_penalties()
     }
 
-    pub fn build(&self, n_vocab: i32) -> LlamaSampler {
+    /// The chain for these settings, with `logit_bias` (token, bias)
+    /// applied to the logits first.
+    pub fn build(&self, n_vocab: i32, logit_bias: &[(i32, f32)]) -> LlamaSampler {
         let mut chain = Vec::new();
+        if !logit_bias.is_empty() {
+            let biases: Vec<LlamaLogitBias> = logit_bias
+                .iter()
+                .map(|&(token, bias)| LlamaLogitBias::new(LlamaToken(token), bias))
+                .collect();
+            chain.push(LlamaSampler::logit_bias(n_vocab, &biases));
+        }
         if self.has_penalties() {
             chain.push(LlamaSampler::penalties(
                 n_vocab,

@@ -184,9 +184,11 @@ impl Job {
         context_size: u32,
     ) -> Self {
         let request = submission.request;
-        let sampler = request.sampling.build(model.vocab().n_tokens());
+        let sampler = request
+            .sampling
+            .build(model.vocab().n_tokens(), &request.logit_bias);
         Self {
-            plain_greedy: request.sampling.is_plain_greedy(),
+            plain_greedy: request.sampling.is_plain_greedy() && request.logit_bias.is_empty(),
             grammar: submission.grammar,
             budget: request
                 .max_tokens

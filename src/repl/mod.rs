@@ -78,6 +78,7 @@ impl<'a> Chat<'a> {
             constraint: None,
             logprobs: None,
             tools: None,
+            logit_bias: Vec::new(),
         };
         Self {
             base: resolved,

@@ -279,7 +279,7 @@ fn any_completion_body_is_accepted_in_range_or_refused_with_a_4xx() {
             |bytes| match request::parse_json::<CompletionRequest>(&bytes)
                 .and_then(|body| request::completion(body, &settings))
             {
-                Ok((generate, _)) => accepted_is_in_range(&generate),
+                Ok((requests, _)) => requests.iter().try_for_each(accepted_is_in_range),
                 Err(error) => refused_as_client_error(error),
             },
         )

@@ -13,8 +13,8 @@ use crate::engine::{
 };
 use crate::settings::{keys, Settings};
 use crate::wire::openai::{
-    ChatCompletionRequest, CompletionRequest, ConstraintFields, ResponseFormat, SamplingFields,
-    StreamOptions,
+    ChatCompletionRequest, CompletionPrompt, CompletionRequest, ConstraintFields, ResponseFormat,
+    SamplingFields, StreamOptions,
 };
 
 /// How the response is delivered.
@@ -67,11 +67,7 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
         || value.as_object().is_some_and(Map::is_empty);
     let chat = endpoint == Endpoint::Chat;
     Some(match field {
-        // Chat reads `n` itself.
-        "n" if !chat => value.is_null() || value.as_i64() == Some(1),
         "best_of" if !chat => value.is_null() || value.as_i64() == Some(1),
-        // Chat reads `logprobs` and `top_logprobs` itself.
-        "logprobs" if !chat => value.is_null() || *value == Value::Bool(false),
         // OpenAI's deprecated names for `tools` and `tool_choice`.
         "functions" if chat => empty,
         "function_call" if chat => {
@@ -83,7 +79,6 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
                     .as_array()
                     .is_some_and(|m| m.iter().all(|m| m == "text"))
         }
-        "logit_bias" => empty,
         "echo" if !chat => value.is_null() || *value == Value::Bool(false),
         "suffix" if !chat => value.is_null() || value.as_str() == Some(""),
         // Prefix reuse is always on.
@@ -193,30 +188,100 @@ pub fn chat(
     request.constraint = constraint(body.constraint)?;
     request.logprobs = logprobs(body.logprobs, body.top_logprobs)?;
     let mut delivery = Delivery::new(body.stream, body.stream_options);
-    delivery.choices = match body.n {
-        None => 1,
-        Some(n) if (1..=MAX_CHOICES).contains(&n) => n as usize,
-        Some(n) => {
-            return Err(ApiError::invalid(
-                "n",
-                format!("n must be between 1 and {MAX_CHOICES}, got {n}"),
-            ))
-        }
-    };
+    delivery.choices = choices(body.n)?;
     Ok((request, delivery))
 }
 
+/// The most prompts one completions request may hold.
+pub const MAX_PROMPTS: usize = 16;
+
+/// One engine request per prompt (a list of prompts is answered prompt by
+/// prompt, `n` times each).
 pub fn completion(
     body: CompletionRequest,
     settings: &Settings,
-) -> Result<(GenerateRequest, Delivery), ApiError> {
-    if body.prompt.is_empty() {
+) -> Result<(Vec<GenerateRequest>, Delivery), ApiError> {
+    refuse_unhonoured(Endpoint::Completions, &body.other)?;
+    let prompts = completion_prompts(body.prompt)?;
+    let mut template = generate(PromptInput::Raw(String::new()), body.sampling, settings)?;
+    template.constraint = constraint(body.constraint)?;
+    template.logprobs = match body.logprobs {
+        None => None,
+        Some(k) if (0..=i64::from(MAX_TOP_LOGPROBS)).contains(&k) => Some(k as u8),
+        Some(k) => {
+            return Err(ApiError::invalid(
+                "logprobs",
+                format!("logprobs (alternatives per token) must be between 0 and {MAX_TOP_LOGPROBS}, got {k}"),
+            ))
+        }
+    };
+    let mut delivery = Delivery::new(body.stream, body.stream_options);
+    delivery.choices = choices(body.n)?;
+    let requests = prompts
+        .into_iter()
+        .map(|prompt| GenerateRequest {
+            prompt,
+            cancel: Arc::new(AtomicBool::new(false)),
+            ..template.clone()
+        })
+        .collect();
+    Ok((requests, delivery))
+}
+
+/// The prompts of a completions request, each checked.
+fn completion_prompts(prompt: CompletionPrompt) -> Result<Vec<PromptInput>, ApiError> {
+    let prompts: Vec<PromptInput> = match prompt {
+        CompletionPrompt::Text(text) => vec![PromptInput::Raw(text)],
+        CompletionPrompt::Texts(texts) => texts.into_iter().map(PromptInput::Raw).collect(),
+        CompletionPrompt::Tokens(tokens) => vec![token_prompt(tokens)?],
+        CompletionPrompt::TokenLists(lists) => lists
+            .into_iter()
+            .map(token_prompt)
+            .collect::<Result<_, _>>()?,
+    };
+    let empty = |p: &PromptInput| match p {
+        PromptInput::Raw(text) => text.is_empty(),
+        PromptInput::Tokens(tokens) => tokens.is_empty(),
+        PromptInput::Chat(messages) => messages.is_empty(),
+    };
+    if prompts.is_empty() || prompts.iter().any(empty) {
         return Err(ApiError::invalid("prompt", "`prompt` must not be empty"));
     }
-    refuse_unhonoured(Endpoint::Completions, &body.other)?;
-    let mut request = generate(PromptInput::Raw(body.prompt), body.sampling, settings)?;
-    request.constraint = constraint(body.constraint)?;
-    Ok((request, Delivery::new(body.stream, body.stream_options)))
+    if prompts.len() > MAX_PROMPTS {
+        return Err(ApiError::invalid(
+            "prompt",
+            format!(
+                "at most {MAX_PROMPTS} prompts per request, got {}",
+                prompts.len()
+            ),
+        ));
+    }
+    Ok(prompts)
+}
+
+fn token_prompt(tokens: Vec<i64>) -> Result<PromptInput, ApiError> {
+    tokens
+        .into_iter()
+        .map(|t| {
+            i32::try_from(t)
+                .ok()
+                .filter(|t| *t >= 0)
+                .ok_or_else(|| ApiError::invalid("prompt", format!("`{t}` is not a token id")))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(PromptInput::Tokens)
+}
+
+/// OpenAI's `n`, checked.
+fn choices(n: Option<i64>) -> Result<usize, ApiError> {
+    match n {
+        None => Ok(1),
+        Some(n) if (1..=MAX_CHOICES).contains(&n) => Ok(n as usize),
+        Some(n) => Err(ApiError::invalid(
+            "n",
+            format!("n must be between 1 and {MAX_CHOICES}, got {n}"),
+        )),
+    }
 }
 
 /// `logprobs` and `top_logprobs`: how many alternatives to report per
@@ -347,7 +412,47 @@ fn generate(
         constraint: None,
         logprobs: None,
         tools: None,
+        logit_bias: logit_bias(fields.logit_bias)?,
     })
+}
+
+/// The most tokens one `logit_bias` may name (OpenAI's limit).
+const MAX_BIASED_TOKENS: usize = 300;
+
+/// `{"token id": bias}` with biases from -100 to 100. (Whether each token
+/// is in the vocabulary is checked by the engine, which knows it.)
+fn logit_bias(value: Option<Value>) -> Result<Vec<(i32, f32)>, ApiError> {
+    let bad = |message: String| ApiError::invalid("logit_bias", message);
+    let map = match value {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Object(map)) => map,
+        Some(other) => {
+            return Err(bad(format!(
+                "logit_bias maps token ids to biases, e.g. {{\"42\": -100}}, not `{other}`"
+            )))
+        }
+    };
+    if map.len() > MAX_BIASED_TOKENS {
+        return Err(bad(format!(
+            "logit_bias names at most {MAX_BIASED_TOKENS} tokens, got {}",
+            map.len()
+        )));
+    }
+    map.iter()
+        .map(|(token, bias)| {
+            let id = token
+                .parse::<i32>()
+                .ok()
+                .filter(|id| *id >= 0)
+                .ok_or_else(|| bad(format!("logit_bias key `{token}` is not a token id")))?;
+            match bias.as_f64() {
+                Some(b) if (-100.0..=100.0).contains(&b) => Ok((id, b as f32)),
+                _ => Err(bad(format!(
+                    "logit_bias[{token}] must be a number from -100 to 100, got {bias}"
+                ))),
+            }
+        })
+        .collect()
 }
 
 /// OpenAI's range for the presence and frequency penalties, which have no
@@ -408,7 +513,6 @@ mod tests {
         let refused = [
             (json!({"functions": [{"name": "f"}]}), "functions"),
             (json!({"function_call": "f"}), "function_call"),
-            (json!({"logit_bias": {"42": 5}}), "logit_bias"),
             (json!({"reasoning_effort": "high"}), "reasoning_effort"),
             (json!({"mirostat": 2}), "mirostat"),
         ];

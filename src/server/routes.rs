@@ -154,30 +154,64 @@ pub async fn completions(
 ) -> ApiResult {
     let body: CompletionRequest = parse(body, state.body_limit)?;
     let model = body.model.clone();
-    let (generate, delivery) = request::completion(body, &state.settings)?;
-    let cancel = Arc::clone(&generate.cancel);
-    let (served, first, events) = start(&state, model.as_deref(), generate).await?;
+    let (requests, delivery) = request::completion(body, &state.settings)?;
+    let asked_logprobs = requests.iter().any(|r| r.logprobs.is_some());
+    // Each prompt's answers are choices `prompt * n .. prompt * n + n`.
+    let mut served = String::new();
+    let mut answers = Vec::new();
+    let mut cancels = Vec::new();
+    for generate in requests {
+        let cancel = Arc::clone(&generate.cancel);
+        let (name, _, these) =
+            start_many(&state, model.as_deref(), generate, delivery.choices).await?;
+        served = name;
+        cancels.extend(std::iter::repeat_n(cancel, these.len()));
+        answers.extend(these);
+    }
     let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
         // A text completion is the raw continuation: nothing is split off.
         let output = || OutputParser::for_settings(true);
-        Ok(sse(&state, reply, vec![(first, events)], text_chunks, output).into_response())
-    } else {
-        let (text, done, _) = collect(&state, first, events, &cancel).await?;
-        Ok(Json(TextCompletion {
-            id: reply.id.as_str().into(),
-            object: reply.object,
-            created: reply.created,
-            model: reply.model.as_str().into(),
-            choices: vec![TextChoice {
-                index: 0,
-                text: text.as_str().into(),
-                finish_reason: Some(done.finish_reason),
-            }],
-            usage: Some(done.usage),
-        })
-        .into_response())
+        return Ok(sse(&state, reply, answers, text_chunks, output).into_response());
     }
+    let mut texts = Vec::with_capacity(answers.len());
+    let mut usage = Usage::default();
+    for (index, ((first, events), cancel)) in answers.into_iter().zip(&cancels).enumerate() {
+        let (text, done, logprobs) = collect(&state, first, events, cancel).await?;
+        if index.is_multiple_of(delivery.choices) {
+            usage.prompt_tokens += done.usage.prompt_tokens;
+        }
+        usage.completion_tokens += done.usage.completion_tokens;
+        let logprobs = asked_logprobs.then(|| {
+            let mut out = TextLogprobs::default();
+            let mut offset = 0;
+            for report in &logprobs {
+                out.push(report, offset);
+                offset += report.token.text.chars().count();
+            }
+            out
+        });
+        texts.push((text, done.finish_reason, logprobs));
+    }
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    Ok(Json(TextCompletion {
+        id: reply.id.as_str().into(),
+        object: reply.object,
+        created: reply.created,
+        model: reply.model.as_str().into(),
+        choices: texts
+            .into_iter()
+            .enumerate()
+            .map(|(index, (text, finish_reason, logprobs))| TextChoice {
+                index: index as u32,
+                text: text.into(),
+                logprobs,
+                finish_reason: Some(finish_reason),
+            })
+            .collect(),
+        usage: Some(usage),
+    })
+    .into_response())
 }
 
 fn parse<T: DeserializeOwned>(
@@ -194,22 +228,11 @@ fn parse<T: DeserializeOwned>(
     request::parse_json(&bytes)
 }
 
-/// Queues the generation and waits for its first event, so that errors
-/// such as an over-long prompt are reported before any stream begins.
-/// Returns the served model's name with the first event and the stream.
-async fn start(
-    state: &AppState,
-    model: Option<&str>,
-    generate: crate::engine::GenerateRequest,
-) -> Result<(String, Event, EventStream), ApiError> {
-    let (name, _, mut answers) = start_many(state, model, generate, 1).await?;
-    let (first, events) = answers.remove(0);
-    Ok((name, first, events))
-}
-
-/// [`start`] for `n` answers to one prompt (more than the server's slots
-/// is a 400): the model's name and tool-call format, and each answer's
-/// first event and stream.
+/// Queues `n` answers to one prompt (more than the server's slots is a
+/// 400) and waits for each one's first event, so that errors such as an
+/// over-long prompt are reported before any stream begins. Returns the
+/// model's name and tool-call format, and each answer's first event and
+/// stream.
 async fn start_many(
     state: &AppState,
     model: Option<&str>,
@@ -296,6 +319,7 @@ pub(super) fn api_error(e: EngineError) -> ApiError {
         EngineError::EmptyPrompt => ApiError::invalid("messages", "the prompt is empty"),
         EngineError::InvalidConstraint(message) => ApiError::invalid("grammar", message),
         EngineError::Template(message) => ApiError::invalid("messages", message),
+        EngineError::UnknownToken { param, .. } => ApiError::invalid(param, e.to_string()),
         EngineError::QueueFull { .. } => ApiError::busy(e.to_string()),
         EngineError::ShuttingDown => ApiError::shutting_down(),
         other => ApiError::internal(other.to_string()),

@@ -67,8 +67,8 @@ pub(super) enum Piece<'a> {
     Reasoning(&'a str),
     Finish(FinishReason),
     Usage(&'a Completion),
-    /// A token's log-probability (chat only).
-    Logprob(&'a TokenLogprob),
+    /// A token's log-probability, and where its text starts in the answer.
+    Logprob(&'a TokenLogprob, usize),
     /// The `index`th call of an answer begins: its id and name.
     ToolCallStart(u32, &'a ToolCall),
     /// A fragment of the `index`th call's arguments.
@@ -85,7 +85,7 @@ pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
         _ => None,
     };
     let logprobs = match &piece {
-        Piece::Logprob(report) => Some(ChoiceLogprobs {
+        Piece::Logprob(report, _) => Some(ChoiceLogprobs {
             content: vec![LogprobEntry::from(*report)],
         }),
         _ => None,
@@ -149,7 +149,7 @@ pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
         ),
         Piece::Finish(reason) => (Some(Delta::default()), Some(reason), None),
         Piece::Usage(done) => (None, None, Some(done.usage)),
-        Piece::Logprob(_) => (Some(Delta::default()), None, None),
+        Piece::Logprob(..) => (Some(Delta::default()), None, None),
     };
     let choices = delta
         .map(|delta| {
@@ -175,11 +175,15 @@ pub(super) fn chat_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
 
 /// A text completion chunk's event text (`None`: nothing to send).
 pub(super) fn text_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<String> {
+    let mut logprobs = None;
     let (choice, usage) = match piece {
-        Piece::Start
-        | Piece::Logprob(_)
-        | Piece::ToolCallStart(..)
-        | Piece::ToolCallArguments(..) => return None,
+        Piece::Start | Piece::ToolCallStart(..) | Piece::ToolCallArguments(..) => return None,
+        Piece::Logprob(report, offset) => {
+            let mut one = TextLogprobs::default();
+            one.push(report, offset);
+            logprobs = Some(one);
+            (Some(("", None)), None)
+        }
         Piece::Text(t) | Piece::Reasoning(t) => (Some((t, None)), None),
         Piece::Finish(reason) => (Some(("", Some(reason))), None),
         Piece::Usage(done) => (None, Some(done.usage)),
@@ -189,6 +193,7 @@ pub(super) fn text_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
             vec![TextChoice {
                 index,
                 text: text.into(),
+                logprobs,
                 finish_reason,
             }]
         })
@@ -227,6 +232,8 @@ struct Lane {
     finished: bool,
     /// Calls streamed so far.
     calls: u32,
+    /// Characters of the tokens whose log-probabilities were sent.
+    logprob_offset: usize,
 }
 
 impl StreamState {
@@ -304,7 +311,11 @@ impl StreamState {
                 let segments = self.lanes[at].output.push(&text);
                 self.on_text(at, segments);
             }
-            Some(Event::Logprob(report)) => self.push(at, Piece::Logprob(&report)),
+            Some(Event::Logprob(report)) => {
+                let offset = self.lanes[at].logprob_offset;
+                self.lanes[at].logprob_offset += report.token.text.chars().count();
+                self.push(at, Piece::Logprob(&report, offset));
+            }
             Some(Event::Done(done)) => {
                 let rest = self.lanes[at].output.finish();
                 self.on_text(at, rest);
@@ -325,12 +336,13 @@ impl StreamState {
                 self.push(at, Piece::Finish(finish));
                 self.lanes[at].finished = true;
                 let usage = self.usage.get_or_insert_with(|| Completion {
-                    usage: crate::engine::Usage {
-                        completion_tokens: 0,
-                        ..done.usage
-                    },
+                    usage: crate::engine::Usage::default(),
                     ..done.clone()
                 });
+                // Each prompt counts once, however many answers it has.
+                if at.is_multiple_of(self.reply.delivery.choices.max(1)) {
+                    usage.usage.prompt_tokens += done.usage.prompt_tokens;
+                }
                 usage.usage.completion_tokens += done.usage.completion_tokens;
                 usage.usage.total_tokens =
                     usage.usage.prompt_tokens + usage.usage.completion_tokens;
@@ -390,6 +402,7 @@ pub(super) fn sse(
             output: output(),
             finished: false,
             calls: 0,
+            logprob_offset: 0,
         })
         .collect();
     let state = StreamState {

@@ -84,6 +84,7 @@ pub fn test_generation(
         constraint: None,
         logprobs: None,
         tools: None,
+        logit_bias: Vec::new(),
     };
     let mut text = String::new();
     backend.answer(&request, |piece| {

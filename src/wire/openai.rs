@@ -59,6 +59,9 @@ pub struct SamplingFields {
     pub seed: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stop: Option<StopSpec>,
+    /// Token id (as text) to a bias from -100 to 100; checked by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logit_bias: Option<serde_json::Value>,
 }
 
 /// What the answer must look like: OpenAI's `response_format`, or
@@ -136,11 +139,18 @@ pub struct ChatCompletionRequest {
 pub struct CompletionRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
-    pub prompt: String,
+    pub prompt: CompletionPrompt,
     #[serde(default)]
     pub stream: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
+    /// Answers per prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<i64>,
+    /// The legacy API's log-probabilities: this many alternatives per token
+    /// (0 = only the chosen token's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -150,6 +160,44 @@ pub struct CompletionRequest {
     /// or refused by name, never silently dropped.
     #[serde(flatten, default)]
     pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A completion's prompt: text, several texts, token ids, or several
+/// lists of token ids (each list or text is answered on its own).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CompletionPrompt {
+    Text(String),
+    Texts(Vec<String>),
+    Tokens(Vec<i64>),
+    TokenLists(Vec<Vec<i64>>),
+}
+
+/// The legacy completions API's log-probabilities of one choice.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct TextLogprobs {
+    pub tokens: Vec<String>,
+    pub token_logprobs: Vec<f32>,
+    /// Per token, the likeliest alternatives as token → log-probability.
+    pub top_logprobs: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// Where each token starts in the choice's text (in characters).
+    pub text_offset: Vec<usize>,
+}
+
+impl TextLogprobs {
+    /// Adds the next token; `offset` is where its text starts.
+    pub fn push(&mut self, report: &TokenLogprob, offset: usize) {
+        self.tokens.push(report.token.text.clone());
+        self.token_logprobs.push(report.logprob);
+        self.top_logprobs.push(
+            report
+                .top
+                .iter()
+                .map(|(token, logprob)| (token.text.clone(), serde_json::Value::from(*logprob)))
+                .collect(),
+        );
+        self.text_offset.push(offset);
+    }
 }
 
 /// A message as clients send it: the role stays text here so that an
@@ -429,6 +477,9 @@ pub struct TextChoice<'a> {
     pub index: u32,
     #[serde(borrow, default)]
     pub text: Cow<'a, str>,
+    /// `null` unless the request asked for them.
+    #[serde(default, deserialize_with = "lenient")]
+    pub logprobs: Option<TextLogprobs>,
     #[serde(default, deserialize_with = "finish_reason")]
     pub finish_reason: Option<FinishReason>,
 }

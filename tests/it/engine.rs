@@ -51,6 +51,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         constraint: None,
         logprobs: None,
         tools: None,
+        logit_bias: Vec::new(),
     }
 }
 

@@ -410,9 +410,9 @@ fn schema_and_grammar_constrain_the_answer() {
     )
     .unwrap();
     let output = run(&[
-        "Two colours",
+        "Name two colours.",
         "-n",
-        "40",
+        "60",
         "--schema",
         file.to_str().unwrap(),
     ])

@@ -995,6 +995,44 @@ try:
     raise SystemExit("echo was accepted")
 except openai.BadRequestError as e:
     assert e.body["param"] == "echo", e.body
+# Completions: a list of prompts, n answers each, log-probabilities in the
+# legacy shape; choices are numbered prompt by prompt.
+many = client.completions.create(model=model, prompt=["Hello", "The sky is"], n=2, max_tokens=3,
+    temperature=0.8, seed=1, logprobs=2)
+assert [c.index for c in many.choices] == [0, 1, 2, 3], many
+for c in many.choices:
+    lp = c.logprobs
+    assert len(lp.tokens) == len(lp.token_logprobs) == len(lp.top_logprobs) == len(lp.text_offset) == 3, lp
+    assert "".join(lp.tokens) == c.text and lp.text_offset[0] == 0, (lp, c.text)
+    assert all(len(top) == 2 for top in lp.top_logprobs), lp
+assert many.usage.completion_tokens == 12, many.usage
+streamed = {}
+for chunk in client.completions.create(model=model, prompt=["Hello", "The sky is"], max_tokens=3, temperature=0,
+        logprobs=1, stream=True):
+    for c in chunk.choices:
+        streamed.setdefault(c.index, []).extend(c.logprobs.tokens if c.logprobs else [])
+assert sorted(streamed) == [0, 1] and all(len(t) == 3 for t in streamed.values()), streamed
+# Token ids as the prompt, one list or several.
+ids = client.completions.create(model=model, prompt=[2, 9259, 236764], max_tokens=2, temperature=0)
+assert ids.choices[0].text and ids.usage.prompt_tokens == 3, ids
+lists = client.completions.create(model=model, prompt=[[2, 9259], [2, 818]], max_tokens=2, temperature=0)
+assert len(lists.choices) == 2 and lists.usage.prompt_tokens == 4, lists
+# logit_bias: +100 on one token makes it the only choice; a bad one is a 400.
+forced = client.completions.create(model=model, prompt="Hello", max_tokens=3, temperature=0,
+    logit_bias={"9259": 100}, logprobs=0)
+assert len(set(forced.choices[0].logprobs.tokens)) == 1, forced
+for bias, field in [({"a": 1}, "logit_bias"), ({"9259": 101}, "logit_bias"), ({"999999999": 1}, "logit_bias")]:
+    try:
+        client.completions.create(model=model, prompt="Hello", max_tokens=2, logit_bias=bias)
+        raise SystemExit(f"{bias} was accepted")
+    except openai.BadRequestError as e:
+        assert e.body["param"] == field, e.body
+for prompt in ([999999999], [], [[]]):
+    try:
+        client.completions.create(model=model, prompt=prompt, max_tokens=2)
+        raise SystemExit(f"{prompt} was accepted")
+    except openai.BadRequestError as e:
+        assert e.body["param"] == "prompt", e.body
 print("openai client ok")
 "#;
 

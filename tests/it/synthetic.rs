@@ -40,6 +40,7 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         constraint: None,
         logprobs: None,
         tools: None,
+        logit_bias: Vec::new(),
     };
     let mut stream = engine.generate(request).expect("request accepted");
     while let Some(event) = stream.blocking_recv() {

@@ -85,6 +85,15 @@ impl ToolUse {
 
 /// A fresh call id, as OpenAI writes them (`call_` and 24 characters).
 pub fn new_call_id() -> String {
+    format!("call_{}", random_alphanumeric(24))
+}
+
+/// A fresh call id as Mistral's templates require: 9 letters and digits.
+pub fn mistral_call_id() -> String {
+    random_alphanumeric(9)
+}
+
+fn random_alphanumeric(len: usize) -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -95,13 +104,12 @@ pub fn new_call_id() -> String {
     let mixed = (nanos ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let mut state = mixed ^ n;
-    let id: String = (0..24)
+    (0..len)
         .map(|_| {
             state ^= state >> 33;
             state = state.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
             state ^= state >> 29;
             alphabet[(state % alphabet.len() as u64) as usize] as char
         })
-        .collect();
-    format!("call_{id}")
+        .collect()
 }

@@ -185,6 +185,16 @@ fn parse_calls(format: ToolFormat, section: &str) -> Result<Parsed, String> {
     if calls.is_empty() {
         return Err("no tool call could be read".into());
     }
+    let mut calls = calls;
+    if matches!(format, ToolFormat::MistralJson | ToolFormat::MistralArgs) {
+        // Mistral's templates refuse any other id when the call comes back.
+        for call in &mut calls {
+            let valid = call.id.len() == 9 && call.id.chars().all(|c| c.is_ascii_alphanumeric());
+            if !valid {
+                call.id = super::mistral_call_id();
+            }
+        }
+    }
     Ok(Parsed {
         calls,
         text: String::new(),
@@ -449,6 +459,17 @@ mod tests {
             panic!("{parts:?}")
         };
         assert_eq!(calls[0].id, "abc123def");
+        let mut splitter = ToolSplitter::new(ToolFormat::MistralArgs);
+        splitter.push("[TOOL_CALLS]a[ARGS]{}");
+        let (parts, _) = splitter.finish();
+        let ToolText::Calls(calls) = &parts[0] else {
+            panic!("{parts:?}")
+        };
+        let id = &calls[0].id;
+        assert!(
+            id.len() == 9 && id.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{id}"
+        );
     }
 
     #[test]
