@@ -249,6 +249,8 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 tools: None,
                 tool_choice: None,
                 parallel_tool_calls: None,
+                reasoning_effort: None,
+                chat_template_kwargs: None,
                 constraint: constraint_fields(request.constraint, true),
                 sampling,
                 other: Default::default(),

@@ -53,6 +53,7 @@ fn start_server(
         model_name: &name,
         server: &ctx.resolved.settings.server,
         config_file: ctx.resolved.config_file.as_deref(),
+        chat_template: ctx.resolved.settings.chat_template.as_deref(),
         allow_unauthenticated,
         log: &log,
     };

@@ -32,6 +32,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         logprobs: None,
         tools: None,
         logit_bias: Vec::new(),
+        template_variables: Default::default(),
     };
 
     let mut output = Output::new(!args.json, settings.show_thinking);

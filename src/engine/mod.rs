@@ -135,6 +135,9 @@ pub struct GenerateRequest {
     /// Added to these tokens' logits before sampling (OpenAI's
     /// `logit_bias`; -100 bans a token, 100 all but forces it).
     pub logit_bias: Vec<(i32, f32)>,
+    /// Extra variables for the chat template (`enable_thinking`,
+    /// `reasoning_effort`, a request's `chat_template_kwargs`).
+    pub template_variables: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The most alternatives a token's log-probability report lists (OpenAI's
@@ -395,7 +398,7 @@ impl Engine {
                 vocabulary,
             });
         }
-        let tokens = self.tokenize(&request.prompt, request.tools.as_ref())?;
+        let tokens = self.tokenize(&request)?;
         let constraint = self.constraint(&request)?;
         let grammar = || match &constraint {
             Some(constraint) => Grammar::new(&self.model, constraint)
@@ -460,12 +463,8 @@ impl Engine {
 
     /// The prompt's tokens, rendered with the model's chat template, or why
     /// it cannot run: empty, or longer than a slot's context window.
-    fn tokenize(
-        &self,
-        prompt: &PromptInput,
-        tools: Option<&ToolUse>,
-    ) -> Result<Vec<LlamaToken>, EngineError> {
-        if let PromptInput::Tokens(ids) = prompt {
+    fn tokenize(&self, request: &GenerateRequest) -> Result<Vec<LlamaToken>, EngineError> {
+        if let PromptInput::Tokens(ids) = &request.prompt {
             let vocabulary = self.model.vocab().n_tokens();
             if let Some(&bad) = ids.iter().find(|t| !(0..vocabulary).contains(*t)) {
                 return Err(EngineError::UnknownToken {
@@ -476,7 +475,12 @@ impl Engine {
             }
             return self.checked(ids.iter().map(|&t| LlamaToken(t)).collect());
         }
-        let text = self.prompter.render(&self.model, prompt, tools)?;
+        let text = self.prompter.render(
+            &self.model,
+            &request.prompt,
+            request.tools.as_ref(),
+            &request.template_variables,
+        )?;
         self.checked(self.model.vocab().tokenize(text.as_bytes(), true, true))
     }
 

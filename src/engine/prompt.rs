@@ -15,6 +15,8 @@ use super::{EngineError, Message, PromptInput};
 #[derive(Debug)]
 pub struct Prompter {
     template: Option<ChatTemplate>,
+    /// The GGUF's `tool_use` variant, for requests with tools.
+    tool_template: Option<ChatTemplate>,
     tool_format: ToolFormat,
     bos: String,
     eos: String,
@@ -38,14 +40,24 @@ impl Prompter {
                     .map_err(|e| EngineError::Template(e.to_string()))?;
                 Some(template)
             }
-            None => model_template(model),
+            None => model_template(model, None),
         };
-        let tool_format = ToolFormat::detect(template.as_ref().map(ChatTemplate::source));
+        let tool_template = match override_file {
+            Some(_) => None,
+            None => model_template(model, Some("tool_use")),
+        };
+        let tool_format = ToolFormat::detect(
+            tool_template
+                .as_ref()
+                .or(template.as_ref())
+                .map(ChatTemplate::source),
+        );
         let vocab = model.vocab();
         let piece =
             |token| String::from_utf8_lossy(&vocab.token_to_piece(token, true, None)).into_owned();
         Ok(Self {
             template,
+            tool_template,
             tool_format,
             bos: piece(vocab.bos()),
             eos: piece(vocab.eos()),
@@ -63,6 +75,7 @@ impl Prompter {
         model: &LlamaModel,
         input: &PromptInput,
         tools: Option<&ToolUse>,
+        variables: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<String, EngineError> {
         let messages = match input {
             PromptInput::Raw(text) => return Ok(text.clone()),
@@ -90,12 +103,17 @@ impl Prompter {
             || messages
                 .iter()
                 .any(|m| !m.tool_calls.is_empty() || m.tool_call_id.is_some());
-        if let Some(template) = &self.template {
+        let template = match &self.tool_template {
+            Some(tool_template) if needs_jinja => Some(tool_template),
+            _ => self.template.as_ref(),
+        };
+        if let Some(template) = template {
             let options = RenderOptions {
                 add_generation_prompt: true,
                 bos_token: self.bos.clone(),
                 eos_token: self.eos.clone(),
-                ..RenderOptions::default()
+                variables: variables.clone(),
+                now: None,
             };
             match template.render(&messages, rendered_tools, &options) {
                 // The tokenizer adds the BOS token itself.
@@ -113,10 +131,15 @@ impl Prompter {
     }
 }
 
-/// The model's `tokenizer.chat_template`, compiled, or `None`.
-fn model_template(model: &LlamaModel) -> Option<ChatTemplate> {
-    let source = model.chat_template(None).ok()?.to_string().ok()?;
-    match ChatTemplate::new(&source, "the model's chat template") {
+/// The model's `tokenizer.chat_template` (or its `name` variant,
+/// `tokenizer.chat_template.NAME`), compiled, or `None`.
+fn model_template(model: &LlamaModel, name: Option<&str>) -> Option<ChatTemplate> {
+    let source = model.chat_template(name).ok()?.to_string().ok()?;
+    let origin = match name {
+        None => "the model's chat template".to_string(),
+        Some(name) => format!("the model's `{name}` chat template"),
+    };
+    match ChatTemplate::new(&source, origin) {
         Ok(template) => Some(template),
         Err(e) => {
             tracing::warn!("{e}; using llama.cpp's built-in template matcher");

@@ -46,9 +46,9 @@ pub struct RenderOptions {
     pub add_generation_prompt: bool,
     pub bos_token: String,
     pub eos_token: String,
-    /// `enable_thinking` for templates that have a thinking switch
-    /// (`None` leaves the template's default).
-    pub enable_thinking: Option<bool>,
+    /// More variables for the template: `enable_thinking`,
+    /// `reasoning_effort`, or whatever a request's `chat_template_kwargs` set.
+    pub variables: serde_json::Map<String, Json>,
     /// The date `strftime_now` formats; `None` is now.
     pub now: Option<chrono::NaiveDateTime>,
 }
@@ -134,8 +134,8 @@ impl ChatTemplate {
         );
         context.insert("bos_token".into(), options.bos_token.clone().into());
         context.insert("eos_token".into(), options.eos_token.clone().into());
-        if let Some(thinking) = options.enable_thinking {
-            context.insert("enable_thinking".into(), thinking.into());
+        for (name, value) in &options.variables {
+            context.insert(name.clone(), value.clone());
         }
         template
             .render(Value::from(minijinja::value::Serde(&context)))

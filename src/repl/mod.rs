@@ -79,6 +79,7 @@ impl<'a> Chat<'a> {
             logprobs: None,
             tools: None,
             logit_bias: Vec::new(),
+            template_variables: Default::default(),
         };
         Self {
             base: resolved,

@@ -24,6 +24,9 @@ pub struct StartOptions<'a> {
     pub server: &'a ServerSettings,
     /// The config file the server reads, when there is one.
     pub config_file: Option<&'a Path>,
+    /// A chat template file replacing the model's own (it may come from a
+    /// flag, which the daemon would not otherwise see).
+    pub chat_template: Option<&'a Path>,
     pub allow_unauthenticated: bool,
     pub log: &'a Path,
 }
@@ -62,6 +65,11 @@ pub fn start(options: &StartOptions, reporter: &dyn StartReporter) -> anyhow::Re
     ];
     if let Some(file) = options.config_file {
         args.extend(["--config".into(), file.display().to_string()]);
+    }
+    if let Some(file) = options.chat_template {
+        // The daemon may run from another folder: the path is made absolute.
+        let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        args.extend(["--chat-template".into(), file.display().to_string()]);
     }
     if options.allow_unauthenticated {
         args.push("--allow-unauthenticated".into());

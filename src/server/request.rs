@@ -83,11 +83,7 @@ fn asks_for_nothing(endpoint: Endpoint, field: &str, value: &Value) -> Option<bo
         "suffix" if !chat => value.is_null() || value.as_str() == Some(""),
         // Prefix reuse is always on.
         "cache_prompt" => value.is_null() || *value == Value::Bool(true),
-        "audio" | "prediction" | "web_search_options" | "reasoning_effort" | "verbosity"
-            if chat =>
-        {
-            value.is_null()
-        }
+        "audio" | "prediction" | "web_search_options" | "verbosity" if chat => value.is_null(),
         _ => return None,
     })
 }
@@ -183,13 +179,72 @@ pub fn chat(
         messages.push(entry);
     }
     let tool_use = tools::tool_use(body.tools, body.tool_choice, body.parallel_tool_calls)?;
+    let variables = template_variables(body.reasoning_effort, body.chat_template_kwargs)?;
     let mut request = generate(PromptInput::Chat(messages), body.sampling, settings)?;
     request.tools = tool_use;
+    request.template_variables = variables;
     request.constraint = constraint(body.constraint)?;
     request.logprobs = logprobs(body.logprobs, body.top_logprobs)?;
     let mut delivery = Delivery::new(body.stream, body.stream_options);
     delivery.choices = choices(body.n)?;
     Ok((request, delivery))
+}
+
+/// Variables every template already gets; `chat_template_kwargs` may not
+/// replace them.
+const TEMPLATE_RESERVED: &[&str] = &[
+    "messages",
+    "tools",
+    "documents",
+    "add_generation_prompt",
+    "bos_token",
+    "eos_token",
+];
+
+/// The chat template's extra variables: `reasoning_effort` (and the
+/// `enable_thinking` switch it implies), then `chat_template_kwargs`.
+fn template_variables(
+    effort: Option<Value>,
+    kwargs: Option<Value>,
+) -> Result<Map<String, Value>, ApiError> {
+    let mut variables = Map::new();
+    match effort {
+        None | Some(Value::Null) => {}
+        Some(Value::String(level))
+            if ["none", "minimal", "low", "medium", "high"].contains(&level.as_str()) =>
+        {
+            let thinking = !matches!(level.as_str(), "none" | "minimal");
+            variables.insert("enable_thinking".into(), thinking.into());
+            variables.insert("reasoning_effort".into(), level.into());
+        }
+        Some(other) => {
+            return Err(ApiError::invalid(
+                "reasoning_effort",
+                format!(
+                    "reasoning_effort is one of none, minimal, low, medium, high, not `{other}`"
+                ),
+            ))
+        }
+    }
+    match kwargs {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            if let Some(name) = map.keys().find(|k| TEMPLATE_RESERVED.contains(&k.as_str())) {
+                return Err(ApiError::invalid(
+                    "chat_template_kwargs",
+                    format!("chat_template_kwargs cannot set `{name}`, which the server sets"),
+                ));
+            }
+            variables.extend(map);
+        }
+        Some(other) => {
+            return Err(ApiError::invalid(
+                "chat_template_kwargs",
+                format!("chat_template_kwargs is an object of template variables, not `{other}`"),
+            ))
+        }
+    }
+    Ok(variables)
 }
 
 /// The most prompts one completions request may hold.
@@ -413,6 +468,7 @@ fn generate(
         logprobs: None,
         tools: None,
         logit_bias: logit_bias(fields.logit_bias)?,
+        template_variables: Map::new(),
     })
 }
 
@@ -505,7 +561,8 @@ mod tests {
             json!({"response_format": {"type": "text"}, "modalities": ["text"]}),
             json!({"response_format": {"type": "json_object"}}),
             json!({"grammar": "root ::= \"a\""}),
-            json!({"cache_prompt": true, "reasoning_effort": null}),
+            json!({"cache_prompt": true, "reasoning_effort": "high"}),
+            json!({"reasoning_effort": null, "chat_template_kwargs": {"enable_thinking": false}}),
         ];
         for extra in accepted {
             assert!(chat_with(extra.clone()).is_ok(), "{extra}");
@@ -513,7 +570,7 @@ mod tests {
         let refused = [
             (json!({"functions": [{"name": "f"}]}), "functions"),
             (json!({"function_call": "f"}), "function_call"),
-            (json!({"reasoning_effort": "high"}), "reasoning_effort"),
+            (json!({"verbosity": "high"}), "verbosity"),
             (json!({"mirostat": 2}), "mirostat"),
         ];
         for (extra, field) in refused {

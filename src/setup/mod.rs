@@ -85,6 +85,7 @@ pub fn test_generation(
         logprobs: None,
         tools: None,
         logit_bias: Vec::new(),
+        template_variables: Default::default(),
     };
     let mut text = String::new();
     backend.answer(&request, |piece| {

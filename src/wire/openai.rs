@@ -124,6 +124,13 @@ pub struct ChatCompletionRequest {
     pub tool_choice: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<serde_json::Value>,
+    /// `none`/`minimal` turn a template's thinking off, `low` to `high` on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<serde_json::Value>,
+    /// llama-server's extension: more variables for the chat template
+    /// (`{"enable_thinking": false}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_template_kwargs: Option<serde_json::Value>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -681,6 +688,8 @@ mod tests {
             tools: None,
             tool_choice: None,
             parallel_tool_calls: None,
+            reasoning_effort: None,
+            chat_template_kwargs: None,
             constraint: ConstraintFields::default(),
             sampling: SamplingFields {
                 max_tokens: Some(8),

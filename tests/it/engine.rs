@@ -52,6 +52,7 @@ fn greedy(prompt: PromptInput, max_tokens: u32) -> GenerateRequest {
         logprobs: None,
         tools: None,
         logit_bias: Vec::new(),
+        template_variables: Default::default(),
     }
 }
 

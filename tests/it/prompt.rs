@@ -228,6 +228,38 @@ fn missing_and_broken_models_are_clear_errors() {
         std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
         cases.push((truncated.display().to_string(), "is truncated"));
     }
+    if let Some(model) = test_model() {
+        // A chat template file that is missing or not Jinja.
+        let broken = sandbox.path().join("broken.jinja");
+        std::fs::write(&broken, "{% for m in messages %}").unwrap();
+        for (template, needle) in [
+            (
+                "/nonexistent/t.jinja".to_string(),
+                "cannot read the chat template /nonexistent/t.jinja",
+            ),
+            (
+                broken.display().to_string(),
+                "broken.jinja cannot be compiled",
+            ),
+        ] {
+            let output = sandbox
+                .cmd()
+                .args([
+                    "prompt",
+                    "hi",
+                    "--local",
+                    "--chat-template",
+                    &template,
+                    "--model",
+                ])
+                .arg(&model)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{template}");
+            let err = stderr_of(&output);
+            assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+        }
+    }
     for (model, needle) in cases {
         let output = sandbox
             .cmd()

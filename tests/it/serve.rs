@@ -1549,6 +1549,21 @@ fn malformed_tools_schemas_and_messages_are_400s_naming_the_problem() {
             "functions",
             "not supported",
         ),
+        (
+            json!({"reasoning_effort": "extreme"}),
+            "reasoning_effort",
+            "`\"extreme\"`",
+        ),
+        (
+            json!({"chat_template_kwargs": {"messages": []}}),
+            "chat_template_kwargs",
+            "`messages`",
+        ),
+        (
+            json!({"chat_template_kwargs": [1]}),
+            "chat_template_kwargs",
+            "an object",
+        ),
         (json!({"mirostat": 2}), "mirostat", "unknown field"),
     ];
     for (fields, param, expected) in cases {
@@ -1569,6 +1584,40 @@ fn malformed_tools_schemas_and_messages_are_400s_naming_the_problem() {
         json!({"messages": [user], "max_tokens": 2}),
     );
     assert_eq!(status, 200);
+}
+
+/// `--chat-template` replaces the model's template, and a request's
+/// `reasoning_effort` and `chat_template_kwargs` reach it as variables.
+#[test]
+fn a_chat_template_file_renders_with_the_request_s_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.jinja");
+    std::fs::write(
+        &template,
+        "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}\
+         {% if enable_thinking is false %}<|im_start|>system\nAnswer without thinking, in one short line.<|im_end|>\n{% endif %}\
+         {% if extra %}{{ extra }}\n{% endif %}<|im_start|>assistant\n",
+    )
+    .unwrap();
+    let flag = template.display().to_string();
+    let Some(server) = Server::start_instruct(&["--chat-template", &flag]) else {
+        return;
+    };
+    let prompt_tokens = |extra: Value| {
+        let mut body = json!({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 1});
+        for (key, value) in extra.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        let (status, answer) = server.post_json("/v1/chat/completions", body);
+        assert_eq!(status, 200, "{answer}");
+        answer["usage"]["prompt_tokens"].as_u64().unwrap()
+    };
+    let plain = prompt_tokens(json!({}));
+    let no_thinking = prompt_tokens(json!({"reasoning_effort": "none"}));
+    let kwargs = prompt_tokens(json!({"chat_template_kwargs": {"extra": "one two three"}}));
+    assert!(no_thinking > plain + 5, "{plain} {no_thinking}");
+    assert!(kwargs > plain, "{plain} {kwargs}");
+    assert_eq!(prompt_tokens(json!({"reasoning_effort": "high"})), plain);
 }
 
 /// Runs a Python script against the server's `/v1` and then checks the

@@ -41,6 +41,7 @@ fn generate(engine: &Engine, max_tokens: u32) -> Completion {
         logprobs: None,
         tools: None,
         logit_bias: Vec::new(),
+        template_variables: Default::default(),
     };
     let mut stream = engine.generate(request).expect("request accepted");
     while let Some(event) = stream.blocking_recv() {

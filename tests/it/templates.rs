@@ -127,7 +127,7 @@ fn render(source: &str, name: &str, conversation: &Value) -> Result<String, Stri
         add_generation_prompt: conversation["add_generation_prompt"].as_bool().unwrap(),
         bos_token: "<s>".into(),
         eos_token: "</s>".into(),
-        enable_thinking: None,
+        variables: Default::default(),
         now: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).and_then(|d| d.and_hms_opt(12, 0, 0)),
     };
     template

@@ -68,6 +68,7 @@ fn a_required_call_is_written_and_read_in_every_family_s_syntax() {
             logprobs: None,
             tools: Some(weather()),
             logit_bias: Vec::new(),
+            template_variables: Default::default(),
         };
         let mut stream = engine.generate(request).expect("request starts");
         let mut text = String::new();
