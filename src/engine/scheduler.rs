@@ -4,7 +4,7 @@
 //! longest prefix with its prompt, so a conversation's next turn only
 //! decodes the new tokens.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
@@ -16,7 +16,8 @@ use llama_cpp_2::token::LlamaToken;
 
 use super::admission::Admission;
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
-use super::slot::{common_prefix, hidden_tokens, Job, Sibling, Slot, Submission};
+use super::slot::{common_prefix, Job, Sibling, Slot, Submission, TokenDisplay};
+use super::tools::ToolFormat;
 use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason, Task};
 
@@ -29,8 +30,8 @@ pub(super) struct Scheduler<'m> {
     slot_context: u32,
     slots: Vec<Slot>,
     queue: VecDeque<Submission>,
-    /// Tokens generated but never shown as text.
-    hidden: HashSet<LlamaToken>,
+    /// Special tokens hidden, or shown as text for tool calls.
+    display: TokenDisplay,
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
     step: u64,
@@ -43,6 +44,7 @@ impl<'m> Scheduler<'m> {
         batch_size: usize,
         slot_count: u32,
         shared: Shared,
+        tool_format: ToolFormat,
     ) -> Self {
         let slot_context = ctx.n_ctx() / slot_count.max(1);
         Self {
@@ -53,7 +55,7 @@ impl<'m> Scheduler<'m> {
             slot_context,
             slots: (0..slot_count as i32).map(Slot::new).collect(),
             queue: VecDeque::new(),
-            hidden: hidden_tokens(model),
+            display: TokenDisplay::new(model, tool_format),
             load: shared.load,
             admission: shared.admission,
             step: 0,
@@ -305,7 +307,7 @@ impl<'m> Scheduler<'m> {
             let Some(index) = job.logits_index else {
                 continue;
             };
-            let Some(done) = job.on_logits(&self.ctx, self.model, &self.hidden, index) else {
+            let Some(done) = job.on_logits(&self.ctx, self.model, &self.display, index) else {
                 continue;
             };
             tracing::info!(

@@ -16,6 +16,7 @@ use super::admission::Ticket;
 use super::constraint::Grammar;
 use super::sampling::argmax;
 use super::text::{is_media_marker, StopMatcher, Utf8Stream};
+use super::tools::ToolFormat;
 use super::{
     logprobs, Completion, EngineError, Event, FinishReason, GenerateRequest, Timings, TokenLogprob,
     TokenText, Usage,
@@ -35,6 +36,38 @@ pub fn hidden_tokens(model: &LlamaModel) -> HashSet<LlamaToken> {
                     .is_some_and(is_media_marker)
         })
         .collect()
+}
+
+/// How special tokens show in the output.
+#[derive(Debug, Default)]
+pub struct TokenDisplay {
+    /// Generated but never shown (see [`hidden_tokens`]).
+    pub hidden: HashSet<LlamaToken>,
+    /// The model's tool-call markers that are control tokens
+    /// (`[TOOL_CALLS]`, `<|python_tag|>`…): shown as their text when the
+    /// request offers tools, so the output parser can find the calls, as
+    /// llama.cpp's "preserved tokens" are.
+    pub markers: HashSet<LlamaToken>,
+}
+
+impl TokenDisplay {
+    pub fn new(model: &LlamaModel, format: ToolFormat) -> Self {
+        let vocab = model.vocab();
+        let markers = format
+            .markers()
+            .iter()
+            .filter_map(
+                |marker| match vocab.tokenize(marker.as_bytes(), false, true)[..] {
+                    [token] if vocab.attr(token).0.contains(LlamaTokenAttr::Control) => Some(token),
+                    _ => None,
+                },
+            )
+            .collect();
+        Self {
+            hidden: hidden_tokens(model),
+            markers,
+        }
+    }
 }
 
 /// A queued request with the channel its output goes to.
@@ -229,12 +262,13 @@ impl Job {
 
     /// Samples the next token from this job's logits in the decoded batch.
     /// Returns the completion when the job is finished.
-    /// Tokens in `hidden` count as generated but show no text.
+    /// Hidden tokens count as generated but show no text; tool-call
+    /// markers show theirs when the request has tools.
     pub fn on_logits(
         &mut self,
         ctx: &LlamaContext,
         model: &LlamaModel,
-        hidden: &HashSet<LlamaToken>,
+        display: &TokenDisplay,
         index: i32,
     ) -> Option<Completion> {
         let now = Instant::now();
@@ -258,10 +292,11 @@ impl Job {
         }
         self.generated += 1;
         self.last_token = Some(now);
-        let bytes = if hidden.contains(&token) {
+        let bytes = if display.hidden.contains(&token) {
             Vec::new()
         } else {
-            vocab.token_to_piece(token, false, None)
+            let marker = self.request.tools.is_some() && display.markers.contains(&token);
+            vocab.token_to_piece(token, marker, None)
         };
         let piece = self.utf8.push(&bytes);
         let check = self.stops.push(&piece);

@@ -73,6 +73,7 @@ pub(super) fn run(
         }
     };
     let slots = config.slots.max(1);
+    let tool_format = prompter.tool_format();
     let info = ModelInfo {
         context_size: ctx.n_ctx() / slots,
         slots,
@@ -90,7 +91,7 @@ pub(super) fn run(
     // it rounds the context up to 256: decoding more than its n_batch
     // aborts the process, so the batches are planned with its figure.
     let batch_size = ctx.n_batch() as usize;
-    Scheduler::new(&model, ctx, batch_size, slots, shared).run(submissions);
+    Scheduler::new(&model, ctx, batch_size, slots, shared, tool_format).run(submissions);
 }
 
 /// A context with one KV-cache sequence of `context_size` tokens per slot.

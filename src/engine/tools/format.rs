@@ -97,6 +97,42 @@ impl ToolFormat {
         }
     }
 
+    /// Every marker of the format's calls: the ones a model may have as
+    /// control tokens, which must show as text for the calls to be read.
+    pub fn markers(self) -> &'static [&'static str] {
+        match self {
+            ToolFormat::Hermes => &[HERMES_OPEN, HERMES_CLOSE],
+            ToolFormat::Llama3 => &[LLAMA_PYTHON_TAG],
+            ToolFormat::MistralJson | ToolFormat::MistralArgs => {
+                &[MISTRAL_OPEN, MISTRAL_ARGS, "[CALL_ID]"]
+            }
+            ToolFormat::DeepSeek => &[
+                DEEPSEEK_CALLS_OPEN,
+                DEEPSEEK_CALLS_CLOSE,
+                DEEPSEEK_CALL_OPEN,
+                DEEPSEEK_CALL_CLOSE,
+                DEEPSEEK_SEP,
+            ],
+            ToolFormat::GptOss => &[
+                "<|channel|>",
+                "<|message|>",
+                "<|constrain|>",
+                "<|start|>",
+                "<|end|>",
+                "<|call|>",
+            ],
+            ToolFormat::Gemma => &[
+                "<|tool_call>",
+                GEMMA4_CLOSE,
+                "<|\"|>",
+                "<start_function_call>",
+                FUNCTION_GEMMA_CLOSE,
+                "<escape>",
+            ],
+            ToolFormat::Generic => &[],
+        }
+    }
+
     /// The openers where a lazy grammar starts: those its root begins with.
     pub fn trigger_words(self) -> &'static [&'static str] {
         match self {
