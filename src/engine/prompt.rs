@@ -3,6 +3,7 @@
 //! llama.cpp's built-in template matcher when Jinja cannot render it and
 //! no tools are involved; plain text for a model with no template.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use llama_cpp_2::model::{LlamaChatMessage, LlamaModel};
@@ -88,7 +89,7 @@ impl Prompter {
         };
         let messages = match tools {
             Some(tools) => messages_for_template(messages, tools, self.tool_format),
-            None => messages.clone(),
+            None => Cow::Borrowed(messages.as_slice()),
         };
         let rendered_tools = match tools {
             Some(t)

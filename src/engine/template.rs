@@ -73,6 +73,7 @@ impl ChatTemplate {
         env.set_formatter(python_formatter);
         env.add_filter("tojson", tojson);
         env.add_function("raise_exception", raise_exception);
+        env.add_function("strftime_now", strftime_now);
         env.add_test("iterable", is_iterable);
         env.add_filter("indent", indent);
         env.add_template_owned(NAME, without_generation_tags(source))
@@ -113,30 +114,17 @@ impl ChatTemplate {
         tools: Option<&[Json]>,
         options: &RenderOptions,
     ) -> Result<String, TemplateError> {
-        let now = options
-            .now
-            .unwrap_or_else(|| chrono::Local::now().naive_local());
-        let mut env = self.env.clone();
-        env.add_function("strftime_now", move |format: String| {
-            now.format(&format).to_string()
-        });
-        let template = env.get_template(NAME).map_err(|e| self.failed(&e))?;
-        let mut context = serde_json::Map::new();
-        context.insert("messages".into(), Json::from(messages.to_vec()));
-        context.insert(
-            "tools".into(),
-            tools.map_or(Json::Null, |t| t.to_vec().into()),
-        );
-        context.insert("documents".into(), Json::Null);
-        context.insert(
-            "add_generation_prompt".into(),
-            options.add_generation_prompt.into(),
-        );
-        context.insert("bos_token".into(), options.bos_token.clone().into());
-        context.insert("eos_token".into(), options.eos_token.clone().into());
-        for (name, value) in &options.variables {
-            context.insert(name.clone(), value.clone());
-        }
+        let template = self.env.get_template(NAME).map_err(|e| self.failed(&e))?;
+        let context = RenderContext {
+            messages,
+            tools,
+            documents: (),
+            add_generation_prompt: options.add_generation_prompt,
+            bos_token: &options.bos_token,
+            eos_token: &options.eos_token,
+            fixed_now: options.now.map(|now| now.format(NOW_FORMAT).to_string()),
+            variables: &options.variables,
+        };
         template
             .render(Value::from(minijinja::value::Serde(&context)))
             .map_err(|e| self.failed(&e))
@@ -149,6 +137,36 @@ impl ChatTemplate {
             reason: describe(e),
         }
     }
+}
+
+/// What a template renders from, borrowed from the caller.
+#[derive(serde::Serialize)]
+struct RenderContext<'a> {
+    messages: &'a [Json],
+    tools: Option<&'a [Json]>,
+    /// Always none: documents (RAG) are not passed.
+    documents: (),
+    add_generation_prompt: bool,
+    bos_token: &'a str,
+    eos_token: &'a str,
+    /// The date `strftime_now` formats when it is not now (tests).
+    #[serde(rename = "__flashchat_now", skip_serializing_if = "Option::is_none")]
+    fixed_now: Option<String>,
+    #[serde(flatten)]
+    variables: &'a serde_json::Map<String, Json>,
+}
+
+const NOW_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// transformers' `strftime_now`: the date now (or the render's fixed one)
+/// in a Python `strftime` format.
+fn strftime_now(state: &minijinja::State, format: String) -> String {
+    let fixed = state
+        .lookup("__flashchat_now")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .and_then(|text| chrono::NaiveDateTime::parse_from_str(&text, NOW_FORMAT).ok());
+    let now = fixed.unwrap_or_else(|| chrono::Local::now().naive_local());
+    now.format(&format).to_string()
 }
 
 /// transformers' `{% generation %}` blocks only mark the assistant's

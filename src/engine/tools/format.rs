@@ -3,6 +3,8 @@
 //! generic JSON protocol in the system prompt, as llama.cpp's generic
 //! handler does).
 
+use std::borrow::Cow;
+
 use serde_json::Value as Json;
 
 use super::{Tool, ToolCall, ToolUse};
@@ -154,17 +156,17 @@ impl ToolFormat {
 /// JSON protocol are described in the system prompt, earlier calls are
 /// written back the way the model was asked to write them, and tool
 /// results become user messages.
-pub fn messages_for_template(
-    messages: &[Message],
+pub fn messages_for_template<'a>(
+    messages: &'a [Message],
     tools: &ToolUse,
     format: ToolFormat,
-) -> Vec<Message> {
+) -> Cow<'a, [Message]> {
     if format.template_renders_tools() {
-        return messages.to_vec();
+        return Cow::Borrowed(messages);
     }
     let mut out = generic_messages(messages);
     if tools.choice == super::ToolChoice::None || tools.tools.is_empty() {
-        return out;
+        return Cow::Owned(out);
     }
     let instructions = generic_instructions(tools);
     match out.first_mut() {
@@ -173,7 +175,7 @@ pub fn messages_for_template(
         }
         _ => out.insert(0, Message::new(Role::System, instructions)),
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A conversation for a template that knows no tools. Small models copy
@@ -275,11 +277,8 @@ mod tests {
         });
         let mut result = Message::new(Role::Tool, "noon");
         result.tool_call_id = Some("c1".into());
-        let out = messages_for_template(
-            &[Message::new(Role::User, "time?"), call, result],
-            &tools,
-            ToolFormat::Generic,
-        );
+        let conversation = [Message::new(Role::User, "time?"), call, result];
+        let out = messages_for_template(&conversation, &tools, ToolFormat::Generic);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].role, Role::System);
         assert!(out[0].content.contains("\"clock\""));
