@@ -225,6 +225,7 @@ fn ask_server(
         Ok(done) => Ok(done),
         Err(_) if request.cancel.load(Ordering::Relaxed) => Ok(Completion {
             finish_reason: FinishReason::Cancelled,
+            stop_string: None,
             usage: Default::default(),
             timings: Default::default(),
         }),

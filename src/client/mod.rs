@@ -485,6 +485,7 @@ impl StreamTally {
         };
         Completion {
             finish_reason: self.finish.unwrap_or(FinishReason::Stop),
+            stop_string: None,
             usage,
             timings: Timings {
                 // As the client saw it, network included.

@@ -205,6 +205,9 @@ pub struct Timings {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Completion {
     pub finish_reason: FinishReason,
+    /// The stop string that ended the answer, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop_string: Option<String>,
     pub usage: Usage,
     pub timings: Timings,
 }
@@ -303,6 +306,13 @@ impl LoadReporter for NoProgress {
 /// The stream of a generation's output.
 pub type EventStream = UnboundedReceiver<Event>;
 
+/// Answers queued by [`Engine::generate_many`].
+pub struct Queued {
+    /// The prompt's length, which every answer shares.
+    pub prompt_tokens: usize,
+    pub streams: Vec<EventStream>,
+}
+
 /// Handle to the inference thread. Dropping it lets queued work finish and
 /// then stops the thread.
 pub struct Engine {
@@ -373,18 +383,21 @@ impl Engine {
     /// Refused with `QueueFull` when every slot and queue place is taken,
     /// and with `ShuttingDown` once [`Engine::drain`] was called.
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
-        let mut streams = self.generate_many(request, 1)?;
-        streams.pop().ok_or(EngineError::WorkerGone)
+        let mut queued = self.generate_many(request, 1)?;
+        queued.streams.pop().ok_or(EngineError::WorkerGone)
+    }
+
+    /// How many tokens the request's prompt is, rendered with the chat
+    /// template as a generation would render it (the context window is not
+    /// checked: this only counts).
+    pub fn count_prompt_tokens(&self, request: &GenerateRequest) -> Result<usize, EngineError> {
+        Ok(self.prompt_tokens(request)?.len())
     }
 
     /// Queues `n` answers to one prompt (OpenAI's `n`), seeded `seed`,
     /// `seed + 1`, …: all are admitted or none. The prompt is decoded
     /// once; the others copy its cache as soon as it is there.
-    pub fn generate_many(
-        &self,
-        request: GenerateRequest,
-        n: usize,
-    ) -> Result<Vec<EventStream>, EngineError> {
+    pub fn generate_many(&self, request: GenerateRequest, n: usize) -> Result<Queued, EngineError> {
         let received = Instant::now();
         let vocabulary = self.model.vocab().n_tokens();
         if let Some(&(token, _)) = request
@@ -442,7 +455,10 @@ impl Engine {
             }
             streams.push(stream);
         }
-        Ok(streams)
+        Ok(Queued {
+            prompt_tokens: tokens.len(),
+            streams,
+        })
     }
 
     /// What steers sampling: the request's constraint, or its tools' grammar.
@@ -464,6 +480,11 @@ impl Engine {
     /// The prompt's tokens, rendered with the model's chat template, or why
     /// it cannot run: empty, or longer than a slot's context window.
     fn tokenize(&self, request: &GenerateRequest) -> Result<Vec<LlamaToken>, EngineError> {
+        self.checked(self.prompt_tokens(request)?)
+    }
+
+    /// The prompt's tokens, whatever their number.
+    fn prompt_tokens(&self, request: &GenerateRequest) -> Result<Vec<LlamaToken>, EngineError> {
         if let PromptInput::Tokens(ids) = &request.prompt {
             let vocabulary = self.model.vocab().n_tokens();
             if let Some(&bad) = ids.iter().find(|t| !(0..vocabulary).contains(*t)) {
@@ -473,7 +494,7 @@ impl Engine {
                     vocabulary,
                 });
             }
-            return self.checked(ids.iter().map(|&t| LlamaToken(t)).collect());
+            return Ok(ids.iter().map(|&t| LlamaToken(t)).collect());
         }
         let text = self.prompter.render(
             &self.model,
@@ -481,7 +502,7 @@ impl Engine {
             request.tools.as_ref(),
             &request.template_variables,
         )?;
-        self.checked(self.model.vocab().tokenize(text.as_bytes(), true, true))
+        Ok(self.model.vocab().tokenize(text.as_bytes(), true, true))
     }
 
     /// The prompt's tokens, or why they cannot run: none, or more than a

@@ -202,6 +202,8 @@ pub(super) struct Job {
     generated: u32,
     utf8: Utf8Stream,
     stops: StopMatcher,
+    /// The stop string that ended the answer.
+    stop_string: Option<String>,
     received: Instant,
     started: Instant,
     prompt_done: Option<Instant>,
@@ -227,6 +229,7 @@ impl Job {
                 .max_tokens
                 .min(context_size.saturating_sub(prompt_tokens as u32)),
             stops: StopMatcher::new(&request.stop),
+            stop_string: None,
             request,
             events: submission.events,
             ticket: Some(submission.ticket),
@@ -303,7 +306,8 @@ impl Job {
         if !self.send(check.emit) {
             return Some(self.finish(FinishReason::Cancelled, true));
         }
-        if check.stopped {
+        if let Some(stop) = check.stopped {
+            self.stop_string = Some(stop);
             return Some(self.finish(FinishReason::Stop, true));
         }
         if let Some(top) = self.request.logprobs {
@@ -348,7 +352,8 @@ impl Job {
     pub fn finish(&mut self, reason: FinishReason, stopped_by_string: bool) -> Completion {
         if !stopped_by_string {
             let tail = self.stops.push(&self.utf8.finish());
-            let held = if tail.stopped {
+            let held = if let Some(stop) = tail.stopped {
+                self.stop_string = Some(stop);
                 String::new()
             } else {
                 self.stops.finish()
@@ -382,6 +387,7 @@ impl Job {
         let generation_ms = ms(first, last);
         Completion {
             finish_reason: reason,
+            stop_string: self.stop_string.clone(),
             usage: Usage {
                 prompt_tokens: self.prompt_tokens as u32,
                 completion_tokens: self.generated,

@@ -62,8 +62,8 @@ pub struct StopMatcher {
 pub struct StopCheck {
     /// Text that can be shown now.
     pub emit: String,
-    /// A stop string was found: generation ends and the rest is dropped.
-    pub stopped: bool,
+    /// The stop string found: generation ends and the rest is dropped.
+    pub stopped: Option<String>,
 }
 
 impl StopMatcher {
@@ -78,29 +78,27 @@ impl StopMatcher {
         if self.stops.is_empty() {
             return StopCheck {
                 emit: text.to_string(),
-                stopped: false,
+                stopped: None,
             };
         }
         self.held.push_str(text);
         let first_stop = self
             .stops
             .iter()
-            .filter_map(|s| self.held.find(s.as_str()))
-            .min();
-        if let Some(at) = first_stop {
+            .filter_map(|s| self.held.find(s.as_str()).map(|at| (at, s)))
+            .min_by_key(|(at, _)| *at);
+        if let Some((at, stop)) = first_stop {
             let emit = self.held[..at].to_string();
+            let stopped = Some(stop.clone());
             self.held.clear();
-            return StopCheck {
-                emit,
-                stopped: true,
-            };
+            return StopCheck { emit, stopped };
         }
         let keep = self.partial_suffix_len();
         let emit = self.held[..self.held.len() - keep].to_string();
         self.held.drain(..self.held.len() - keep);
         StopCheck {
             emit,
-            stopped: false,
+            stopped: None,
         }
     }
 
@@ -243,7 +241,7 @@ mod tests {
             last,
             StopCheck {
                 emit: String::new(),
-                stopped: true
+                stopped: Some("</end>".into())
             }
         );
     }
@@ -262,7 +260,7 @@ mod tests {
         let mut m = StopMatcher::new(&["bb".to_string(), "a".to_string()]);
         let check = m.push("xxbbya");
         assert_eq!(check.emit, "xx");
-        assert!(check.stopped);
+        assert!(check.stopped.is_some());
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl ApiError {
     pub fn unauthorized() -> Self {
         Self::new(
             ErrorKind::Unauthorized,
-            "missing or wrong API key: send it as `Authorization: Bearer <key>`",
+            "missing or wrong API key: send it as `Authorization: Bearer <key>` (or `x-api-key: <key>`)",
         )
     }
 

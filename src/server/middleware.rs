@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::error::{ApiError, ErrorKind};
 use super::{policy, AppState};
+use crate::wire::anthropic;
+use crate::wire::openai::ErrorBody;
 
 /// One log line per request: method, path, status and time to the response head.
 pub async fn log_request(
@@ -60,8 +62,10 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
         return ApiError::unsupported_media_type().into_response();
     }
     if let Some(key) = &state.api_key {
+        // Anthropic's clients send the key as `x-api-key`.
         let sent = text(header::AUTHORIZATION)
             .and_then(|v| v.strip_prefix("Bearer "))
+            .or_else(|| text(header::HeaderName::from_static("x-api-key")))
             .unwrap_or("");
         if request.uri().path() != "/health" && !constant_time_eq(sent.as_bytes(), key.as_bytes()) {
             return ApiError::unauthorized().into_response();
@@ -91,11 +95,13 @@ pub async fn cors(State(state): State<Arc<AppState>>, request: Request, next: Ne
         if preflight {
             headers.insert(
                 header::ACCESS_CONTROL_ALLOW_METHODS,
-                HeaderValue::from_static("GET, POST, OPTIONS"),
+                HeaderValue::from_static("GET, POST, DELETE, OPTIONS"),
             );
             headers.insert(
                 header::ACCESS_CONTROL_ALLOW_HEADERS,
-                HeaderValue::from_static("authorization, content-type"),
+                HeaderValue::from_static(
+                    "authorization, content-type, x-api-key, anthropic-version, anthropic-beta",
+                ),
             );
             headers.insert(
                 header::ACCESS_CONTROL_MAX_AGE,
@@ -125,6 +131,30 @@ pub async fn body_size(
         _ => next.run(request).await,
     }
 }
+
+/// Errors of the Anthropic routes in Anthropic's shape, whichever layer
+/// made them (the key check, the body limit, the route itself).
+pub async fn anthropic_errors(request: Request, next: Next) -> Response {
+    let anthropic = request.uri().path().starts_with("/v1/messages");
+    let response = next.run(request).await;
+    let status = response.status();
+    if !anthropic || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return status.into_response();
+    };
+    let message = serde_json::from_slice::<ErrorBody>(&bytes)
+        .map(|body| body.error.message)
+        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+    let body = anthropic::ErrorBody::for_status(status.as_u16(), message);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    (parts, axum::Json(body)).into_response()
+}
+
+/// The most of an error body read to put it in another shape.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// A request must reach its response head within the time limit.
 pub async fn time_limit(request: Request, next: Next) -> Response {

@@ -3,6 +3,7 @@
 //! answers 503 while loading and 200 once ready. `POST /admin/model` swaps
 //! the model without a restart (see `switch`).
 
+mod anthropic;
 pub mod daemon;
 mod error;
 #[cfg(test)]
@@ -104,6 +105,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/models", get(routes::models))
         .route("/v1/chat/completions", post(routes::chat))
         .route("/v1/completions", post(routes::completions))
+        .route("/v1/messages", post(anthropic::messages))
+        .route("/v1/messages/count_tokens", post(anthropic::count_tokens))
         .route("/metrics", get(routes::metrics))
         .route("/admin/model", post(switch::switch_model))
         .fallback(routes::not_found)
@@ -120,6 +123,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             middleware::cors,
         ))
         .layer(axum::middleware::from_fn(middleware::time_limit))
+        .layer(axum::middleware::from_fn(middleware::anthropic_errors))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             middleware::log_request,

@@ -12,8 +12,8 @@ use axum::Json;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
-use super::request;
-use super::stream::{chat_chunks, sse, text_chunks, Reply};
+use super::request::{self, Delivery};
+use super::stream::{sse, Answers, OpenAiChunks, Reply};
 use super::{AppState, Phase};
 use crate::engine::output::{OutputParser, Parsed};
 use crate::engine::{
@@ -85,6 +85,63 @@ pub async fn chat(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let body: ChatCompletionRequest = parse(body, state.body_limit)?;
+    let start = start_chat(&state, body, state.settings.show_thinking).await?;
+    let reply = Reply::new(&state, "chat.completion", start.delivery, start.model);
+    if start.delivery.stream {
+        let shape = OpenAiChunks::chat(reply);
+        return Ok(sse(&state, start.answers, shape).into_response());
+    }
+    let (answers, usage) = collect_chat(&state, start.answers, &start.cancel).await?;
+    let choices = answers
+        .into_iter()
+        .enumerate()
+        .map(|(index, answer)| {
+            let parsed = answer.parsed;
+            let calls_only = parsed.answer.is_empty() && !parsed.tool_calls.is_empty();
+            ChatChoice {
+                index: index as u32,
+                message: AssistantMessage {
+                    role: "assistant",
+                    content: (!calls_only).then_some(parsed.answer),
+                    reasoning_content: parsed.reasoning,
+                    tool_calls: parsed.tool_calls.iter().map(WireToolCall::from).collect(),
+                },
+                logprobs: start.asked_logprobs.then(|| ChoiceLogprobs {
+                    content: answer.logprobs.iter().map(LogprobEntry::from).collect(),
+                }),
+                finish_reason: answer.finish_reason,
+            }
+        })
+        .collect();
+    Ok(Json(ChatCompletion {
+        id: reply.id,
+        object: reply.object,
+        created: reply.created,
+        model: reply.model,
+        choices,
+        usage,
+    })
+    .into_response())
+}
+
+/// A chat request whose answers have started.
+pub(super) struct ChatStart {
+    /// The model that answers.
+    pub model: String,
+    pub delivery: Delivery,
+    pub answers: Answers,
+    pub cancel: Arc<AtomicBool>,
+    pub asked_logprobs: bool,
+}
+
+/// Checks a chat request and starts its answers (the other APIs' requests
+/// are put in this shape first). `show_thinking` keeps reasoning in the
+/// answer instead of splitting it off.
+pub(super) async fn start_chat(
+    state: &AppState,
+    body: ChatCompletionRequest,
+    show_thinking: bool,
+) -> Result<ChatStart, ApiError> {
     let model = body.model.clone();
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
@@ -95,9 +152,8 @@ pub async fn chat(
         .as_ref()
         .filter(|t| t.choice != ToolChoice::None)
         .map(|t| t.call_required());
-    let (served, tool_format, answers) =
-        start_many(&state, model.as_deref(), generate, delivery.choices).await?;
-    let show_thinking = state.settings.show_thinking;
+    let started = start_many(state, model.as_deref(), generate, delivery.choices).await?;
+    let tool_format = started.tool_format;
     let output = move || {
         let parser = OutputParser::for_settings(show_thinking);
         match calls_expected {
@@ -105,47 +161,55 @@ pub async fn chat(
             None => parser,
         }
     };
-    let reply = Reply::new(&state, "chat.completion", delivery, served);
-    if delivery.stream {
-        let reply = reply.with_required_call(calls_expected == Some(true));
-        return Ok(sse(&state, reply, answers, chat_chunks, output).into_response());
-    }
-    // The answers generate side by side; each is read to its end in turn.
-    let mut choices = Vec::with_capacity(answers.len());
+    Ok(ChatStart {
+        model: started.name,
+        delivery,
+        answers: Answers {
+            streams: started.answers,
+            output: Arc::new(output),
+            required_call: calls_expected == Some(true),
+            choices: delivery.choices,
+            prompt_tokens: started.prompt_tokens,
+        },
+        cancel,
+        asked_logprobs,
+    })
+}
+
+/// One finished answer to a chat request.
+pub(super) struct ChatAnswer {
+    /// The answer, its reasoning and its tool calls.
+    pub parsed: Parsed,
+    /// `tool_calls` when the answer holds calls.
+    pub finish_reason: FinishReason,
+    pub done: Completion,
+    pub logprobs: Vec<TokenLogprob>,
+}
+
+/// Reads every answer to its end (they generate side by side; each is read
+/// in turn), and what they used: the prompt once, every answer's tokens.
+pub(super) async fn collect_chat(
+    state: &AppState,
+    answers: Answers,
+    cancel: &AtomicBool,
+) -> Result<(Vec<ChatAnswer>, Usage), ApiError> {
+    let mut out = Vec::with_capacity(answers.streams.len());
     let mut usage = Usage::default();
-    for (index, (first, events)) in answers.into_iter().enumerate() {
-        let (text, done, logprobs) = collect(&state, first, events, &cancel).await?;
-        let parsed = output().parse(&text);
-        let finish_reason =
-            finish_with_calls(&parsed, calls_expected == Some(true), done.finish_reason)?;
-        // One prompt, however many answers.
+    for (first, events) in answers.streams {
+        let (text, done, logprobs) = collect(state, first, events, cancel).await?;
+        let parsed = (answers.output)().parse(&text);
+        let finish_reason = finish_with_calls(&parsed, answers.required_call, done.finish_reason)?;
         usage.prompt_tokens = done.usage.prompt_tokens;
         usage.completion_tokens += done.usage.completion_tokens;
-        let calls_only = parsed.answer.is_empty() && !parsed.tool_calls.is_empty();
-        choices.push(ChatChoice {
-            index: index as u32,
-            message: AssistantMessage {
-                role: "assistant",
-                content: (!calls_only).then_some(parsed.answer),
-                reasoning_content: parsed.reasoning,
-                tool_calls: parsed.tool_calls.iter().map(WireToolCall::from).collect(),
-            },
-            logprobs: asked_logprobs.then(|| ChoiceLogprobs {
-                content: logprobs.iter().map(LogprobEntry::from).collect(),
-            }),
+        out.push(ChatAnswer {
+            parsed,
             finish_reason,
+            done,
+            logprobs,
         });
     }
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
-    Ok(Json(ChatCompletion {
-        id: reply.id,
-        object: reply.object,
-        created: reply.created,
-        model: reply.model,
-        choices,
-        usage,
-    })
-    .into_response())
+    Ok((out, usage))
 }
 
 pub async fn completions(
@@ -160,19 +224,26 @@ pub async fn completions(
     let mut served = String::new();
     let mut answers = Vec::new();
     let mut cancels = Vec::new();
+    let mut prompt_tokens = 0;
     for generate in requests {
         let cancel = Arc::clone(&generate.cancel);
-        let (name, _, these) =
-            start_many(&state, model.as_deref(), generate, delivery.choices).await?;
-        served = name;
-        cancels.extend(std::iter::repeat_n(cancel, these.len()));
-        answers.extend(these);
+        let started = start_many(&state, model.as_deref(), generate, delivery.choices).await?;
+        served = started.name;
+        prompt_tokens += started.prompt_tokens;
+        cancels.extend(std::iter::repeat_n(cancel, started.answers.len()));
+        answers.extend(started.answers);
     }
     let reply = Reply::new(&state, "text_completion", delivery, served);
     if delivery.stream {
-        // A text completion is the raw continuation: nothing is split off.
-        let output = || OutputParser::for_settings(true);
-        return Ok(sse(&state, reply, answers, text_chunks, output).into_response());
+        let answers = Answers {
+            streams: answers,
+            // A text completion is the raw continuation: nothing is split off.
+            output: Arc::new(|| OutputParser::for_settings(true)),
+            required_call: false,
+            choices: delivery.choices,
+            prompt_tokens,
+        };
+        return Ok(sse(&state, answers, OpenAiChunks::text(reply)).into_response());
     }
     let mut texts = Vec::with_capacity(answers.len());
     let mut usage = Usage::default();
@@ -214,7 +285,7 @@ pub async fn completions(
     .into_response())
 }
 
-fn parse<T: DeserializeOwned>(
+pub(super) fn parse<T: DeserializeOwned>(
     body: Result<Bytes, BytesRejection>,
     limit: usize,
 ) -> Result<T, ApiError> {
@@ -228,17 +299,25 @@ fn parse<T: DeserializeOwned>(
     request::parse_json(&bytes)
 }
 
+/// Answers queued and begun by [`start_many`].
+struct Started {
+    /// The model's name.
+    name: String,
+    tool_format: ToolFormat,
+    prompt_tokens: usize,
+    /// Each answer's first event and the rest of its stream.
+    answers: Vec<(Event, EventStream)>,
+}
+
 /// Queues `n` answers to one prompt (more than the server's slots is a
 /// 400) and waits for each one's first event, so that errors such as an
-/// over-long prompt are reported before any stream begins. Returns the
-/// model's name and tool-call format, and each answer's first event and
-/// stream.
+/// over-long prompt are reported before any stream begins.
 async fn start_many(
     state: &AppState,
     model: Option<&str>,
     generate: crate::engine::GenerateRequest,
     n: usize,
-) -> Result<(String, ToolFormat, Vec<(Event, EventStream)>), ApiError> {
+) -> Result<Started, ApiError> {
     let cancel = Arc::clone(&generate.cancel);
     let serving = state.models.engine_for(model).await?;
     let name = serving.name.clone();
@@ -253,19 +332,24 @@ async fn start_many(
     // Rendering the template and tokenizing a long prompt take a while: off
     // the async threads. The engine is held only while the request starts:
     // a switch retires the old one when no request holds it.
-    let streams = tokio::task::spawn_blocking(move || serving.engine.generate_many(generate, n))
+    let queued = tokio::task::spawn_blocking(move || serving.engine.generate_many(generate, n))
         .await
         .map_err(|e| ApiError::internal(format!("the request could not start: {e}")))?
         .map_err(api_error)?;
-    let mut answers = Vec::with_capacity(streams.len());
-    for mut events in streams {
+    let mut answers = Vec::with_capacity(queued.streams.len());
+    for mut events in queued.streams {
         match next_or_cut(state, &mut events, &cancel).await {
             Some(Event::Failed(e)) => return Err(api_error(e)),
             Some(event) => answers.push((event, events)),
             None => return Err(api_error(EngineError::WorkerGone)),
         }
     }
-    Ok((name, tool_format, answers))
+    Ok(Started {
+        name,
+        tool_format,
+        prompt_tokens: queued.prompt_tokens,
+        answers,
+    })
 }
 
 /// The finish reason of an answer that may hold tool calls: `tool_calls`

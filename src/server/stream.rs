@@ -1,6 +1,8 @@
-//! Streamed responses: OpenAI chunks as server-sent events, with reasoning
-//! split from the answer, usage at the end, and an orderly end when the
-//! server stops.
+//! Streamed responses as server-sent events: one engine stream per answer,
+//! split into pieces (answer text, reasoning, tool calls, the finish and
+//! usage), each put in its API's shape by a [`Shape`] (OpenAI's chunks here,
+//! Anthropic's and the Responses API's events in their own modules), with an
+//! orderly end when the server stops.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -10,6 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
 
+use super::error::ApiError;
 use super::request::Delivery;
 use super::{AppState, Phase};
 use crate::engine::output::OutputParser;
@@ -25,8 +28,6 @@ pub(super) struct Reply {
     pub created: u64,
     pub model: String,
     delivery: Delivery,
-    /// Each answer must be a tool call: one without is an error event.
-    required_call: bool,
 }
 
 impl Reply {
@@ -50,14 +51,22 @@ impl Reply {
             created,
             model,
             delivery,
-            required_call: false,
         }
     }
+}
 
-    pub(super) fn with_required_call(mut self, required: bool) -> Self {
-        self.required_call = required;
-        self
-    }
+/// A request's answers, begun: ready to be streamed or read to their end.
+pub(super) struct Answers {
+    /// Each answer's first event and the rest of its stream.
+    pub streams: Vec<(Event, EventStream)>,
+    /// A parser for an answer's output (reasoning and tool calls split off).
+    pub output: Arc<dyn Fn() -> OutputParser + Send + Sync>,
+    /// Every answer must be a tool call.
+    pub required_call: bool,
+    /// How many answers each prompt has (OpenAI's `n`).
+    pub choices: usize,
+    /// The prompt's tokens.
+    pub prompt_tokens: usize,
 }
 
 /// One piece of a streamed response, before it is put in its wire shape.
@@ -209,12 +218,69 @@ pub(super) fn text_chunks(reply: &Reply, index: u32, piece: Piece) -> Option<Str
     .ok()
 }
 
-pub(super) type ChunkFn = fn(&Reply, u32, Piece) -> Option<String>;
+/// The events a stream sends next.
+pub(super) type Events = VecDeque<SseEvent>;
+
+/// Puts the pieces of a stream in one API's shape.
+pub(super) trait Shape: Send + 'static {
+    /// The events for one piece of the `index`th answer.
+    fn piece(&mut self, index: u32, piece: Piece, out: &mut Events);
+    /// The last events, once every answer has finished or the server stops.
+    fn end(&mut self, out: &mut Events);
+    /// The stream failed after it began: the error as its last event.
+    fn fail(&mut self, error: ApiError, out: &mut Events);
+}
+
+/// OpenAI's chunks (`chat.completion.chunk` or `text_completion`), then
+/// `[DONE]`; an error is sent as an error body.
+pub(super) struct OpenAiChunks {
+    reply: Reply,
+    chunk: fn(&Reply, u32, Piece) -> Option<String>,
+}
+
+impl OpenAiChunks {
+    pub(super) fn chat(reply: Reply) -> Self {
+        Self {
+            reply,
+            chunk: chat_chunks,
+        }
+    }
+
+    pub(super) fn text(reply: Reply) -> Self {
+        Self {
+            reply,
+            chunk: text_chunks,
+        }
+    }
+}
+
+impl Shape for OpenAiChunks {
+    fn piece(&mut self, index: u32, piece: Piece, out: &mut Events) {
+        if matches!(piece, Piece::Usage(_)) && !self.reply.delivery.include_usage {
+            return;
+        }
+        if let Some(data) = (self.chunk)(&self.reply, index, piece) {
+            out.push_back(SseEvent::default().data(data));
+        }
+    }
+
+    fn end(&mut self, out: &mut Events) {
+        out.push_back(SseEvent::default().data("[DONE]"));
+    }
+
+    fn fail(&mut self, error: ApiError, out: &mut Events) {
+        let body = serde_json::to_string(&error.body()).unwrap_or_default();
+        out.push_back(SseEvent::default().data(body));
+    }
+}
 
 struct StreamState {
     app: Arc<AppState>,
-    reply: Reply,
-    shape: ChunkFn,
+    /// Each answer must be a tool call: one without is an error.
+    required_call: bool,
+    /// How many answers each prompt has.
+    choices: usize,
+    shape: Box<dyn Shape>,
     /// One per answer (OpenAI's `n`), in choice order.
     lanes: Vec<Lane>,
     /// What the finished answers used: the prompt once, every answer's tokens.
@@ -238,9 +304,7 @@ struct Lane {
 
 impl StreamState {
     fn push(&mut self, index: usize, piece: Piece) {
-        if let Some(data) = (self.shape)(&self.reply, index as u32, piece) {
-            self.out.push_back(SseEvent::default().data(data));
-        }
+        self.shape.piece(index as u32, piece, &mut self.out);
     }
 
     /// The next event of any unfinished answer, or, when the server is
@@ -282,7 +346,7 @@ impl StreamState {
                 self.push(at, Piece::Finish(FinishReason::Stop));
             }
         }
-        self.out.push_back(SseEvent::default().data("[DONE]"));
+        self.shape.end(&mut self.out);
         self.ended = true;
     }
 
@@ -321,10 +385,9 @@ impl StreamState {
                 self.on_text(at, rest);
                 self.app.metrics.completion(&done);
                 let lane = &self.lanes[at];
-                if self.reply.required_call && lane.calls == 0 {
+                if self.required_call && lane.calls == 0 {
                     let error = super::routes::missing_call(lane.output.tool_error());
-                    let body = serde_json::to_string(&error.body()).unwrap_or_default();
-                    self.out.push_back(SseEvent::default().data(body));
+                    self.shape.fail(error, &mut self.out);
                     self.ended = true;
                     return;
                 }
@@ -340,26 +403,22 @@ impl StreamState {
                     ..done.clone()
                 });
                 // Each prompt counts once, however many answers it has.
-                if at.is_multiple_of(self.reply.delivery.choices.max(1)) {
+                if at.is_multiple_of(self.choices.max(1)) {
                     usage.usage.prompt_tokens += done.usage.prompt_tokens;
                 }
                 usage.usage.completion_tokens += done.usage.completion_tokens;
                 usage.usage.total_tokens =
                     usage.usage.prompt_tokens + usage.usage.completion_tokens;
                 if self.lanes.iter().all(|l| l.finished) {
-                    if self.reply.delivery.include_usage {
-                        if let Some(usage) = self.usage.take() {
-                            self.push(at, Piece::Usage(&usage));
-                        }
+                    if let Some(usage) = self.usage.take() {
+                        self.push(at, Piece::Usage(&usage));
                     }
-                    self.out.push_back(SseEvent::default().data("[DONE]"));
+                    self.shape.end(&mut self.out);
                     self.ended = true;
                 }
             }
             Some(Event::Failed(e)) => {
-                let error =
-                    serde_json::to_string(&super::routes::api_error(e).body()).unwrap_or_default();
-                self.out.push_back(SseEvent::default().data(error));
+                self.shape.fail(super::routes::api_error(e), &mut self.out);
                 self.ended = true;
             }
             None => self.ended = true,
@@ -385,16 +444,22 @@ fn fragments(text: &str, size: usize) -> Vec<&str> {
     out
 }
 
-/// Streams the generation as server-sent events. Dropping the response
-/// (the client went away) drops the event stream, which frees the slot.
+/// Streams the generation as server-sent events in `shape`. Dropping the
+/// response (the client went away) drops the event stream, which frees the
+/// slot.
 pub(super) fn sse(
     app: &Arc<AppState>,
-    reply: Reply,
-    answers: Vec<(Event, EventStream)>,
-    shape: ChunkFn,
-    output: impl Fn() -> OutputParser,
+    answers: Answers,
+    shape: impl Shape,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
-    let lanes = answers
+    let Answers {
+        streams,
+        output,
+        required_call,
+        choices,
+        ..
+    } = answers;
+    let lanes = streams
         .into_iter()
         .map(|(first, events)| Lane {
             first: Some(first),
@@ -407,8 +472,9 @@ pub(super) fn sse(
         .collect();
     let state = StreamState {
         app: Arc::clone(app),
-        reply,
-        shape,
+        required_call,
+        choices,
+        shape: Box::new(shape),
         lanes,
         usage: None,
         out: VecDeque::new(),
@@ -449,7 +515,6 @@ mod tests {
             object: "chat.completion",
             created: 7,
             model: "m".into(),
-            required_call: false,
             delivery: Delivery {
                 stream: true,
                 include_usage: true,
@@ -479,6 +544,7 @@ mod tests {
         assert_eq!(finish["choices"][0]["finish_reason"], "length");
         let done = Completion {
             finish_reason: FinishReason::Stop,
+            stop_string: None,
             usage: Usage {
                 prompt_tokens: 3,
                 completion_tokens: 2,

@@ -4,4 +4,5 @@
 //! unknown fields are ignored and odd values are dropped, not fatal).
 
 pub mod admin;
+pub mod anthropic;
 pub mod openai;

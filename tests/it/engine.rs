@@ -202,7 +202,7 @@ fn several_answers_to_one_prompt_decode_it_once() {
         let mut request = greedy(prompt, 8);
         request.sampling.temperature = 0.8;
         request.sampling.seed = 7;
-        let streams = engine.generate_many(request, 3).expect("admitted");
+        let streams = engine.generate_many(request, 3).expect("admitted").streams;
         let answers: Vec<Completion> = streams.into_iter().map(|s| collect(s).1).collect();
         let prompt_tokens = answers[0].usage.prompt_tokens;
         assert!(prompt_tokens > 20, "{prompt_tokens}");
@@ -233,7 +233,8 @@ fn several_answers_are_admitted_together_or_not_at_all() {
     // Nothing was kept: two fit afterwards.
     let streams = engine
         .generate_many(greedy(PromptInput::Raw("hello there".into()), 4), 2)
-        .expect("room for two");
+        .expect("room for two")
+        .streams;
     for stream in streams {
         assert_eq!(collect(stream).1.usage.completion_tokens, 4);
     }

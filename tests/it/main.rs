@@ -7,6 +7,7 @@ mod chat;
 mod cli;
 mod common;
 mod config;
+mod dialects;
 mod engine;
 mod generated;
 mod hub;

@@ -11,14 +11,14 @@ use serde_json::{json, Value};
 use crate::common::{free_port, heavy, stderr_of, stdout_of, Sandbox};
 
 /// A daemon started in a sandbox; stopped (or killed) when dropped.
-struct Server {
+pub(crate) struct Server {
     sandbox: Sandbox,
     port: u16,
     api_key: Option<String>,
 }
 
 impl Server {
-    fn start(extra: &[&str]) -> Option<Self> {
+    pub(crate) fn start(extra: &[&str]) -> Option<Self> {
         Self::start_with_env(extra, &[])
     }
 
@@ -30,7 +30,7 @@ impl Server {
 
     /// A server of the instruct model (SmolLM2), for chat templates,
     /// structured output and tools.
-    fn start_instruct(extra: &[&str]) -> Option<Self> {
+    pub(crate) fn start_instruct(extra: &[&str]) -> Option<Self> {
         let sandbox = Sandbox::new();
         let cmd = sandbox.with_instruct_model()?;
         Self::launch(sandbox, cmd, extra, &[])
@@ -76,7 +76,7 @@ impl Server {
         })
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
@@ -89,7 +89,7 @@ impl Server {
     }
 
     /// `GET /health` as JSON.
-    fn health(&self) -> Value {
+    pub(crate) fn health(&self) -> Value {
         let response = Self::agent().get(self.url("/health")).call().unwrap();
         serde_json::from_str(&response.into_body().read_to_string().unwrap()).unwrap()
     }
@@ -130,7 +130,7 @@ impl Server {
             .into()
     }
 
-    fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
+    pub(crate) fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
         let mut request = json_post(&self.url(path));
         if let Some(key) = &self.api_key {
             request = request.header("Authorization", format!("Bearer {key}"));
@@ -163,12 +163,12 @@ impl Server {
         text.lines().next().unwrap_or_default().to_string()
     }
 
-    fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
+    pub(crate) fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
         self.post(path, body.to_string().as_bytes())
     }
 
     /// The `data:` payloads of a streamed response.
-    fn stream(&self, body: Value) -> Vec<String> {
+    pub(crate) fn stream(&self, body: Value) -> Vec<String> {
         let response = json_post(&self.url("/v1/chat/completions"))
             .send(body.to_string().as_bytes())
             .unwrap();
@@ -1039,18 +1039,23 @@ print("openai client ok")
 "#;
 
 /// The Python with the official `openai` package, or `None` (skip) outside CI.
-fn openai_python() -> Option<String> {
+pub(crate) fn openai_python() -> Option<String> {
+    python_with("openai")
+}
+
+/// The Python that can import `package`, or `None` (skip) outside CI.
+pub(crate) fn python_with(package: &str) -> Option<String> {
     let python = std::env::var("FLASHCHAT_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
-    let has_openai = std::process::Command::new(&python)
-        .args(["-c", "import openai"])
+    let has_package = std::process::Command::new(&python)
+        .args(["-c", &format!("import {package}")])
         .status()
         .is_ok_and(|s| s.success());
-    if !has_openai {
+    if !has_package {
         assert!(
             std::env::var("CI").ok().as_deref() != Some("true"),
-            "the openai package is missing (scripts/test.sh installs it)"
+            "the {package} package is missing (scripts/test.sh installs it)"
         );
-        eprintln!("skipping: {python} has no openai package");
+        eprintln!("skipping: {python} has no {package} package");
         return None;
     }
     Some(python)
@@ -1626,7 +1631,7 @@ fn a_chat_template_file_renders_with_the_request_s_variables() {
 
 /// Runs a Python script against the server's `/v1` and then checks the
 /// server is still healthy.
-fn run_python(python: &str, script: &str, server: &Server) {
+pub(crate) fn run_python(python: &str, script: &str, server: &Server) {
     let output = std::process::Command::new(python)
         .args(["-c", script, &server.url("/v1")])
         .output()
