@@ -10,13 +10,13 @@ FLASHCHAT_TEST_INSTRUCT_MODEL="$(scripts/fetch-test-model.sh smollm2)"
 FLASHCHAT_TEST_TEMPLATES="$(scripts/fetch-chat-templates.sh)"
 export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL FLASHCHAT_TEST_TEMPLATES
 
-# The official openai Python package, to check the server against a real
-# client, and jinja2, to render chat templates as transformers does; kept
-# in a virtualenv of its own.
+# The official openai and anthropic Python packages, to check the server
+# against real clients, and jinja2, to render chat templates as
+# transformers does; kept in a virtualenv of its own.
 venv="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-test-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import openai, jinja2" 2>/dev/null \
-    || "$venv/bin/python" -m pip install --quiet --disable-pip-version-check openai jinja2
+"$venv/bin/python" -c "import openai, anthropic, jinja2" 2>/dev/null \
+    || "$venv/bin/python" -m pip install --quiet --disable-pip-version-check openai anthropic jinja2
 export FLASHCHAT_TEST_PYTHON="$venv/bin/python"
 
 cargo fmt --check
