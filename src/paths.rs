@@ -63,6 +63,8 @@ pub struct Paths {
     pub models_dir: PathBuf,
     /// Registered model files and aliases (`models.toml`).
     pub model_registry: PathBuf,
+    /// The Responses API's stored answers (`~/.local/share/flashchat/responses`).
+    pub responses_dir: PathBuf,
     /// Files flashchat can make again, e.g. the benchmarks' synthetic models
     /// (`~/.cache/flashchat`, or `$FLASHCHAT_HOME/cache`).
     pub cache_dir: PathBuf,
@@ -110,6 +112,7 @@ impl Paths {
         Self {
             cache_dir,
             models_dir: data_dir.join("models"),
+            responses_dir: data_dir.join("responses"),
             model_registry: config_dir.join("models.toml"),
             config_file: config_dir.join("config.toml"),
             sessions_dir: config_dir.join("sessions"),

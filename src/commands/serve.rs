@@ -64,6 +64,7 @@ fn foreground(ctx: &Context, args: &ServeArgs, model: ResolvedModel) -> anyhow::
         parallel: s.server.parallel,
         settings: s.clone(),
         pid_file: ctx.paths.pid_file.clone(),
+        responses_dir: ctx.paths.responses_dir.clone(),
         record,
     })
 }

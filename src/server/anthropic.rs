@@ -101,13 +101,16 @@ pub async fn count_tokens(
 
 /// Why a request is read: `count_tokens` needs no `max_tokens`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Purpose {
+pub(super) enum Purpose {
     Answer,
     Count,
 }
 
 /// The request as a Chat Completions request.
-fn to_chat(body: MessagesRequest, purpose: Purpose) -> Result<ChatCompletionRequest, ApiError> {
+pub(super) fn to_chat(
+    body: MessagesRequest,
+    purpose: Purpose,
+) -> Result<ChatCompletionRequest, ApiError> {
     refuse_unhonoured(&body.other)?;
     let max_tokens = match (body.max_tokens, purpose) {
         (Some(n), _) if n >= 1 => Some(n),
@@ -263,14 +266,16 @@ fn read_message(i: usize, message: InputMessage, out: &mut Vec<Value>) -> Result
                     ),
                 ))
             }
-            (other, _) => return Err(ApiError::invalid(
-                "messages",
-                format!(
+            (other, _) => {
+                return Err(ApiError::invalid(
+                    "messages",
+                    format!(
                     "{} is {}; this server reads text, tool_use, tool_result and thinking blocks",
                     at(),
                     describe(other)
                 ),
-            )),
+                ))
+            }
         }
     }
     if !calls.is_empty() {

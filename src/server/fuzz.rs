@@ -57,6 +57,67 @@ const REQUEST_FIELDS: &[&str] = &[
 
 const ROLES: &[&str] = &["system", "developer", "user", "assistant", "tool", ""];
 
+/// Block and item types of the Anthropic and Responses APIs, known and not.
+const BLOCK_TYPES: &[&str] = &[
+    "text",
+    "tool_use",
+    "tool_result",
+    "thinking",
+    "image",
+    "input_text",
+    "output_text",
+    "function_call",
+    "function_call_output",
+    "reasoning",
+    "",
+];
+
+/// A content block or input item: a known or unknown type with fields of
+/// the right names and values mostly of the right kinds.
+fn block() -> impl Strategy<Value = Value> {
+    let fields = prop::collection::vec(
+        (
+            prop::sample::select(vec![
+                "text",
+                "id",
+                "name",
+                "input",
+                "tool_use_id",
+                "content",
+                "call_id",
+                "arguments",
+                "output",
+                "role",
+                "is_error",
+            ]),
+            prop_oneof![3 => text().prop_map(Value::String), 1 => json_value()],
+        ),
+        0..5,
+    );
+    (prop::sample::select(BLOCK_TYPES), fields).prop_map(|(kind, fields)| {
+        let mut block: Map<String, Value> = fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        block.insert("type".into(), kind.into());
+        Value::Object(block)
+    })
+}
+
+/// Messages whose content is a string or a list of blocks.
+fn block_messages() -> impl Strategy<Value = Value> {
+    let message = (
+        prop::sample::select(ROLES),
+        prop_oneof![
+            2 => text().prop_map(Value::String),
+            3 => prop::collection::vec(block(), 0..4).prop_map(Value::Array),
+            1 => json_value(),
+        ],
+    )
+        .prop_map(|(role, content)| json!({"role": role, "content": content}));
+    prop::collection::vec(message, 0..4).prop_map(Value::Array)
+}
+
 fn number() -> impl Strategy<Value = Value> {
     prop_oneof![
         any::<i64>().prop_map(Value::from),
@@ -280,6 +341,65 @@ fn any_completion_body_is_accepted_in_range_or_refused_with_a_4xx() {
                 .and_then(|body| request::completion(body, &settings))
             {
                 Ok((requests, _)) => requests.iter().try_for_each(accepted_is_in_range),
+                Err(error) => refused_as_client_error(error),
+            },
+        )
+        .unwrap();
+}
+
+/// A body of the Anthropic or Responses API: the main field made of
+/// blocks, the other fields from the request strategy.
+fn dialect_body(main: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    let main_value = prop_oneof![
+        4 => block_messages(),
+        2 => prop::collection::vec(block(), 0..4).prop_map(Value::Array),
+        1 => text().prop_map(Value::String),
+        1 => json_value(),
+    ];
+    (request_body("prompt"), main_value).prop_map(move |(mut body, value)| {
+        if let Some(object) = body.as_object_mut() {
+            object.remove("prompt");
+            object.insert(main.into(), value);
+        }
+        body.to_string().into_bytes()
+    })
+}
+
+#[test]
+fn any_anthropic_body_is_accepted_in_range_or_refused_with_a_4xx() {
+    use super::anthropic::{to_chat, Purpose};
+    use crate::wire::anthropic::MessagesRequest;
+    let settings = Settings::defaults();
+    runner()
+        .run(
+            &prop_oneof![dialect_body("messages"), body_bytes("messages")],
+            |bytes| match request::parse_json::<MessagesRequest>(&bytes)
+                .and_then(|body| to_chat(body, Purpose::Answer))
+                .and_then(|chat| request::chat(chat, &settings))
+            {
+                Ok((generate, _)) => accepted_is_in_range(&generate),
+                Err(error) => refused_as_client_error(error),
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn any_responses_body_is_accepted_in_range_or_refused_with_a_4xx() {
+    use super::response_store::ResponseStore;
+    use super::responses::read_request;
+    use crate::wire::responses::ResponsesRequest;
+    let settings = Settings::defaults();
+    let dir = tempfile::tempdir().unwrap();
+    let store = ResponseStore::open(dir.path().to_path_buf(), 1 << 20);
+    runner()
+        .run(
+            &prop_oneof![dialect_body("input"), body_bytes("input")],
+            |bytes| match request::parse_json::<ResponsesRequest>(&bytes)
+                .and_then(|body| read_request(&store, "resp_1".into(), body))
+                .and_then(|(_, chat)| request::chat(chat, &settings))
+            {
+                Ok((generate, _)) => accepted_is_in_range(&generate),
                 Err(error) => refused_as_client_error(error),
             },
         )

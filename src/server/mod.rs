@@ -14,6 +14,8 @@ mod middleware;
 pub mod pidfile;
 mod policy;
 mod request;
+mod response_store;
+mod responses;
 mod routes;
 mod stream;
 mod switch;
@@ -66,6 +68,8 @@ pub struct ServerOptions {
     pub parallel: u32,
     pub settings: Settings,
     pub pid_file: PathBuf,
+    /// Where the Responses API keeps its stored answers.
+    pub responses_dir: PathBuf,
     /// What the PID file will say about this server.
     pub record: pidfile::ServerRecord,
 }
@@ -90,6 +94,8 @@ pub struct AppState {
     metrics: metrics::Metrics,
     /// Changes when the server is asked to stop: open streams end.
     phase: tokio::sync::watch::Receiver<Phase>,
+    /// The Responses API's stored answers.
+    responses: Arc<response_store::ResponseStore>,
 }
 
 impl AppState {
@@ -107,6 +113,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/completions", post(routes::completions))
         .route("/v1/messages", post(anthropic::messages))
         .route("/v1/messages/count_tokens", post(anthropic::count_tokens))
+        .route("/v1/responses", post(responses::create))
+        .route(
+            "/v1/responses/{id}",
+            get(responses::get).delete(responses::delete),
+        )
         .route("/metrics", get(routes::metrics))
         .route("/admin/model", post(switch::switch_model))
         .fallback(routes::not_found)
@@ -188,6 +199,10 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         ids: AtomicU64::new(0),
         metrics: metrics::Metrics::default(),
         phase,
+        responses: Arc::new(response_store::ResponseStore::open(
+            options.responses_dir.clone(),
+            options.settings.server.responses_max_bytes,
+        )),
     });
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({

@@ -56,6 +56,7 @@ pub const SERVER_PORT: &str = "server.port";
 pub const SERVER_PARALLEL: &str = "server.parallel";
 pub const SERVER_API_KEY: &str = "server.api_key";
 pub const SERVER_MAX_BODY_MB: &str = "server.max_body_mb";
+pub const SERVER_RESPONSES_MAX_MB: &str = "server.responses_max_mb";
 pub const SERVER_CORS_ORIGINS: &str = "server.cors_origins";
 pub const SERVER_ALLOWED_HOSTS: &str = "server.allowed_hosts";
 pub const SERVER_URL: &str = "server.url";
@@ -196,6 +197,12 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Int { min: 1, max: 1024 },
         default: Some("8"),
         doc: "Largest request body in MiB; larger ones get 413",
+    },
+    Key {
+        name: SERVER_RESPONSES_MAX_MB,
+        kind: Kind::Int { min: 1, max: 1 << 20 },
+        default: Some("256"),
+        doc: "Disk kept for stored /v1/responses answers in MiB; the oldest go first",
     },
     Key {
         name: SERVER_CORS_ORIGINS,
@@ -449,6 +456,7 @@ mod tests {
             SERVER_PARALLEL,
             SERVER_API_KEY,
             SERVER_MAX_BODY_MB,
+            SERVER_RESPONSES_MAX_MB,
             SERVER_CORS_ORIGINS,
             SERVER_ALLOWED_HOSTS,
             SERVER_URL,

@@ -84,6 +84,8 @@ pub struct ServerSettings {
     /// A server to use instead of flashchat's own.
     pub url: Option<String>,
     pub max_body_bytes: usize,
+    /// Disk kept for the Responses API's stored answers.
+    pub responses_max_bytes: u64,
     /// Origins allowed to call the API from a browser.
     pub cors_origins: Vec<String>,
     /// Host names a loopback server answers besides localhost.
@@ -368,6 +370,7 @@ fn typed(values: &Values) -> Settings {
             api_key: text(keys::SERVER_API_KEY),
             url: text(keys::SERVER_URL),
             max_body_bytes: int(keys::SERVER_MAX_BODY_MB) as usize * (1 << 20),
+            responses_max_bytes: int(keys::SERVER_RESPONSES_MAX_MB) as u64 * (1 << 20),
             cors_origins: comma_list(text(keys::SERVER_CORS_ORIGINS))
                 .into_iter()
                 .map(|o| o.trim_end_matches('/').to_string())

@@ -38,10 +38,36 @@ impl Server {
 
     fn launch(
         sandbox: Sandbox,
-        mut cmd: assert_cmd::Command,
+        cmd: assert_cmd::Command,
         extra: &[&str],
         env: &[(&str, &str)],
     ) -> Option<Self> {
+        let port = Self::spawn(cmd, extra, env);
+        let api_key = extra
+            .windows(2)
+            .find(|w| w[0] == "--api-key")
+            .map(|w| w[1].to_string());
+        Some(Self {
+            sandbox,
+            port,
+            api_key,
+        })
+    }
+
+    /// Stops the instruct model's server and starts it again in the same
+    /// home, with `extra`.
+    pub(crate) fn restart_instruct(&mut self, extra: &[&str]) {
+        let stopped = self.flashchat().args(["serve", "--stop"]).output().unwrap();
+        assert!(stopped.status.success(), "{}", stderr_of(&stopped));
+        let cmd = self
+            .sandbox
+            .with_instruct_model()
+            .expect("the instruct model");
+        self.port = Self::spawn(cmd, extra, &[]);
+    }
+
+    /// Starts `flashchat serve` on a free port; returns the port.
+    fn spawn(mut cmd: assert_cmd::Command, extra: &[&str], env: &[(&str, &str)]) -> u16 {
         let port = free_port();
         let parallel = if extra.contains(&"--parallel") {
             vec![]
@@ -65,15 +91,7 @@ impl Server {
             stdout_of(&output).trim(),
             format!("http://127.0.0.1:{port}/v1")
         );
-        let api_key = extra
-            .windows(2)
-            .find(|w| w[0] == "--api-key")
-            .map(|w| w[1].to_string());
-        Some(Self {
-            sandbox,
-            port,
-            api_key,
-        })
+        port
     }
 
     pub(crate) fn url(&self, path: &str) -> String {
@@ -121,7 +139,7 @@ impl Server {
             .unwrap() as u32
     }
 
-    fn agent() -> ureq::Agent {
+    pub(crate) fn agent() -> ureq::Agent {
         ureq::Agent::config_builder()
             .http_status_as_error(false)
             // Generous: on a loaded CI machine two servers share two cores.
@@ -1631,9 +1649,20 @@ fn a_chat_template_file_renders_with_the_request_s_variables() {
 
 /// Runs a Python script against the server's `/v1` and then checks the
 /// server is still healthy.
-pub(crate) fn run_python(python: &str, script: &str, server: &Server) {
+pub(crate) fn run_python(python: &str, script: &str, server: &Server) -> String {
+    run_python_with(python, script, server, &[])
+}
+
+/// Runs `script` with the server's base URL and `args`; returns its stdout.
+pub(crate) fn run_python_with(
+    python: &str,
+    script: &str,
+    server: &Server,
+    args: &[&str],
+) -> String {
     let output = std::process::Command::new(python)
         .args(["-c", script, &server.url("/v1")])
+        .args(args)
         .output()
         .unwrap();
     assert!(
@@ -1644,4 +1673,5 @@ pub(crate) fn run_python(python: &str, script: &str, server: &Server) {
     );
     let health = server.health();
     assert_eq!(health["status"], "ok", "the server kept serving: {health}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
