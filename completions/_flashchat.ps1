@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat with the model in the terminal; every turn is saved as a session')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
+            [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -103,6 +104,20 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print token counts and timings to stderr after the answer')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Load the model in this process even when a server is running (config: use_server)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;embed' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (the model, each text and its vector, the token count) instead of one vector per line')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
@@ -531,6 +546,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat with the model in the terminal; every turn is saved as a session')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
+            [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -547,6 +563,9 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;help;prompt' {
+            break
+        }
+        'flashchat;help;embed' {
             break
         }
         'flashchat;help;config' {

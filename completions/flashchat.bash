@@ -28,6 +28,9 @@ _flashchat() {
             flashchat,config)
                 cmd="flashchat__subcmd__config"
                 ;;
+            flashchat,embed)
+                cmd="flashchat__subcmd__embed"
+                ;;
             flashchat,help)
                 cmd="flashchat__subcmd__help"
                 ;;
@@ -75,6 +78,9 @@ _flashchat() {
                 ;;
             flashchat__subcmd__help,config)
                 cmd="flashchat__subcmd__help__subcmd__config"
+                ;;
+            flashchat__subcmd__help,embed)
+                cmd="flashchat__subcmd__help__subcmd__embed"
                 ;;
             flashchat__subcmd__help,help)
                 cmd="flashchat__subcmd__help__subcmd__help"
@@ -236,7 +242,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --help --version chat serve prompt config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --help --version chat serve prompt embed config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,8 +575,38 @@ _flashchat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flashchat__subcmd__embed)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flashchat__subcmd__help)
-            opts="chat serve prompt config status sessions models benchmark completions help"
+            opts="chat serve prompt embed config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,6 +692,20 @@ _flashchat() {
         flashchat__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__embed)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -97,6 +98,19 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --stats 'Print token counts and timings to stderr after the answer'
             cand --local 'Load the model in this process even when a server is running (config: use_server)'
             cand --json 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;embed'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --json 'Print JSON (the model, each text and its vector, the token count) instead of one vector per line'
             cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand -q 'Print only data and errors: no status lines or progress'
@@ -482,6 +496,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -495,6 +510,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;serve'= {
         }
         &'flashchat;help;prompt'= {
+        }
+        &'flashchat;help;embed'= {
         }
         &'flashchat;help;config'= {
             cand show 'Print the effective settings (the default action)'

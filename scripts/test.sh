@@ -8,7 +8,10 @@ scripts/install-build-deps.sh
 FLASHCHAT_TEST_MODEL="$(scripts/fetch-test-model.sh)"
 FLASHCHAT_TEST_INSTRUCT_MODEL="$(scripts/fetch-test-model.sh smollm2)"
 FLASHCHAT_TEST_TEMPLATES="$(scripts/fetch-chat-templates.sh)"
-export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL FLASHCHAT_TEST_TEMPLATES
+# llama.cpp's own llama-embedding and llama-server, to check embeddings and
+# upstream forwarding against (built once, a few minutes).
+FLASHCHAT_TEST_LLAMA_TOOLS="$(scripts/bench/build-llama-cpp-tools.sh)"
+export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL FLASHCHAT_TEST_TEMPLATES FLASHCHAT_TEST_LLAMA_TOOLS
 
 # The official openai and anthropic Python packages, to check the server
 # against real clients, and jinja2, to render chat templates as

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use crate::client::{Client, ClientRequest};
+use crate::engine::embed::Embedded;
 use crate::engine::{
-    Completion, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
+    Completion, EmbedInput, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
     GenerateRequest, PromptInput, SamplingParams,
 };
 use crate::errors::Hinted;
@@ -103,6 +104,29 @@ impl Backend {
                 *engine = load_engine(&self.settings, &self.printer, &self.engine_log, &model)?;
                 *spec = model.spec.to_string();
                 Ok(format!("Now answering with {spec}."))
+            }
+        }
+    }
+
+    /// Embeds `texts`: one L2-normalised vector each, in order.
+    pub fn embed(&self, texts: Vec<String>) -> anyhow::Result<Embedded> {
+        match &self.source {
+            Source::Server(client, _) => {
+                let (vectors, tokens) = client.embed(&texts).map_err(|e| {
+                    anyhow::Error::from(e)
+                        .context(format!("the server at {} failed", client.base()))
+                })?;
+                Ok(Embedded { vectors, tokens })
+            }
+            Source::Local(engine, _) => {
+                let inputs = texts.into_iter().map(EmbedInput::Text).collect();
+                let answer = engine
+                    .embed(inputs)
+                    .map_err(|e| engine_error(e, &self.engine_log))?;
+                answer
+                    .blocking_recv()
+                    .map_err(|_| engine_error(EngineError::WorkerGone, &self.engine_log))?
+                    .map_err(|e| engine_error(e, &self.engine_log))
             }
         }
     }
@@ -254,6 +278,7 @@ fn load_engine(
 ) -> anyhow::Result<Engine> {
     let config = EngineConfig {
         chat_template: settings.chat_template.clone(),
+        pooling: settings.pooling,
         ..EngineConfig::single(
             model.path.clone(),
             settings.context_size,

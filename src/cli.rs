@@ -71,6 +71,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Answer one prompt on stdout (text piped on stdin is added as context)
     Prompt(PromptArgs),
+    /// Embed texts (arguments, or stdin lines) as vectors on stdout
+    Embed(EmbedArgs),
     /// Show or change the configuration
     Config(ConfigArgs),
     /// Show paths, the resolved model, settings, CPU features and server state
@@ -137,6 +139,17 @@ pub struct ServeArgs {
     /// With --logs: keep printing new lines as they are written
     #[arg(short, long, requires = "logs")]
     pub follow: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EmbedArgs {
+    /// The texts to embed; when absent, each line of stdin is one
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Print JSON (the model, each text and its vector, the token count) instead of one vector per line
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

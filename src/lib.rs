@@ -75,6 +75,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     }
     match command {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
+        Command::Embed(args) => commands::embed::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(args) => commands::chat::run(&ctx, &args),
@@ -89,7 +90,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
 /// Commands that generate, and so need a model (or a server).
 fn needs_model(command: &Command) -> bool {
     match command {
-        Command::Chat(_) | Command::Prompt(_) => true,
+        Command::Chat(_) | Command::Prompt(_) | Command::Embed(_) => true,
         Command::Serve(s) => !s.stop && !s.logs,
         _ => false,
     }

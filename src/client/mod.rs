@@ -192,6 +192,39 @@ impl Client {
         }
     }
 
+    /// Embeds `inputs` through the server's `/embeddings`: one vector each,
+    /// in order, and the tokens they were.
+    pub fn embed(&self, inputs: &[String]) -> Result<(Vec<Vec<f32>>, usize), ClientError> {
+        #[derive(serde::Deserialize)]
+        struct Item {
+            index: usize,
+            embedding: Vec<f32>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Usage {
+            #[serde(default)]
+            prompt_tokens: usize,
+        }
+        #[derive(serde::Deserialize)]
+        struct List {
+            data: Vec<Item>,
+            usage: Option<Usage>,
+        }
+        let url = format!("{}/embeddings", self.base);
+        let (status, answer) = self.post_to(&url, &serde_json::json!({ "input": inputs }))?;
+        if status != 200 {
+            return Err(api_error(status, &answer));
+        }
+        let mut list: List = serde_json::from_str(&answer).map_err(|e| ClientError::Api {
+            status,
+            code: None,
+            message: format!("the server's embeddings could not be read: {e}"),
+        })?;
+        list.data.sort_by_key(|item| item.index);
+        let tokens = list.usage.map_or(0, |u| u.prompt_tokens);
+        Ok((list.data.into_iter().map(|i| i.embedding).collect(), tokens))
+    }
+
     /// A JSON POST on the server's root (the API base without `/v1`).
     fn post_json(
         &self,
@@ -199,6 +232,15 @@ impl Client {
         body: &impl serde::Serialize,
     ) -> Result<(u16, String), ClientError> {
         let url = format!("{}{path}", server_root(&self.base));
+        self.post_to(&url, body)
+    }
+
+    fn post_to(
+        &self,
+        url: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<(u16, String), ClientError> {
+        let url = url.to_string();
         let unreachable = |e: ureq::Error| ClientError::Unreachable {
             url: url.clone(),
             reason: e.to_string(),

@@ -5,6 +5,7 @@ pub mod benchmark;
 pub mod chat;
 pub mod completions;
 pub mod config;
+pub mod embed;
 pub mod menu;
 pub mod models;
 pub mod prompt;

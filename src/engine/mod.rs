@@ -7,6 +7,7 @@
 
 mod admission;
 mod constraint;
+pub mod embed;
 pub(crate) mod load;
 pub mod output;
 mod policy;
@@ -35,10 +36,22 @@ use llama_cpp_2::token::LlamaToken;
 use prompt::Prompter;
 use slot::{Sibling, Submission};
 
-/// Work for the inference thread. Generation is the only kind today;
-/// embeddings and saving a conversation's state join it as variants.
+/// Work for the inference thread.
 pub(crate) enum Task {
     Generate(Submission),
+    /// Inputs, tokenized, to embed; the vectors (or why not) go back.
+    Embed {
+        inputs: Vec<Vec<LlamaToken>>,
+        reply: tokio::sync::oneshot::Sender<Result<embed::Embedded, EngineError>>,
+    },
+}
+
+/// One input to embed.
+#[derive(Debug, Clone)]
+pub enum EmbedInput {
+    Text(String),
+    /// Token ids, embedded as they are.
+    Tokens(Vec<i32>),
 }
 
 pub use crate::role::Role;
@@ -61,6 +74,8 @@ pub struct EngineConfig {
     pub queue_limit: usize,
     /// A Jinja chat template used instead of the model's own.
     pub chat_template: Option<PathBuf>,
+    /// How embeddings are pooled; `None`: the model's own (mean without).
+    pub pooling: Option<embed::Pooling>,
 }
 
 impl EngineConfig {
@@ -73,6 +88,7 @@ impl EngineConfig {
             slots: 1,
             queue_limit: 1,
             chat_template: None,
+            pooling: None,
         }
     }
 }
@@ -270,6 +286,9 @@ pub enum EngineError {
     },
     #[error("llama.cpp failed to decode: {0}")]
     Decode(String),
+    /// This model cannot embed, or an embedding could not be read.
+    #[error("{0}")]
+    Embeddings(String),
     #[error("all {slots} slots are busy and {queued} requests are waiting")]
     QueueFull { slots: u32, queued: usize },
     #[error("the server is shutting down")]
@@ -385,6 +404,49 @@ impl Engine {
     pub fn generate(&self, request: GenerateRequest) -> Result<EventStream, EngineError> {
         let mut queued = self.generate_many(request, 1)?;
         queued.streams.pop().ok_or(EngineError::WorkerGone)
+    }
+
+    /// Queues inputs to embed; the vectors (one per input, L2-normalised,
+    /// in order) arrive on the returned channel. Text is tokenized here,
+    /// off the inference thread, as `llama-embedding` tokenizes it.
+    pub fn embed(
+        &self,
+        inputs: Vec<EmbedInput>,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<embed::Embedded, EngineError>>, EngineError>
+    {
+        if self.admission.is_draining() {
+            return Err(EngineError::ShuttingDown);
+        }
+        let vocabulary = self.model.vocab().n_tokens();
+        let mut tokenized = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            tokenized.push(match input {
+                EmbedInput::Text(text) => self.model.vocab().tokenize(text.as_bytes(), true, true),
+                EmbedInput::Tokens(ids) => {
+                    if let Some(&bad) = ids.iter().find(|t| !(0..vocabulary).contains(*t)) {
+                        return Err(EngineError::UnknownToken {
+                            param: "input",
+                            token: bad.into(),
+                            vocabulary,
+                        });
+                    }
+                    ids.into_iter().map(LlamaToken).collect()
+                }
+            });
+        }
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let task = Task::Embed {
+            inputs: tokenized,
+            reply,
+        };
+        let sent = self
+            .submissions
+            .as_ref()
+            .is_some_and(|s| s.send(task).is_ok());
+        if !sent {
+            return Err(EngineError::WorkerGone);
+        }
+        Ok(answer)
     }
 
     /// How many tokens the request's prompt is, rendered with the chat

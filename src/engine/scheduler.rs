@@ -15,6 +15,7 @@ use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
 use super::admission::Admission;
+use super::embed::{Embedded, Embedder, Pooling};
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
 use super::slot::{common_prefix, Job, Sibling, Slot, Submission, TokenDisplay};
 use super::tools::ToolFormat;
@@ -35,7 +36,23 @@ pub(super) struct Scheduler<'m> {
     load: Arc<EngineLoad>,
     admission: Arc<Admission>,
     step: u64,
+    /// Embedding tasks waiting for their turn.
+    embeds: VecDeque<EmbedTask>,
+    /// The embeddings context, made for the first of them.
+    embedder: Option<Embedder<'m>>,
+    embed_config: EmbedConfig,
 }
+
+/// How the embeddings context is made.
+pub(super) struct EmbedConfig {
+    pub pooling: Option<Pooling>,
+    pub threads: u32,
+}
+
+type EmbedTask = (
+    Vec<Vec<LlamaToken>>,
+    tokio::sync::oneshot::Sender<Result<Embedded, EngineError>>,
+);
 
 impl<'m> Scheduler<'m> {
     pub fn new(
@@ -45,6 +62,7 @@ impl<'m> Scheduler<'m> {
         slot_count: u32,
         shared: Shared,
         tool_format: ToolFormat,
+        embed_config: EmbedConfig,
     ) -> Self {
         let slot_context = ctx.n_ctx() / slot_count.max(1);
         Self {
@@ -59,6 +77,9 @@ impl<'m> Scheduler<'m> {
             load: shared.load,
             admission: shared.admission,
             step: 0,
+            embeds: VecDeque::new(),
+            embedder: None,
+            embed_config,
         }
     }
 
@@ -90,6 +111,7 @@ impl<'m> Scheduler<'m> {
             if self.admission.is_draining() {
                 self.refuse_queued();
             }
+            self.run_embeddings();
             self.assign_queued();
             self.publish_load();
             self.step += 1;
@@ -99,6 +121,40 @@ impl<'m> Scheduler<'m> {
             // Again after the step, so that figures are right while idle.
             self.publish_load();
         }
+    }
+
+    /// Embeds every waiting input set, between two decode steps of the
+    /// generations (which wait that long).
+    fn run_embeddings(&mut self) {
+        while let Some((inputs, reply)) = self.embeds.pop_front() {
+            if reply.is_closed() {
+                continue;
+            }
+            let result = self.embedder().and_then(|e| e.embed(&inputs));
+            let _ = reply.send(result);
+        }
+    }
+
+    fn embedder(&mut self) -> Result<&mut Embedder<'m>, EngineError> {
+        if self.embedder.is_none() {
+            let pooling = match self.embed_config.pooling {
+                Some(pooling) => pooling,
+                None => Pooling::of_model(self.model)?,
+            };
+            let embedder = Embedder::new(
+                self.model,
+                self.slot_context,
+                self.embed_config.threads,
+                pooling,
+            )?;
+            tracing::info!(
+                pooling = pooling.name(),
+                tokens = embedder.max_tokens(),
+                "embeddings context ready"
+            );
+            self.embedder = Some(embedder);
+        }
+        self.embedder.as_mut().ok_or(EngineError::WorkerGone)
     }
 
     fn publish_load(&self) {
@@ -127,6 +183,7 @@ impl<'m> Scheduler<'m> {
     fn accept(&mut self, task: Task) {
         match task {
             Task::Generate(submission) => self.queue.push_back(submission),
+            Task::Embed { inputs, reply } => self.embeds.push_back((inputs, reply)),
         }
     }
 

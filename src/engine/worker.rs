@@ -12,7 +12,7 @@ use llama_cpp_2::model::LlamaModel;
 use super::admission::Admission;
 use super::load;
 use super::prompt::Prompter;
-use super::scheduler::Scheduler;
+use super::scheduler::{EmbedConfig, Scheduler};
 use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo, Task};
 
 /// llama.cpp's backend may be initialised once per process; the benchmarks
@@ -91,7 +91,20 @@ pub(super) fn run(
     // it rounds the context up to 256: decoding more than its n_batch
     // aborts the process, so the batches are planned with its figure.
     let batch_size = ctx.n_batch() as usize;
-    Scheduler::new(&model, ctx, batch_size, slots, shared, tool_format).run(submissions);
+    let embed_config = EmbedConfig {
+        pooling: config.pooling,
+        threads: config.threads,
+    };
+    Scheduler::new(
+        &model,
+        ctx,
+        batch_size,
+        slots,
+        shared,
+        tool_format,
+        embed_config,
+    )
+    .run(submissions);
 }
 
 /// A context with one KV-cache sequence of `context_size` tokens per slot.

@@ -5,6 +5,7 @@
 
 mod anthropic;
 pub mod daemon;
+mod embeddings;
 mod error;
 #[cfg(test)]
 mod fuzz;
@@ -113,6 +114,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/completions", post(routes::completions))
         .route("/v1/messages", post(anthropic::messages))
         .route("/v1/messages/count_tokens", post(anthropic::count_tokens))
+        .route("/v1/embeddings", post(embeddings::embeddings))
         .route("/v1/responses", post(responses::create))
         .route(
             "/v1/responses/{id}",
@@ -182,6 +184,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         slots: options.parallel.max(1),
         queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
         chat_template: options.settings.chat_template.clone(),
+        pooling: options.settings.pooling,
     };
     let state = Arc::new(AppState {
         models: switch::Models::new(&options.model_name),

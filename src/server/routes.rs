@@ -404,6 +404,7 @@ pub(super) fn api_error(e: EngineError) -> ApiError {
         EngineError::InvalidConstraint(message) => ApiError::invalid("grammar", message),
         EngineError::Template(message) => ApiError::invalid("messages", message),
         EngineError::UnknownToken { param, .. } => ApiError::invalid(param, e.to_string()),
+        EngineError::Embeddings(message) => ApiError::invalid("model", message),
         EngineError::QueueFull { .. } => ApiError::busy(e.to_string()),
         EngineError::ShuttingDown => ApiError::shutting_down(),
         other => ApiError::internal(other.to_string()),

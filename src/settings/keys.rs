@@ -49,6 +49,7 @@ pub const SYSTEM_PROMPT: &str = "system_prompt";
 pub const THREADS: &str = "threads";
 pub const SHOW_THINKING: &str = "show_thinking";
 pub const CHAT_TEMPLATE: &str = "chat_template";
+pub const POOLING: &str = "pooling";
 pub const COLOR: &str = "color";
 pub const USE_SERVER: &str = "use_server";
 pub const SERVER_HOST: &str = "server.host";
@@ -155,6 +156,12 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Text,
         default: Some("\"\""),
         doc: "A Jinja chat template file used instead of the model's own (empty: the model's)",
+    },
+    Key {
+        name: POOLING,
+        kind: Kind::Choice(&["auto", "mean", "cls", "last"]),
+        default: Some("\"auto\""),
+        doc: "How embeddings are pooled: auto (the model's own; mean if it has none), mean, cls or last",
     },
     Key {
         name: COLOR,
@@ -449,6 +456,7 @@ mod tests {
             THREADS,
             SHOW_THINKING,
             CHAT_TEMPLATE,
+            POOLING,
             COLOR,
             USE_SERVER,
             SERVER_HOST,

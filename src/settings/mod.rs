@@ -121,6 +121,8 @@ pub struct Settings {
     pub show_thinking: bool,
     /// A Jinja chat template file that replaces the model's own.
     pub chat_template: Option<PathBuf>,
+    /// How embeddings are pooled (`None`: the model's own).
+    pub pooling: Option<crate::engine::embed::Pooling>,
     pub color: ColorMode,
     pub use_server: UseServer,
     pub server: ServerSettings,
@@ -353,6 +355,7 @@ fn typed(values: &Values) -> Settings {
             .and_then(Value::as_bool)
             .unwrap_or(false),
         chat_template: text(keys::CHAT_TEMPLATE).map(PathBuf::from),
+        pooling: text(keys::POOLING).and_then(|p| crate::engine::embed::Pooling::parse(&p)),
         color: match text(keys::COLOR).as_deref() {
             Some("always") => ColorMode::Always,
             Some("never") => ColorMode::Never,

@@ -705,3 +705,42 @@ mod tests {
         assert!(back.stream && back.stream_options.unwrap().include_usage);
     }
 }
+
+/// `POST /v1/embeddings`.
+#[derive(Debug, Deserialize)]
+pub struct EmbeddingRequest {
+    /// A string, a list of strings, a list of token ids or a list of lists.
+    pub input: serde_json::Value,
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub encoding_format: Option<String>,
+    #[serde(default)]
+    pub dimensions: Option<i64>,
+    /// Every other field: `user` is ignored, the rest refused.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EmbeddingList {
+    pub object: &'static str,
+    pub data: Vec<EmbeddingData>,
+    pub model: String,
+    pub usage: EmbeddingUsage,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EmbeddingData {
+    pub object: &'static str,
+    pub index: usize,
+    /// The vector: a list of floats, or their little-endian bytes in
+    /// base64 (`encoding_format: "base64"`).
+    pub embedding: serde_json::Value,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EmbeddingUsage {
+    pub prompt_tokens: usize,
+    pub total_tokens: usize,
+}

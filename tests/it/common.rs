@@ -166,6 +166,16 @@ pub fn chat_templates() -> Option<PathBuf> {
     )
 }
 
+/// The folder of llama.cpp's own tools (llama-server, llama-embedding)
+/// named by FLASHCHAT_TEST_LLAMA_TOOLS, skipped or failed like [`test_model`].
+pub fn llama_tools() -> Option<PathBuf> {
+    from_env(
+        "FLASHCHAT_TEST_LLAMA_TOOLS",
+        "scripts/bench/build-llama-cpp-tools.sh",
+        |p| p.join("llama-embedding").is_file() && p.join("llama-server").is_file(),
+    )
+}
+
 fn model_from_env(var: &str, fetch: &str) -> Option<PathBuf> {
     from_env(var, fetch, |p| p.is_file())
 }

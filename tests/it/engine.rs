@@ -37,6 +37,7 @@ fn load(model: std::path::PathBuf, slots: u32, queue_limit: usize) -> Engine {
         slots,
         queue_limit,
         chat_template: None,
+        pooling: None,
     };
     Engine::load(config, NoProgress).expect("model loads")
 }

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod config;
 mod dialects;
+mod embeddings;
 mod engine;
 mod generated;
 mod hub;
