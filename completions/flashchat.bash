@@ -40,6 +40,9 @@ _flashchat() {
             flashchat,prompt)
                 cmd="flashchat__subcmd__prompt"
                 ;;
+            flashchat,ps)
+                cmd="flashchat__subcmd__ps"
+                ;;
             flashchat,serve)
                 cmd="flashchat__subcmd__serve"
                 ;;
@@ -91,6 +94,9 @@ _flashchat() {
             flashchat__subcmd__help,prompt)
                 cmd="flashchat__subcmd__help__subcmd__prompt"
                 ;;
+            flashchat__subcmd__help,ps)
+                cmd="flashchat__subcmd__help__subcmd__ps"
+                ;;
             flashchat__subcmd__help,serve)
                 cmd="flashchat__subcmd__help__subcmd__serve"
                 ;;
@@ -123,6 +129,9 @@ _flashchat() {
                 ;;
             flashchat__subcmd__help__subcmd__models,rm)
                 cmd="flashchat__subcmd__help__subcmd__models__subcmd__rm"
+                ;;
+            flashchat__subcmd__help__subcmd__models,unload)
+                cmd="flashchat__subcmd__help__subcmd__models__subcmd__unload"
                 ;;
             flashchat__subcmd__help__subcmd__models,use)
                 cmd="flashchat__subcmd__help__subcmd__models__subcmd__use"
@@ -166,6 +175,9 @@ _flashchat() {
             flashchat__subcmd__models,rm)
                 cmd="flashchat__subcmd__models__subcmd__rm"
                 ;;
+            flashchat__subcmd__models,unload)
+                cmd="flashchat__subcmd__models__subcmd__unload"
+                ;;
             flashchat__subcmd__models,use)
                 cmd="flashchat__subcmd__models__subcmd__use"
                 ;;
@@ -189,6 +201,9 @@ _flashchat() {
                 ;;
             flashchat__subcmd__models__subcmd__help,rm)
                 cmd="flashchat__subcmd__models__subcmd__help__subcmd__rm"
+                ;;
+            flashchat__subcmd__models__subcmd__help,unload)
+                cmd="flashchat__subcmd__models__subcmd__help__subcmd__unload"
                 ;;
             flashchat__subcmd__models__subcmd__help,use)
                 cmd="flashchat__subcmd__models__subcmd__help__subcmd__use"
@@ -242,7 +257,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --help --version chat serve prompt embed config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --help --version chat serve prompt embed ps config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,7 +621,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__help)
-            opts="chat serve prompt embed config status sessions models benchmark completions help"
+            opts="chat serve prompt embed ps config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,7 +747,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__help__subcmd__models)
-            opts="list pull info add rm use alias"
+            opts="list pull info add rm use unload alias"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +844,20 @@ _flashchat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flashchat__subcmd__help__subcmd__models__subcmd__unload)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flashchat__subcmd__help__subcmd__models__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -844,6 +873,20 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__help__subcmd__prompt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__ps)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -984,7 +1027,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help list pull info add rm use alias help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help list pull info add rm use unload alias help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,7 +1117,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__help)
-            opts="list pull info add rm use alias help"
+            opts="list pull info add rm use unload alias help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1215,20 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__models__subcmd__help__subcmd__unload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1319,6 +1376,36 @@ _flashchat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flashchat__subcmd__models__subcmd__unload)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flashchat__subcmd__models__subcmd__use)
             opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1396,6 +1483,36 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__ps)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

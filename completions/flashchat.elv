@@ -34,6 +34,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+            cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -111,6 +112,19 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --color 'When to use colour on the terminal'
             cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
             cand --json 'Print JSON (the model, each text and its vector, the token count) instead of one vector per line'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;ps'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --json 'Print JSON instead of a table'
             cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand -q 'Print only data and errors: no status lines or progress'
@@ -329,6 +343,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand add 'Register a GGUF file where it is (no copy)'
             cand rm 'Delete a downloaded model'
             cand use 'Make a model the default'
+            cand unload 'Unload a model from the running server (it loads again when a request names it)'
             cand alias 'Give a model a short name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -411,6 +426,19 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'flashchat;models;unload'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'flashchat;models;alias'= {
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
@@ -431,6 +459,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand add 'Register a GGUF file where it is (no copy)'
             cand rm 'Delete a downloaded model'
             cand use 'Make a model the default'
+            cand unload 'Unload a model from the running server (it loads again when a request names it)'
             cand alias 'Give a model a short name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -445,6 +474,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;models;help;rm'= {
         }
         &'flashchat;models;help;use'= {
+        }
+        &'flashchat;models;help;unload'= {
         }
         &'flashchat;models;help;alias'= {
         }
@@ -497,6 +528,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+            cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -512,6 +544,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;prompt'= {
         }
         &'flashchat;help;embed'= {
+        }
+        &'flashchat;help;ps'= {
         }
         &'flashchat;help;config'= {
             cand show 'Print the effective settings (the default action)'
@@ -550,6 +584,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand add 'Register a GGUF file where it is (no copy)'
             cand rm 'Delete a downloaded model'
             cand use 'Make a model the default'
+            cand unload 'Unload a model from the running server (it loads again when a request names it)'
             cand alias 'Give a model a short name'
         }
         &'flashchat;help;models;list'= {
@@ -563,6 +598,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;models;rm'= {
         }
         &'flashchat;help;models;use'= {
+        }
+        &'flashchat;help;models;unload'= {
         }
         &'flashchat;help;models;alias'= {
         }

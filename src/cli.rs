@@ -73,6 +73,8 @@ pub enum Command {
     Prompt(PromptArgs),
     /// Embed texts (arguments, or stdin lines) as vectors on stdout
     Embed(EmbedArgs),
+    /// Show the running server's loaded models: state, slots, queue, idle time, size
+    Ps(PsArgs),
     /// Show or change the configuration
     Config(ConfigArgs),
     /// Show paths, the resolved model, settings, CPU features and server state
@@ -139,6 +141,13 @@ pub struct ServeArgs {
     /// With --logs: keep printing new lines as they are written
     #[arg(short, long, requires = "logs")]
     pub follow: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -355,6 +364,11 @@ pub enum ModelsCommand {
     /// Make a model the default
     Use {
         /// Model name, alias or spec
+        name: String,
+    },
+    /// Unload a model from the running server (it loads again when a request names it)
+    Unload {
+        /// The loaded model's name (as `flashchat ps` shows it)
         name: String,
     },
     /// Give a model a short name

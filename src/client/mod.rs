@@ -192,6 +192,18 @@ impl Client {
         }
     }
 
+    /// Asks flashchat's own server to unload `model` now.
+    pub fn unload(&self, model: &str) -> Result<(), ClientError> {
+        let body = crate::wire::admin::UnloadRequest {
+            model: model.to_string(),
+        };
+        let (status, answer) = self.post_json("/admin/unload", &body)?;
+        if status != 200 {
+            return Err(api_error(status, &answer));
+        }
+        Ok(())
+    }
+
     /// Embeds `inputs` through the server's `/embeddings`: one vector each,
     /// in order, and the tokens they were.
     pub fn embed(&self, inputs: &[String]) -> Result<(Vec<Vec<f32>>, usize), ClientError> {
@@ -293,6 +305,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 parallel_tool_calls: None,
                 reasoning_effort: None,
                 chat_template_kwargs: None,
+                keep_alive: None,
                 constraint: constraint_fields(request.constraint, true),
                 sampling,
                 other: Default::default(),
@@ -306,6 +319,7 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 stream: true,
                 n: None,
                 logprobs: None,
+                keep_alive: None,
                 stream_options,
                 constraint: constraint_fields(request.constraint, false),
                 sampling,

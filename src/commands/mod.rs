@@ -9,6 +9,7 @@ pub mod embed;
 pub mod menu;
 pub mod models;
 pub mod prompt;
+pub mod ps;
 pub mod serve;
 pub mod sessions;
 pub mod status;

@@ -45,6 +45,15 @@ pub fn run(ctx: &Context, args: &ModelsArgs) -> anyhow::Result<()> {
             make_default(ctx, &spec, &path)
         }
         Some(ModelsCommand::Alias { alias, name }) => set_alias(ctx, alias, name),
+        Some(ModelsCommand::Unload { name }) => {
+            let client = super::ps::running_server(ctx)?;
+            client.unload(name)?;
+            ctx.printer.status(&format!(
+                "Unloaded {name} from the server at {}.",
+                client.base()
+            ));
+            Ok(())
+        }
     }
 }
 

@@ -88,7 +88,7 @@ pub async fn count_tokens(
     let chat = to_chat(body, Purpose::Count)?;
     let model = chat.model.clone();
     let (generate, _) = request::chat(chat, &state.settings)?;
-    let serving = state.models.engine_for(model.as_deref()).await?;
+    let serving = state.models.engine_for(model.as_deref(), None).await?;
     let tokens = tokio::task::spawn_blocking(move || serving.engine.count_prompt_tokens(&generate))
         .await
         .map_err(|e| ApiError::internal(format!("the tokens could not be counted: {e}")))?
@@ -151,6 +151,7 @@ pub(super) fn to_chat(
         "tools": tools,
         "tool_choice": tool_choice,
         "parallel_tool_calls": parallel,
+        "keep_alive": body.keep_alive,
     });
     let variables = thinking_variables(body.thinking)?;
     let (effort, format) = read_output_config(body.output_config)?;

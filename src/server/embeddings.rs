@@ -42,7 +42,11 @@ pub async fn embeddings(
         }
     };
     let inputs = read_inputs(body.input)?;
-    let serving = state.models.engine_for(body.model.as_deref()).await?;
+    let keep_alive = super::request::keep_alive(body.keep_alive)?;
+    let serving = state
+        .models
+        .engine_for(body.model.as_deref(), keep_alive)
+        .await?;
     let model = serving.name.clone();
     let answer = serving.engine.embed(inputs).map_err(api_error)?;
     let embedded = answer

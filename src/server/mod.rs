@@ -17,6 +17,7 @@ mod policy;
 mod request;
 mod response_store;
 mod responses;
+pub mod router;
 mod routes;
 mod stream;
 mod switch;
@@ -71,15 +72,15 @@ pub struct ServerOptions {
     pub pid_file: PathBuf,
     /// Where the Responses API keeps its stored answers.
     pub responses_dir: PathBuf,
+    /// The models on disk, which requests may name.
+    pub catalog: Box<dyn Fn() -> Option<crate::models::catalog::Catalog> + Send + Sync>,
     /// What the PID file will say about this server.
     pub record: pidfile::ServerRecord,
 }
 
 pub struct AppState {
-    /// The model being served, and a switch in progress.
-    models: switch::Models,
-    /// How engines are built (the model path aside), for switches.
-    engine_config: EngineConfig,
+    /// The models loaded, and loading any model by name.
+    models: Arc<router::Models>,
     /// The PID file and what it says; updated when the model changes.
     pid_file: Mutex<Option<pidfile::PidFile>>,
     record: Mutex<pidfile::ServerRecord>,
@@ -122,6 +123,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/metrics", get(routes::metrics))
         .route("/admin/model", post(switch::switch_model))
+        .route("/admin/unload", post(switch::unload_model))
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -186,9 +188,21 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         chat_template: options.settings.chat_template.clone(),
         pooling: options.settings.pooling,
     };
-    let state = Arc::new(AppState {
-        models: switch::Models::new(&options.model_name),
+    let keep_alive = router::parse_keep_alive(&options.settings.server.keep_alive)
+        .map_err(|e| anyhow::anyhow!("server.keep_alive: {e}"))?;
+    let max_models = options.settings.server.max_models;
+    let router_options = router::RouterOptions {
+        max_models: (max_models > 0).then_some(max_models as usize),
+        keep_alive,
         engine_config: engine_config.clone(),
+        catalog: options.catalog,
+    };
+    let state = Arc::new(AppState {
+        models: Arc::new(router::Models::new(
+            &options.model_name,
+            &options.model_path,
+            router_options,
+        )),
         pid_file: Mutex::new(Some(pid_file)),
         record: Mutex::new(options.record.clone()),
         api_key: options.settings.server.api_key.clone(),
@@ -211,11 +225,28 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     let loading = tokio::task::spawn_blocking({
         let state = Arc::clone(&state);
         let name = options.model_name.clone();
-        move || {
-            let engine = Engine::load(engine_config, NoProgress)?;
-            tracing::info!(slots = engine.info().slots, "model loaded");
-            state.models.serve(engine, name);
-            Ok::<(), crate::engine::EngineError>(())
+        let path = options.model_path.clone();
+        move || match Engine::load(engine_config, NoProgress) {
+            Ok(engine) => {
+                tracing::info!(slots = engine.info().slots, "model loaded");
+                state.models.serve(engine, name, path);
+                Ok(())
+            }
+            Err(e) => {
+                state.models.start_failed(&name, e.to_string());
+                Err(e)
+            }
+        }
+    });
+    tokio::spawn({
+        let models = Arc::clone(&state.models);
+        async move {
+            let mut every = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                every.tick().await;
+                let models = Arc::clone(&models);
+                let _ = tokio::task::spawn_blocking(move || models.unload_idle()).await;
+            }
         }
     });
     let app = router(Arc::clone(&state));

@@ -3,6 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::{Map, Value};
 
@@ -107,6 +108,25 @@ fn refuse_unhonoured(endpoint: Endpoint, other: &Map<String, Value>) -> Result<(
         return Err(ApiError::unsupported_field(field, message));
     }
     Ok(())
+}
+
+/// A request's `keep_alive`: `None` when absent, else how long the model
+/// stays loaded after it (`Some(None)`: for ever).
+pub fn keep_alive(value: Option<Value>) -> Result<Option<Option<Duration>>, ApiError> {
+    let text = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s,
+        Some(other) => {
+            return Err(ApiError::invalid(
+                "keep_alive",
+                format!("keep_alive is seconds or a duration such as \"5m\", not {other}"),
+            ))
+        }
+    };
+    super::router::parse_keep_alive(&text)
+        .map(Some)
+        .map_err(|e| ApiError::invalid("keep_alive", e))
 }
 
 /// A request body as `T`, or a 400 that says what is wrong with it.

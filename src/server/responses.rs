@@ -339,6 +339,7 @@ pub(super) fn read_request(
         "parallel_tool_calls": body.parallel_tool_calls,
         "response_format": format,
         "reasoning_effort": effort,
+        "keep_alive": body.keep_alive,
     });
     let chat: ChatCompletionRequest = serde_json::from_value(chat)
         .map_err(|e| ApiError::bad_body(format!("the body is not a valid request: {e}")))?;

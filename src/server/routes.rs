@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 use super::request::{self, Delivery};
+use super::router::Serving;
 use super::stream::{sse, Answers, OpenAiChunks, Reply};
 use super::{AppState, Phase};
 use crate::engine::output::{OutputParser, Parsed};
@@ -20,7 +21,7 @@ use crate::engine::{
     Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob, ToolChoice,
     ToolFormat, Usage,
 };
-use crate::wire::admin::Health;
+use crate::wire::admin::{Health, LoadedModel};
 use crate::wire::openai::*;
 
 type ApiResult = Result<Response, ApiError>;
@@ -29,10 +30,40 @@ type ApiResult = Result<Response, ApiError>;
 /// "loading" while a switch to another model is under way.
 pub async fn health(State(state): State<Arc<AppState>>) -> Response {
     let status = state.models.status();
-    let Some(serving) = status.current else {
+    if !status.started {
         return ApiError::busy("the model is loading").into_response();
+    }
+    let figures = |serving: &Serving| {
+        let load = serving.engine.load_figures();
+        (
+            serving.engine.info().slots,
+            load.busy_slots.load(Ordering::Relaxed),
+            load.queued.load(Ordering::Relaxed),
+        )
     };
-    let load = serving.engine.load_figures();
+    let (slots, slots_busy, queued) = status.current.as_deref().map_or((0, 0, 0), figures);
+    let models = state
+        .models
+        .states()
+        .into_iter()
+        .map(|m| {
+            let (slots, slots_busy, queued) = m.loaded.as_deref().map_or((0, 0, 0), figures);
+            LoadedModel {
+                state: if m.loading { "loading" } else { "loaded" }.into(),
+                default: m.is_default,
+                slots,
+                slots_busy,
+                queued,
+                idle_seconds: m.idle.as_secs(),
+                size_bytes: m
+                    .loaded
+                    .as_ref()
+                    .and_then(|s| std::fs::metadata(&s.path).ok())
+                    .map_or(0, |meta| meta.len()),
+                name: m.name,
+            }
+        })
+        .collect();
     Json(Health {
         status: if status.loading.is_some() {
             Health::LOADING
@@ -40,15 +71,26 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
             Health::OK
         }
         .into(),
-        model: serving.name.clone(),
-        slots: serving.engine.info().slots,
-        slots_busy: load.busy_slots.load(Ordering::Relaxed),
-        queued: load.queued.load(Ordering::Relaxed),
+        model: status.default,
+        slots,
+        slots_busy,
+        queued,
         requests_served: state.metrics.completed(),
         loading_model: status.loading,
         switch_error: status.last_error,
+        models,
+        memory_bytes: resident_memory(),
     })
     .into_response()
+}
+
+/// This process's resident memory in bytes (Linux; `None` elsewhere).
+fn resident_memory() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf only reads a configuration value.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    Some(pages * u64::try_from(page).ok()?)
 }
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
@@ -60,15 +102,36 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
 }
 
+/// Every model the server can answer with: the loaded and loading ones
+/// (the default first), then the others on disk, each with its state.
 pub async fn models(State(state): State<Arc<AppState>>) -> Json<ModelList> {
+    let models = Arc::clone(&state.models);
+    let on_disk = tokio::task::spawn_blocking(move || models.on_disk())
+        .await
+        .unwrap_or_default();
+    let card = |id: String, status: &'static str| ModelCard {
+        id,
+        object: "model",
+        created: state.started_unix,
+        owned_by: "flashchat",
+        status,
+    };
+    let mut data: Vec<ModelCard> = Vec::new();
+    let states = state.models.states();
+    if !states.iter().any(|m| m.is_default) {
+        data.push(card(state.models.name(), "on disk"));
+    }
+    for m in states {
+        data.push(card(m.name, if m.loading { "loading" } else { "loaded" }));
+    }
+    for (name, _) in on_disk {
+        if !data.iter().any(|c| c.id == name) {
+            data.push(card(name, "on disk"));
+        }
+    }
     Json(ModelList {
         object: "list",
-        data: vec![ModelCard {
-            id: state.models.name(),
-            object: "model",
-            created: state.started_unix,
-            owned_by: "flashchat",
-        }],
+        data,
     })
 }
 
@@ -142,7 +205,9 @@ pub(super) async fn start_chat(
     body: ChatCompletionRequest,
     show_thinking: bool,
 ) -> Result<ChatStart, ApiError> {
+    let mut body = body;
     let model = body.model.clone();
+    let keep_alive = request::keep_alive(body.keep_alive.take())?;
     let (generate, delivery) = request::chat(body, &state.settings)?;
     let cancel = Arc::clone(&generate.cancel);
     let asked_logprobs = generate.logprobs.is_some();
@@ -152,7 +217,14 @@ pub(super) async fn start_chat(
         .as_ref()
         .filter(|t| t.choice != ToolChoice::None)
         .map(|t| t.call_required());
-    let started = start_many(state, model.as_deref(), generate, delivery.choices).await?;
+    let started = start_many(
+        state,
+        model.as_deref(),
+        keep_alive,
+        generate,
+        delivery.choices,
+    )
+    .await?;
     let tool_format = started.tool_format;
     let output = move || {
         let parser = OutputParser::for_settings(show_thinking);
@@ -216,8 +288,9 @@ pub async fn completions(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let body: CompletionRequest = parse(body, state.body_limit)?;
+    let mut body: CompletionRequest = parse(body, state.body_limit)?;
     let model = body.model.clone();
+    let keep_alive = request::keep_alive(body.keep_alive.take())?;
     let (requests, delivery) = request::completion(body, &state.settings)?;
     let asked_logprobs = requests.iter().any(|r| r.logprobs.is_some());
     // Each prompt's answers are choices `prompt * n .. prompt * n + n`.
@@ -227,7 +300,14 @@ pub async fn completions(
     let mut prompt_tokens = 0;
     for generate in requests {
         let cancel = Arc::clone(&generate.cancel);
-        let started = start_many(&state, model.as_deref(), generate, delivery.choices).await?;
+        let started = start_many(
+            &state,
+            model.as_deref(),
+            keep_alive,
+            generate,
+            delivery.choices,
+        )
+        .await?;
         served = started.name;
         prompt_tokens += started.prompt_tokens;
         cancels.extend(std::iter::repeat_n(cancel, started.answers.len()));
@@ -315,11 +395,12 @@ struct Started {
 async fn start_many(
     state: &AppState,
     model: Option<&str>,
+    keep_alive: Option<Option<std::time::Duration>>,
     generate: crate::engine::GenerateRequest,
     n: usize,
 ) -> Result<Started, ApiError> {
     let cancel = Arc::clone(&generate.cancel);
-    let serving = state.models.engine_for(model).await?;
+    let serving = state.models.engine_for(model, keep_alive).await?;
     let name = serving.name.clone();
     let tool_format = serving.engine.tool_format();
     let slots = serving.engine.info().slots as usize;

@@ -23,6 +23,10 @@ pub enum Kind {
     /// A list of folders: a TOML array of strings; in the environment,
     /// separated by `:` like `PATH`.
     PathList,
+    /// Remote servers: an array of tables `{models, url, api_key_env}`
+    /// (`[[server.upstreams]]` in the file; an inline TOML array in the
+    /// environment).
+    Upstreams,
 }
 
 #[derive(Debug)]
@@ -58,6 +62,9 @@ pub const SERVER_PARALLEL: &str = "server.parallel";
 pub const SERVER_API_KEY: &str = "server.api_key";
 pub const SERVER_MAX_BODY_MB: &str = "server.max_body_mb";
 pub const SERVER_RESPONSES_MAX_MB: &str = "server.responses_max_mb";
+pub const SERVER_MAX_MODELS: &str = "server.max_models";
+pub const SERVER_KEEP_ALIVE: &str = "server.keep_alive";
+pub const SERVER_UPSTREAMS: &str = "server.upstreams";
 pub const SERVER_CORS_ORIGINS: &str = "server.cors_origins";
 pub const SERVER_ALLOWED_HOSTS: &str = "server.allowed_hosts";
 pub const SERVER_URL: &str = "server.url";
@@ -212,6 +219,24 @@ pub const KEYS: &[Key] = &[
         doc: "Disk kept for stored /v1/responses answers in MiB; the oldest go first",
     },
     Key {
+        name: SERVER_MAX_MODELS,
+        kind: Kind::Int { min: 0, max: 64 },
+        default: Some("0"),
+        doc: "Models the server keeps loaded at once (0: as many as memory allows); the least recently used is unloaded first",
+    },
+    Key {
+        name: SERVER_KEEP_ALIVE,
+        kind: Kind::Text,
+        default: Some("\"5m\""),
+        doc: "How long an unused model stays loaded: seconds, or 30s, 5m, 1h; -1 keeps it",
+    },
+    Key {
+        name: SERVER_UPSTREAMS,
+        kind: Kind::Upstreams,
+        default: Some("[]"),
+        doc: "Models answered by other OpenAI-compatible servers: [[server.upstreams]] with models = [...], url, api_key_env",
+    },
+    Key {
         name: SERVER_CORS_ORIGINS,
         kind: Kind::Text,
         default: Some("\"\""),
@@ -329,6 +354,12 @@ impl Key {
             (Kind::PathList, Value::String(s)) => {
                 Some(Value::Array(vec![Value::String(s.clone())]))
             }
+            (Kind::Upstreams, Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    check_upstream(item).map_err(|e| format!("{}[{i}]: {e}", self.name))?;
+                }
+                Some(value.clone())
+            }
             _ => None,
         };
         ok.ok_or_else(|| format!("{} must be {}, found {value}", self.name, self.expected()))
@@ -345,6 +376,9 @@ impl Key {
                     .map(|p| Value::String(p.to_string()))
                     .collect(),
             )),
+            Kind::Upstreams => toml::from_str::<toml::Table>(&format!("v = {trimmed}"))
+                .ok()
+                .and_then(|mut t| t.remove("v")),
             Kind::Int { .. } => trimmed.parse::<i64>().ok().map(Value::Integer),
             Kind::Float { .. } => trimmed.parse::<f64>().ok().map(Value::Float),
             Kind::Bool => match trimmed.to_ascii_lowercase().as_str() {
@@ -371,7 +405,48 @@ impl Key {
             Kind::Bool => "true or false".into(),
             Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
             Kind::PathList => "a list of folders, like [\"~/models\"]".into(),
+            Kind::Upstreams => {
+                "a list of tables like [{ models = [\"name\"], url = \"http://host:8000/v1\", api_key_env = \"VAR\" }]"
+                    .into()
+            }
         }
+    }
+}
+
+/// One `[[server.upstreams]]` entry: `models` (names, or `model`), `url`
+/// (http or https), and optionally `api_key_env`, the variable holding
+/// its key.
+fn check_upstream(item: &Value) -> Result<(), String> {
+    let Value::Table(table) = item else {
+        return Err("each upstream is a table".into());
+    };
+    for key in table.keys() {
+        if !["models", "model", "url", "api_key_env"].contains(&key.as_str()) {
+            return Err(format!(
+                "unknown field `{key}` (an upstream has models, url and api_key_env)"
+            ));
+        }
+    }
+    match table.get("url").and_then(Value::as_str) {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {}
+        _ => return Err("`url` is the server's base URL, http://… or https://…".into()),
+    }
+    let names = match (table.get("models"), table.get("model")) {
+        (Some(Value::Array(names)), None) => {
+            names
+                .iter()
+                .all(|n| n.as_str().is_some_and(|n| !n.is_empty()))
+                && !names.is_empty()
+        }
+        (None, Some(Value::String(name))) => !name.is_empty(),
+        _ => false,
+    };
+    if !names {
+        return Err("`models` lists the model names it answers (or `model` names one)".into());
+    }
+    match table.get("api_key_env") {
+        None | Some(Value::String(_)) => Ok(()),
+        Some(_) => Err("`api_key_env` is the name of an environment variable".into()),
     }
 }
 
@@ -465,6 +540,9 @@ mod tests {
             SERVER_API_KEY,
             SERVER_MAX_BODY_MB,
             SERVER_RESPONSES_MAX_MB,
+            SERVER_MAX_MODELS,
+            SERVER_KEEP_ALIVE,
+            SERVER_UPSTREAMS,
             SERVER_CORS_ORIGINS,
             SERVER_ALLOWED_HOSTS,
             SERVER_URL,

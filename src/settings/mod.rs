@@ -74,6 +74,45 @@ pub enum ColorMode {
     Never,
 }
 
+/// A remote OpenAI-compatible server answering some model names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Upstream {
+    pub models: Vec<String>,
+    /// Its API base (`http://host:8000/v1`).
+    pub url: String,
+    /// The environment variable holding its key (never the key itself).
+    pub api_key_env: Option<String>,
+}
+
+/// `server.upstreams`, already checked by its key.
+fn upstreams(value: &Value) -> Vec<Upstream> {
+    let text = |t: &toml::Table, k: &str| t.get(k).and_then(Value::as_str).map(str::to_string);
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_table)
+                .map(|t| Upstream {
+                    models: match t.get("models").and_then(Value::as_array) {
+                        Some(names) => names
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect(),
+                        None => text(t, "model").into_iter().collect(),
+                    },
+                    url: text(t, "url")
+                        .unwrap_or_default()
+                        .trim_end_matches('/')
+                        .to_string(),
+                    api_key_env: text(t, "api_key_env"),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Server settings (used by `serve` and the clients).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ServerSettings {
@@ -86,6 +125,12 @@ pub struct ServerSettings {
     pub max_body_bytes: usize,
     /// Disk kept for the Responses API's stored answers.
     pub responses_max_bytes: u64,
+    /// Models loaded at once; 0: as many as memory allows.
+    pub max_models: u32,
+    /// How long an unused model stays loaded, as written (`5m`, `-1`).
+    pub keep_alive: String,
+    /// Models answered by other servers.
+    pub upstreams: Vec<Upstream>,
     /// Origins allowed to call the API from a browser.
     pub cors_origins: Vec<String>,
     /// Host names a loopback server answers besides localhost.
@@ -374,6 +419,11 @@ fn typed(values: &Values) -> Settings {
             url: text(keys::SERVER_URL),
             max_body_bytes: int(keys::SERVER_MAX_BODY_MB) as usize * (1 << 20),
             responses_max_bytes: int(keys::SERVER_RESPONSES_MAX_MB) as u64 * (1 << 20),
+            max_models: int(keys::SERVER_MAX_MODELS) as u32,
+            keep_alive: text(keys::SERVER_KEEP_ALIVE).unwrap_or_else(|| "5m".into()),
+            upstreams: get(keys::SERVER_UPSTREAMS)
+                .map(upstreams)
+                .unwrap_or_default(),
             cors_origins: comma_list(text(keys::SERVER_CORS_ORIGINS))
                 .into_iter()
                 .map(|o| o.trim_end_matches('/').to_string())

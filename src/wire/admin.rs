@@ -24,6 +24,12 @@ pub struct Health {
     /// Why the last switch failed (the old model kept serving).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub switch_error: Option<String>,
+    /// Every model loaded or loading.
+    #[serde(default)]
+    pub models: Vec<LoadedModel>,
+    /// The server's resident memory in bytes (Linux).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_bytes: Option<u64>,
 }
 
 impl Health {
@@ -39,6 +45,35 @@ pub struct SwitchRequest {
     /// The name clients will use; the file name without `.gguf` by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+/// `POST /admin/unload`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct UnloadRequest {
+    pub model: String,
+}
+
+/// A model in `/health`'s list (what `flashchat ps` shows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadedModel {
+    pub name: String,
+    /// `loaded` or `loading`.
+    pub state: String,
+    /// Requests without a model get this one.
+    #[serde(default)]
+    pub default: bool,
+    #[serde(default)]
+    pub slots: u32,
+    #[serde(default)]
+    pub slots_busy: usize,
+    #[serde(default)]
+    pub queued: usize,
+    /// Seconds since its last request.
+    #[serde(default)]
+    pub idle_seconds: u64,
+    /// Size of its weights file.
+    #[serde(default)]
+    pub size_bytes: u64,
 }
 
 /// The 202 answer to a switch: loading has begun.

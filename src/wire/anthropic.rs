@@ -37,6 +37,10 @@ pub struct MessagesRequest {
     /// `effort` and the JSON `format` of the answer.
     #[serde(default)]
     pub output_config: Option<Value>,
+    /// How long the model stays loaded after this request (flashchat's
+    /// extension, as in its other APIs).
+    #[serde(default)]
+    pub keep_alive: Option<Value>,
     /// Every other field: the caller's labels are ignored, the rest refused.
     #[serde(flatten)]
     pub other: Map<String, Value>,

@@ -131,6 +131,10 @@ pub struct ChatCompletionRequest {
     /// (`{"enable_thinking": false}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chat_template_kwargs: Option<serde_json::Value>,
+    /// How long the model stays loaded after this request (ollama's
+    /// field): seconds, `"5m"`, `-1` for ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_alive: Option<serde_json::Value>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -158,6 +162,9 @@ pub struct CompletionRequest {
     /// (0 = only the chosen token's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
+    /// How long the model stays loaded after this request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_alive: Option<serde_json::Value>,
     #[serde(flatten)]
     pub constraint: ConstraintFields,
     #[serde(flatten)]
@@ -581,6 +588,8 @@ pub struct ModelCard {
     pub object: &'static str,
     pub created: u64,
     pub owned_by: &'static str,
+    /// `loaded`, `loading` or `on disk` (loaded when a request names it).
+    pub status: &'static str,
 }
 
 #[cfg(test)]
@@ -690,6 +699,7 @@ mod tests {
             parallel_tool_calls: None,
             reasoning_effort: None,
             chat_template_kwargs: None,
+            keep_alive: None,
             constraint: ConstraintFields::default(),
             sampling: SamplingFields {
                 max_tokens: Some(8),
@@ -717,6 +727,9 @@ pub struct EmbeddingRequest {
     pub encoding_format: Option<String>,
     #[serde(default)]
     pub dimensions: Option<i64>,
+    /// How long the model stays loaded after this request.
+    #[serde(default)]
+    pub keep_alive: Option<serde_json::Value>,
     /// Every other field: `user` is ignored, the rest refused.
     #[serde(flatten)]
     pub other: serde_json::Map<String, serde_json::Value>,

@@ -49,6 +49,9 @@ pub struct ResponsesRequest {
     pub truncation: Option<Value>,
     #[serde(default)]
     pub include: Option<Vec<String>>,
+    /// How long the model stays loaded after this request.
+    #[serde(default)]
+    pub keep_alive: Option<Value>,
     /// Every other field: the caller's labels are ignored, the rest refused.
     #[serde(flatten)]
     pub other: Map<String, Value>,

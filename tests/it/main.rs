@@ -14,6 +14,7 @@ mod generated;
 mod hub;
 mod models;
 mod prompt;
+mod router;
 mod serve;
 mod sessions;
 mod status;

@@ -12,7 +12,7 @@ use crate::common::{free_port, heavy, stderr_of, stdout_of, Sandbox};
 
 /// A daemon started in a sandbox; stopped (or killed) when dropped.
 pub(crate) struct Server {
-    sandbox: Sandbox,
+    pub(crate) sandbox: Sandbox,
     port: u16,
     api_key: Option<String>,
 }
@@ -22,7 +22,7 @@ impl Server {
         Self::start_with_env(extra, &[])
     }
 
-    fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Option<Self> {
+    pub(crate) fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Option<Self> {
         let sandbox = Sandbox::new();
         let cmd = sandbox.with_model()?;
         Self::launch(sandbox, cmd, extra, env)
@@ -107,6 +107,14 @@ impl Server {
     }
 
     /// `GET /health` as JSON.
+    /// A GET and its JSON answer.
+    pub(crate) fn get_json(&self, path: &str) -> (u16, Value) {
+        let response = Self::agent().get(self.url(path)).call().unwrap();
+        let status = response.status().as_u16();
+        let text = response.into_body().read_to_string().unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
     pub(crate) fn health(&self) -> Value {
         let response = Self::agent().get(self.url("/health")).call().unwrap();
         serde_json::from_str(&response.into_body().read_to_string().unwrap()).unwrap()
@@ -199,7 +207,7 @@ impl Server {
             .collect()
     }
 
-    fn flashchat(&self) -> assert_cmd::Command {
+    pub(crate) fn flashchat(&self) -> assert_cmd::Command {
         self.sandbox.cmd()
     }
 }

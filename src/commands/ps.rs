@@ -1,0 +1,106 @@
+//! `flashchat ps`: the running server's models, as its `/health` reports
+//! them: state, slots in use, queue, idle time and size, and the server's
+//! memory.
+
+use std::io::Write;
+use std::time::Duration;
+
+use crate::cli::PsArgs;
+use crate::client::{self, Client};
+use crate::errors::Hinted;
+use crate::human::{human_bytes, human_duration};
+use crate::server::pidfile::{self, ServerState};
+use crate::Context;
+
+pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
+    let client = running_server(ctx)?;
+    let health = match client::health(client.base(), Duration::from_secs(5)) {
+        Some((200, Some(health))) => health,
+        Some((status, _)) => {
+            return Err(Hinted::new(
+                format!("the server at {} answered {status}", client.base()),
+                "it may still be loading its first model; try again in a moment",
+            )
+            .into())
+        }
+        None => {
+            return Err(Hinted::new(
+                format!("the server at {} does not answer", client.base()),
+                "see flashchat serve --logs",
+            )
+            .into())
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let body = serde_json::json!({
+            "url": client.base(),
+            "memory_bytes": health.memory_bytes,
+            "models": health.models,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&body)?)?;
+        return Ok(());
+    }
+    let memory = health
+        .memory_bytes
+        .map(|m| format!(", {} resident", human_bytes(m)))
+        .unwrap_or_default();
+    ctx.printer
+        .status(&format!("Server at {}{memory}", client.base()));
+    let rows: Vec<[String; 6]> = health
+        .models
+        .iter()
+        .map(|m| {
+            [
+                if m.default {
+                    format!("{} *", m.name)
+                } else {
+                    m.name.clone()
+                },
+                m.state.clone(),
+                format!("{}/{}", m.slots_busy, m.slots),
+                m.queued.to_string(),
+                human_duration(m.idle_seconds),
+                human_bytes(m.size_bytes),
+            ]
+        })
+        .collect();
+    let header = ["NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE"].map(String::from);
+    let widths: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    if rows.is_empty() {
+        ctx.printer
+            .status("No model is loaded; the next request loads one.");
+    }
+    Ok(())
+}
+
+/// A client of flashchat's running server, or an error saying none runs.
+pub fn running_server(ctx: &Context) -> anyhow::Result<Client> {
+    match pidfile::inspect(&ctx.paths.pid_file) {
+        ServerState::Running(record) if !record.url.is_empty() => Ok(Client::new(
+            &record.url,
+            ctx.resolved.settings.server.api_key.clone(),
+        )),
+        _ => Err(Hinted::new(
+            "no flashchat server is running",
+            "start one with: flashchat serve",
+        )
+        .into()),
+    }
+}
