@@ -16,7 +16,7 @@ use serde_json::{json, Map, Value};
 
 use super::error::ApiError;
 use super::request;
-use super::routes::{api_error, collect_chat, parse, start_chat};
+use super::routes::{api_error, collect_chat, parse_or_forward, start_chat};
 use super::stream::{sse, Events, Piece, Shape};
 use super::AppState;
 use crate::engine::{Completion, FinishReason, ToolCall};
@@ -40,7 +40,10 @@ pub async fn messages(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let body: MessagesRequest = parse(body, state.body_limit)?;
+    let body: MessagesRequest = match parse_or_forward(&state, "/messages", body).await? {
+        Ok(body) => body,
+        Err(forwarded) => return Ok(forwarded),
+    };
     let stream = body.stream;
     let chat = to_chat(body, Purpose::Answer)?;
     // Thinking is always split off: it has blocks of its own.
@@ -84,7 +87,11 @@ pub async fn count_tokens(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let body: MessagesRequest = parse(body, state.body_limit)?;
+    let body: MessagesRequest =
+        match parse_or_forward(&state, "/messages/count_tokens", body).await? {
+            Ok(body) => body,
+            Err(forwarded) => return Ok(forwarded),
+        };
     let chat = to_chat(body, Purpose::Count)?;
     let model = chat.model.clone();
     let (generate, _) = request::chat(chat, &state.settings)?;

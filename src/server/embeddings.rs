@@ -12,7 +12,7 @@ use base64::Engine as _;
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::routes::{api_error, parse};
+use super::routes::{api_error, parse_or_forward};
 use super::AppState;
 use crate::engine::EmbedInput;
 use crate::wire::openai::{EmbeddingData, EmbeddingList, EmbeddingRequest, EmbeddingUsage};
@@ -24,7 +24,10 @@ pub async fn embeddings(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let body: EmbeddingRequest = parse(body, state.body_limit)?;
+    let body: EmbeddingRequest = match parse_or_forward(&state, "/embeddings", body).await? {
+        Ok(body) => body,
+        Err(forwarded) => return Ok(forwarded),
+    };
     if let Some(field) = body.other.keys().find(|k| k.as_str() != "user") {
         return Err(ApiError::unsupported_field(
             field,

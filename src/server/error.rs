@@ -36,6 +36,8 @@ pub enum ErrorKind {
     /// Every slot and queue place is taken, or the model is loading.
     Busy,
     ShuttingDown,
+    /// A remote server (`server.upstreams`) could not be reached.
+    BadGateway,
     Internal,
 }
 
@@ -53,6 +55,7 @@ impl ErrorKind {
             Self::Conflict => StatusCode::CONFLICT,
             Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::Busy | Self::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,
+            Self::BadGateway => StatusCode::BAD_GATEWAY,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,6 +67,7 @@ impl ErrorKind {
             Self::Unauthorized => "authentication_error",
             Self::NotFound => "not_found_error",
             Self::Busy | Self::ShuttingDown => "server_busy",
+            Self::BadGateway => "upstream_error",
             Self::Internal => "server_error",
             _ => "invalid_request_error",
         }
@@ -86,6 +90,7 @@ impl ErrorKind {
             Self::Timeout => "timeout",
             Self::Busy => "queue_full",
             Self::ShuttingDown => "shutting_down",
+            Self::BadGateway => "upstream_unreachable",
             Self::Internal => "internal_error",
         }
     }
@@ -241,12 +246,16 @@ mod tests {
             ErrorKind::Timeout,
             ErrorKind::Busy,
             ErrorKind::ShuttingDown,
+            ErrorKind::BadGateway,
             ErrorKind::Internal,
         ];
         for kind in kinds {
             let server_side = matches!(
                 kind,
-                ErrorKind::Busy | ErrorKind::ShuttingDown | ErrorKind::Internal
+                ErrorKind::Busy
+                    | ErrorKind::ShuttingDown
+                    | ErrorKind::BadGateway
+                    | ErrorKind::Internal
             );
             assert_eq!(kind.status().is_server_error(), server_side, "{kind:?}");
             let response = ApiError::new(kind, "x").into_response();

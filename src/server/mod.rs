@@ -22,6 +22,7 @@ mod routes;
 mod stream;
 mod switch;
 mod tools;
+mod upstream;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -98,6 +99,8 @@ pub struct AppState {
     phase: tokio::sync::watch::Receiver<Phase>,
     /// The Responses API's stored answers.
     responses: Arc<response_store::ResponseStore>,
+    /// Models answered by other servers.
+    upstreams: upstream::Upstreams,
 }
 
 impl AppState {
@@ -188,6 +191,10 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         chat_template: options.settings.chat_template.clone(),
         pooling: options.settings.pooling,
     };
+    let upstreams = upstream::Upstreams::new(&options.settings.server.upstreams, |var| {
+        std::env::var(var).ok()
+    })
+    .map_err(anyhow::Error::msg)?;
     let keep_alive = router::parse_keep_alive(&options.settings.server.keep_alive)
         .map_err(|e| anyhow::anyhow!("server.keep_alive: {e}"))?;
     let max_models = options.settings.server.max_models;
@@ -216,6 +223,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         ids: AtomicU64::new(0),
         metrics: metrics::Metrics::default(),
         phase,
+        upstreams,
         responses: Arc::new(response_store::ResponseStore::open(
             options.responses_dir.clone(),
             options.settings.server.responses_max_bytes,

@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 
 use super::error::ApiError;
 use super::response_store::{ResponseStore, Stored};
-use super::routes::{collect_chat, parse, start_chat};
+use super::routes::{collect_chat, parse_or_forward, start_chat};
 use super::stream::{sse, Events, Piece, Shape};
 use super::AppState;
 use crate::engine::{Completion, FinishReason, ToolCall};
@@ -40,7 +40,10 @@ pub async fn create(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let body: ResponsesRequest = parse(body, state.body_limit)?;
+    let body: ResponsesRequest = match parse_or_forward(&state, "/responses", body).await? {
+        Ok(body) => body,
+        Err(forwarded) => return Ok(forwarded),
+    };
     let stream = body.stream;
     let id = format!("resp_{}", state.next_id());
     let (mut draft, chat) = read_request(&state.responses, id, body)?;

@@ -129,6 +129,11 @@ pub async fn models(State(state): State<Arc<AppState>>) -> Json<ModelList> {
             data.push(card(name, "on disk"));
         }
     }
+    for (name, _) in state.upstreams.models() {
+        if !data.iter().any(|c| c.id == name) {
+            data.push(card(name.to_string(), "upstream"));
+        }
+    }
     Json(ModelList {
         object: "list",
         data,
@@ -147,7 +152,11 @@ pub async fn chat(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let body: ChatCompletionRequest = parse(body, state.body_limit)?;
+    let body: ChatCompletionRequest =
+        match parse_or_forward(&state, "/chat/completions", body).await? {
+            Ok(body) => body,
+            Err(forwarded) => return Ok(forwarded),
+        };
     let start = start_chat(&state, body, state.settings.show_thinking).await?;
     let reply = Reply::new(&state, "chat.completion", start.delivery, start.model);
     if start.delivery.stream {
@@ -288,7 +297,10 @@ pub async fn completions(
     State(state): State<Arc<AppState>>,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    let mut body: CompletionRequest = parse(body, state.body_limit)?;
+    let mut body: CompletionRequest = match parse_or_forward(&state, "/completions", body).await? {
+        Ok(body) => body,
+        Err(forwarded) => return Ok(forwarded),
+    };
     let model = body.model.clone();
     let keep_alive = request::keep_alive(body.keep_alive.take())?;
     let (requests, delivery) = request::completion(body, &state.settings)?;
@@ -365,18 +377,33 @@ pub async fn completions(
     .into_response())
 }
 
-pub(super) fn parse<T: DeserializeOwned>(
+/// The body's bytes, or the 4xx for a body that could not be read.
+pub(super) fn read_body(
     body: Result<Bytes, BytesRejection>,
     limit: usize,
-) -> Result<T, ApiError> {
-    let bytes = body.map_err(|rejection| {
+) -> Result<Bytes, ApiError> {
+    body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::too_large(limit)
         } else {
             ApiError::bad_body(rejection.body_text())
         }
-    })?;
-    request::parse_json(&bytes)
+    })
+}
+
+/// Reads a body for `path` (the route after `/v1`): the upstream's answer
+/// when the model it names is answered by one (`Err(Ok(response))`), else
+/// the request.
+pub(super) async fn parse_or_forward<T: DeserializeOwned>(
+    state: &AppState,
+    path: &str,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Result<T, Response>, ApiError> {
+    let bytes = read_body(body, state.body_limit)?;
+    if let Some(forwarded) = state.upstreams.forward(path, &bytes).await {
+        return forwarded.map(Err);
+    }
+    request::parse_json(&bytes).map(Ok)
 }
 
 /// Answers queued and begun by [`start_many`].

@@ -140,7 +140,11 @@ fn two_models_on_disk_answer_by_name_side_by_side() {
         )
     };
     let (status, reply) = ask(json!("soon"));
-    assert_eq!((status, &reply["error"]["param"]), (400, &json!("keep_alive")), "{reply}");
+    assert_eq!(
+        (status, &reply["error"]["param"]),
+        (400, &json!("keep_alive")),
+        "{reply}"
+    );
     let (status, reply) = ask(json!(0));
     assert_eq!(status, 200, "{reply}");
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -186,4 +190,110 @@ fn one_model_at_a_time_swaps_without_a_failed_request_and_idle_models_unload() {
     );
     assert_eq!(status, 200, "{reply}");
     assert_eq!(reply["model"], GEMMA);
+}
+
+/// llama.cpp's own server with the instruct model, stopped when dropped.
+struct LlamaServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl LlamaServer {
+    fn start(tools: &std::path::Path, model: &std::path::Path, key: &str) -> Self {
+        let port = crate::common::free_port();
+        let child = std::process::Command::new(tools.join("llama-server"))
+            .arg("-m")
+            .arg(model)
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .args(["-c", "1024", "-np", "1", "-t", "1", "--api-key", key])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("llama-server starts");
+        let server = Self { child, port };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let health = Server::agent()
+                .get(format!("http://127.0.0.1:{port}/health"))
+                .call();
+            if health.is_ok_and(|r| r.status().as_u16() == 200) {
+                return server;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "llama-server did not become ready"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for LlamaServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The official client through flashchat to the upstream llama-server:
+/// whole and streamed, listed in /v1/models.
+const UPSTREAM_SCRIPT: &str = r#"
+import sys
+from openai import OpenAI
+
+client = OpenAI(base_url=sys.argv[1], api_key="sesame", max_retries=0)
+question = [{"role": "user", "content": "What is the capital of France?"}]
+whole = client.chat.completions.create(model="remote-smol", messages=question, max_tokens=12, temperature=0)
+text = whole.choices[0].message.content
+assert text and whole.usage.completion_tokens > 0, whole
+chunks = list(client.chat.completions.create(model="remote-smol", messages=question, max_tokens=12,
+                                             temperature=0, stream=True))
+streamed = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+assert streamed == text, (streamed, text)
+listed = {m.id: m.model_extra.get("status") for m in client.models.list().data}
+assert listed.get("remote-smol") == "upstream", listed
+local = client.chat.completions.create(model="gemma-3-270m-q4_k_m", messages=question, max_tokens=2)
+assert local.model == "gemma-3-270m-q4_k_m", local
+print("upstream ok")
+"#;
+
+#[test]
+fn a_model_of_an_upstream_llama_server_is_answered_through_flashchat() {
+    let _guard = heavy();
+    let (Some(tools), Some(smollm), Some(python)) = (
+        crate::common::llama_tools(),
+        instruct_model(),
+        crate::serve::python_with("openai"),
+    ) else {
+        return;
+    };
+    let upstream = LlamaServer::start(&tools, &smollm, "upstream-secret");
+    let upstreams = format!(
+        r#"[{{ models = ["remote-smol"], url = "http://127.0.0.1:{}/v1", api_key_env = "SMOL_KEY" }}]"#,
+        upstream.port
+    );
+    let env = [
+        ("FLASHCHAT_SERVER_UPSTREAMS", upstreams.as_str()),
+        ("SMOL_KEY", "upstream-secret"),
+    ];
+    let Some(server) = Server::start_with_env(&["--api-key", "sesame"], &env) else {
+        return;
+    };
+    crate::serve::run_python_with(&python, UPSTREAM_SCRIPT, &server, &[]);
+    let log = std::fs::read_to_string(server.sandbox.path().join("logs/server.log")).unwrap();
+    assert!(!log.contains("upstream-secret"), "the key is never logged");
+    // The upstream goes away: a 502 that says so, at once.
+    drop(upstream);
+    let started = Instant::now();
+    let (status, reply) = server.post_json(
+        "/v1/chat/completions",
+        json!({"model": "remote-smol", "messages": [{"role": "user", "content": "Hi"}], "max_tokens": 2}),
+    );
+    assert_eq!(status, 502, "{reply}");
+    assert_eq!(reply["error"]["code"], "upstream_unreachable", "{reply}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
 }
