@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_flashchat_global_optspecs
-    string join \n v/verbose q/quiet config= model= color= chat-template= h/help V/version
+    string join \n v/verbose q/quiet config= model= color= chat-template= cache-type-k= cache-type-v= flash-attention= swa-full h/help V/version
 end
 
 function __fish_flashchat_needs_command
@@ -30,8 +30,12 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_needs_command" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_needs_command" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_needs_command" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_needs_command" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s V -l version -d 'Print version'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
@@ -54,8 +58,12 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l color -d 'W
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l port -d 'Port to listen on (default from config: server.port)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l host -d 'Address to bind (default from config: server.host)' -r
@@ -67,6 +75,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l color -d '
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l stop -d 'Stop the running server (SIGTERM, then wait up to 10 s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l force -d 'With --stop: SIGKILL the server if it has not exited after 10 s'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l foreground -d 'Run attached to the terminal instead of as a daemon (systemd, containers)'
@@ -75,6 +86,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l logs -d 'P
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s f -l follow -d 'With --logs: keep printing new lines as they are written'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s n -l tokens -d 'Maximum number of tokens to generate (config: max_tokens)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l temperature -d 'Sampling temperature; 0 picks the most likely token every time (config: temperature)' -r
@@ -91,12 +103,16 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'Send the text to the model as is, without the model\'s chat template or system prompt'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l local -d 'Load the model in this process even when a server is running (config: use_server)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l json -d 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -104,9 +120,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l color -d '
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l json -d 'Print JSON (the model, each text and its vector, the token count) instead of one vector per line'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -114,9 +134,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l json -d 'Print JSON instead of a table'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -124,11 +148,15 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fi
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l reset -d 'Run the setup wizard again (sessions are kept)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l full-reset -d 'Delete config, sessions, history, personas and logs (never model files)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l yes -d 'With --full-reset: do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'Print the path of the config file in use'
@@ -139,10 +167,14 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l origin -d 'Say where each value came from: cli, env, file or default'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -150,8 +182,12 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use'
@@ -162,9 +198,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l color -d 
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -172,9 +212,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "list" -d 'Table of sessions, newest first (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -f -a "show" -d 'Print one session'
@@ -189,9 +233,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -199,9 +247,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -209,9 +261,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "md\t''
 jsonl\t''
@@ -223,9 +279,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -233,9 +293,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -243,10 +307,14 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Table of sessions, newest first (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one session'
@@ -261,9 +329,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fi
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -f -a "list" -d 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -f -a "pull" -d 'Download a GGUF from Hugging Face into the shared cache'
@@ -280,9 +352,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -290,9 +366,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -300,9 +380,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -310,9 +394,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -320,10 +408,14 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -331,9 +423,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -341,9 +437,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -351,9 +451,13 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every GGUF found on disk, with size, quantisation and architecture (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Download a GGUF from Hugging Face into the shared cache'
@@ -388,11 +492,15 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l color 
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print one JSON object: machine, llama.cpp build, model, every iteration, statistics'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l history -d 'Show earlier runs (of the target, when given) and how their medians moved'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l synthetic -d 'Measure a synthetic model even when a model is configured'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
@@ -400,8 +508,12 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l colo
 always\t''
 never\t''"
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'

@@ -279,6 +279,7 @@ fn load_engine(
     let config = EngineConfig {
         chat_template: settings.chat_template.clone(),
         pooling: settings.pooling,
+        kv: settings.kv,
         ..EngineConfig::single(
             model.path.clone(),
             settings.context_size,

@@ -54,6 +54,22 @@ pub struct GlobalArgs {
     /// A Jinja chat template file to use instead of the model's own (config: chat_template)
     #[arg(long, global = true, value_name = "FILE")]
     pub chat_template: Option<PathBuf>,
+
+    /// KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)
+    #[arg(long, global = true, value_name = "TYPE")]
+    pub cache_type_k: Option<String>,
+
+    /// KV cache value type; a quantised one needs flash attention (config: cache_type_v)
+    #[arg(long, global = true, value_name = "TYPE")]
+    pub cache_type_v: Option<String>,
+
+    /// Flash attention: auto, on or off (config: flash_attention)
+    #[arg(long, global = true, value_name = "WHEN")]
+    pub flash_attention: Option<String>,
+
+    /// Keep a full-length cache for sliding-window layers (config: swa_full)
+    #[arg(long, global = true)]
+    pub swa_full: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

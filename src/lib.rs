@@ -179,6 +179,27 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
             .map(|p| Value::String(p.display().to_string())),
         "--chat-template",
     );
+    let text = |value: &Option<String>| value.as_ref().map(|v| Value::String(v.clone()));
+    push(
+        keys::CACHE_TYPE_K,
+        text(&global.cache_type_k),
+        "--cache-type-k",
+    );
+    push(
+        keys::CACHE_TYPE_V,
+        text(&global.cache_type_v),
+        "--cache-type-v",
+    );
+    push(
+        keys::FLASH_ATTENTION,
+        text(&global.flash_attention),
+        "--flash-attention",
+    );
+    push(
+        keys::SWA_FULL,
+        global.swa_full.then_some(Value::Boolean(true)),
+        "--swa-full",
+    );
     if let Some(Command::Prompt(p)) = command {
         push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
         push(

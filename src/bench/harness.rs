@@ -59,7 +59,13 @@ impl LoadedModel {
 
     /// A context of `context` tokens decoding on `threads` threads.
     pub fn context(&self, context: u32, threads: u32) -> Result<Harness<'_>, EngineError> {
-        let ctx = load::context(&self.model, context, 1, threads)?;
+        let ctx = load::context(
+            &self.model,
+            context,
+            1,
+            threads,
+            &crate::engine::kv::KvOptions::default(),
+        )?;
         Ok(Harness {
             model: &self.model,
             ctx,

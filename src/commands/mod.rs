@@ -56,6 +56,7 @@ fn start_server(
         server: &ctx.resolved.settings.server,
         config_file: ctx.resolved.config_file.as_deref(),
         chat_template: ctx.resolved.settings.chat_template.as_deref(),
+        kv: ctx.resolved.settings.kv,
         allow_unauthenticated,
         log: &log,
     };

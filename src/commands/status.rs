@@ -24,6 +24,7 @@ struct Report {
     hf_cache: PathBuf,
     model: ModelReport,
     generation: Generation,
+    kv_cache: crate::engine::kv::KvOptions,
     threads: u32,
     system: SystemInfo,
     server: ServerReport,
@@ -112,6 +113,7 @@ fn gather(ctx: &Context) -> Report {
             repeat_penalty: s.repeat_penalty,
             seed: s.seed,
         },
+        kv_cache: s.kv,
         threads: s.effective_threads(),
         system: system_info(),
         server,
@@ -200,6 +202,20 @@ fn render(r: &Report) -> String {
             g.context_size, g.max_tokens, g.temperature, g.top_p, g.top_k, g.min_p, g.repeat_penalty
         ),
     );
+    let kv = &r.kv_cache;
+    row(
+        "KV cache",
+        format!(
+            "keys {} · values {} · flash attention {} · swa_full {}",
+            kv.type_k.name(),
+            kv.type_v.name(),
+            kv.flash_attention.name(),
+            kv.swa_full
+        ),
+    );
+    if let Some(problem) = kv.problem() {
+        row("  problem", problem);
+    }
     row("Threads", r.threads.to_string());
     row("CPU features", r.system.cpu_features.join(" "));
     row("Backends", r.system.backends.join(", "));

@@ -12,6 +12,7 @@ use llama_cpp_2::llama_batch::LlamaBatch;
 use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
+use super::kv::KvOptions;
 use super::worker::backend;
 use super::EngineError;
 
@@ -98,6 +99,7 @@ impl<'m> Embedder<'m> {
         context_size: u32,
         threads: u32,
         pooling: Pooling,
+        kv: &KvOptions,
     ) -> Result<Self, EngineError> {
         let threads = threads.max(1) as i32;
         // The whole of an input in one micro-batch: pooling over a model
@@ -109,13 +111,12 @@ impl<'m> Embedder<'m> {
             .with_n_ubatch(context_size.max(8))
             .with_n_seq_max(SEQUENCES_PER_BATCH)
             .with_kv_unified(true)
-            .with_swa_full(false)
             .with_embeddings(true)
             .with_pooling_type(pooling.llama())
             .with_n_threads(threads)
             .with_n_threads_batch(threads);
         let ctx = model
-            .new_context(backend()?, params)
+            .new_context(backend()?, kv.apply(params))
             .map_err(|e| EngineError::Context {
                 context_size,
                 reason: e.to_string(),

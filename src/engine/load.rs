@@ -12,6 +12,7 @@ use llama_cpp_2::model::params::kv_overrides::ParamOverrideValue;
 use llama_cpp_2::model::params::LlamaModelParams;
 use llama_cpp_2::model::LlamaModel;
 
+use super::kv::KvOptions;
 use super::worker::backend;
 use super::{EngineError, LoadReporter};
 
@@ -63,12 +64,19 @@ pub fn model(path: &Path, options: ModelOptions) -> Result<LlamaModel, EngineErr
 
 /// A context of `sequences` KV-cache sequences of `per_sequence` tokens
 /// each, decoding on `threads` threads.
-pub fn context(
-    model: &LlamaModel,
+pub fn context<'m>(
+    model: &'m LlamaModel,
     per_sequence: u32,
     sequences: u32,
     threads: u32,
-) -> Result<LlamaContext<'_>, EngineError> {
+    kv: &KvOptions,
+) -> Result<LlamaContext<'m>, EngineError> {
+    if let Some(problem) = kv.problem() {
+        return Err(EngineError::Context {
+            context_size: per_sequence,
+            reason: problem,
+        });
+    }
     let sequences = sequences.max(1);
     let threads = threads.max(1) as i32;
     let params = LlamaContextParams::default()
@@ -82,7 +90,7 @@ pub fn context(
         .with_n_threads(threads)
         .with_n_threads_batch(threads);
     model
-        .new_context(backend()?, params)
+        .new_context(backend()?, kv.apply(params))
         .map_err(|e| EngineError::Context {
             context_size: per_sequence,
             reason: e.to_string(),

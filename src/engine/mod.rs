@@ -8,6 +8,7 @@
 mod admission;
 mod constraint;
 pub mod embed;
+pub mod kv;
 pub(crate) mod load;
 pub mod output;
 mod policy;
@@ -76,6 +77,8 @@ pub struct EngineConfig {
     pub chat_template: Option<PathBuf>,
     /// How embeddings are pooled; `None`: the model's own (mean without).
     pub pooling: Option<embed::Pooling>,
+    /// The KV cache's layout.
+    pub kv: kv::KvOptions,
 }
 
 impl EngineConfig {
@@ -89,6 +92,7 @@ impl EngineConfig {
             queue_limit: 1,
             chat_template: None,
             pooling: None,
+            kv: kv::KvOptions::default(),
         }
     }
 }

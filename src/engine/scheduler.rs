@@ -47,6 +47,7 @@ pub(super) struct Scheduler<'m> {
 pub(super) struct EmbedConfig {
     pub pooling: Option<Pooling>,
     pub threads: u32,
+    pub kv: super::kv::KvOptions,
 }
 
 type EmbedTask = (
@@ -146,6 +147,7 @@ impl<'m> Scheduler<'m> {
                 self.slot_context,
                 self.embed_config.threads,
                 pooling,
+                &self.embed_config.kv,
             )?;
             tracing::info!(
                 pooling = pooling.name(),

@@ -94,6 +94,7 @@ pub(super) fn run(
     let embed_config = EmbedConfig {
         pooling: config.pooling,
         threads: config.threads,
+        kv: config.kv,
     };
     Scheduler::new(
         &model,
@@ -117,7 +118,7 @@ fn new_context<'m>(
         0 => trained,
         n => n.min(trained),
     };
-    let mut ctx = load::context(model, per_slot, config.slots, config.threads)?;
+    let mut ctx = load::context(model, per_slot, config.slots, config.threads, &config.kv)?;
     warm_up(model, &mut ctx)?;
     Ok(ctx)
 }

@@ -27,6 +27,8 @@ pub struct StartOptions<'a> {
     /// A chat template file replacing the model's own (it may come from a
     /// flag, which the daemon would not otherwise see).
     pub chat_template: Option<&'a Path>,
+    /// The KV cache's layout (flags included).
+    pub kv: crate::engine::kv::KvOptions,
     pub allow_unauthenticated: bool,
     pub log: &'a Path,
 }
@@ -70,6 +72,18 @@ pub fn start(options: &StartOptions, reporter: &dyn StartReporter) -> anyhow::Re
         // The daemon may run from another folder: the path is made absolute.
         let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         args.extend(["--chat-template".into(), file.display().to_string()]);
+    }
+    let kv = options.kv;
+    args.extend([
+        "--cache-type-k".into(),
+        kv.type_k.name().into(),
+        "--cache-type-v".into(),
+        kv.type_v.name().into(),
+        "--flash-attention".into(),
+        kv.flash_attention.name().into(),
+    ]);
+    if kv.swa_full {
+        args.push("--swa-full".into());
     }
     if options.allow_unauthenticated {
         args.push("--allow-unauthenticated".into());

@@ -190,6 +190,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         queue_limit: QUEUE_PER_SLOT * options.parallel.max(1) as usize,
         chat_template: options.settings.chat_template.clone(),
         pooling: options.settings.pooling,
+        kv: options.settings.kv,
     };
     let upstreams = upstream::Upstreams::new(&options.settings.server.upstreams, |var| {
         std::env::var(var).ok()

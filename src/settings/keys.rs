@@ -54,6 +54,15 @@ pub const THREADS: &str = "threads";
 pub const SHOW_THINKING: &str = "show_thinking";
 pub const CHAT_TEMPLATE: &str = "chat_template";
 pub const POOLING: &str = "pooling";
+pub const CACHE_TYPE_K: &str = "cache_type_k";
+pub const CACHE_TYPE_V: &str = "cache_type_v";
+pub const FLASH_ATTENTION: &str = "flash_attention";
+pub const SWA_FULL: &str = "swa_full";
+
+/// The KV cache element types, as llama.cpp's tools name them.
+const CACHE_TYPES: &[&str] = &[
+    "f32", "f16", "bf16", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl",
+];
 pub const COLOR: &str = "color";
 pub const USE_SERVER: &str = "use_server";
 pub const SERVER_HOST: &str = "server.host";
@@ -169,6 +178,30 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Choice(&["auto", "mean", "cls", "last"]),
         default: Some("\"auto\""),
         doc: "How embeddings are pooled: auto (the model's own; mean if it has none), mean, cls or last",
+    },
+    Key {
+        name: CACHE_TYPE_K,
+        kind: Kind::Choice(CACHE_TYPES),
+        default: Some("\"f16\""),
+        doc: "Element type of the KV cache's keys: f16, q8_0 (half the memory), q4_0, … as llama.cpp's -ctk",
+    },
+    Key {
+        name: CACHE_TYPE_V,
+        kind: Kind::Choice(CACHE_TYPES),
+        default: Some("\"f16\""),
+        doc: "Element type of the KV cache's values (a quantised one needs flash attention), as llama.cpp's -ctv",
+    },
+    Key {
+        name: FLASH_ATTENTION,
+        kind: Kind::Choice(&["auto", "on", "off"]),
+        default: Some("\"auto\""),
+        doc: "Flash attention: auto (where the backend has it), on or off",
+    },
+    Key {
+        name: SWA_FULL,
+        kind: Kind::Bool,
+        default: Some("false"),
+        doc: "Keep a full-length cache for sliding-window layers (more memory; llama.cpp's tools keep it off)",
     },
     Key {
         name: COLOR,
@@ -532,6 +565,10 @@ mod tests {
             SHOW_THINKING,
             CHAT_TEMPLATE,
             POOLING,
+            CACHE_TYPE_K,
+            CACHE_TYPE_V,
+            FLASH_ATTENTION,
+            SWA_FULL,
             COLOR,
             USE_SERVER,
             SERVER_HOST,

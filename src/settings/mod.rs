@@ -168,6 +168,8 @@ pub struct Settings {
     pub chat_template: Option<PathBuf>,
     /// How embeddings are pooled (`None`: the model's own).
     pub pooling: Option<crate::engine::embed::Pooling>,
+    /// The KV cache's layout.
+    pub kv: crate::engine::kv::KvOptions,
     pub color: ColorMode,
     pub use_server: UseServer,
     pub server: ServerSettings,
@@ -401,6 +403,24 @@ fn typed(values: &Values) -> Settings {
             .unwrap_or(false),
         chat_template: text(keys::CHAT_TEMPLATE).map(PathBuf::from),
         pooling: text(keys::POOLING).and_then(|p| crate::engine::embed::Pooling::parse(&p)),
+        kv: {
+            use crate::engine::kv::{CacheType, FlashAttention, KvOptions};
+            let cache_type = |k: &str| {
+                text(k)
+                    .and_then(|t| CacheType::parse(&t))
+                    .unwrap_or(CacheType::F16)
+            };
+            KvOptions {
+                type_k: cache_type(keys::CACHE_TYPE_K),
+                type_v: cache_type(keys::CACHE_TYPE_V),
+                flash_attention: text(keys::FLASH_ATTENTION)
+                    .and_then(|f| FlashAttention::parse(&f))
+                    .unwrap_or(FlashAttention::Auto),
+                swa_full: get(keys::SWA_FULL)
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            }
+        },
         color: match text(keys::COLOR).as_deref() {
             Some("always") => ColorMode::Always,
             Some("never") => ColorMode::Never,

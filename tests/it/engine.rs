@@ -38,6 +38,7 @@ fn load(model: std::path::PathBuf, slots: u32, queue_limit: usize) -> Engine {
         queue_limit,
         chat_template: None,
         pooling: None,
+        kv: Default::default(),
     };
     Engine::load(config, NoProgress).expect("model loads")
 }

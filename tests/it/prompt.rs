@@ -493,3 +493,55 @@ fn schema_and_grammar_constrain_the_answer() {
         );
     }
 }
+
+/// The KV cache settings reach llama.cpp: a q8_0 cache answers (and
+/// `status` shows it), and a quantised value cache without flash
+/// attention is refused with the reason before anything is generated.
+#[test]
+fn kv_cache_types_are_used_and_checked() {
+    let sandbox = Sandbox::new();
+    let args = [
+        "--cache-type-k",
+        "q8_0",
+        "--cache-type-v",
+        "q8_0",
+        "Once upon a time",
+        "-n",
+        "8",
+        "--temperature",
+        "0",
+    ];
+    let Some(answer) = prompt_json(&sandbox, &args, None) else {
+        return;
+    };
+    assert_eq!(answer["usage"]["completion_tokens"], 8, "{answer}");
+    let status = sandbox
+        .cmd()
+        .args(["--cache-type-k", "q8_0", "status", "--json"])
+        .output()
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(status["kv_cache"]["type_k"], "q8_0", "{status}");
+    assert_eq!(status["kv_cache"]["swa_full"], false, "{status}");
+    let refused = sandbox
+        .with_model()
+        .unwrap()
+        .args(["--cache-type-v", "q4_0", "--flash-attention", "off"])
+        .args(["prompt", "Hi", "-n", "2"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let err = stderr_of(&refused);
+    assert!(err.contains("needs flash attention"), "{err}");
+    let bad = sandbox
+        .cmd()
+        .args(["--cache-type-k", "q3", "status"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        stderr_of(&bad).contains("cache_type_k"),
+        "{}",
+        stderr_of(&bad)
+    );
+}
