@@ -35,7 +35,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::engine::{Engine, EngineConfig, NoProgress};
+use crate::engine::EngineConfig;
 use crate::settings::Settings;
 
 /// How long a request may take to get its response head: a client that
@@ -202,7 +202,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     let router_options = router::RouterOptions {
         max_models: (max_models > 0).then_some(max_models as usize),
         keep_alive,
-        engine_config: engine_config.clone(),
+        engine_config,
         catalog: options.catalog,
     };
     let state = Arc::new(AppState {
@@ -232,20 +232,8 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
     });
     tracing::info!("listening on http://{addr}");
     let loading = tokio::task::spawn_blocking({
-        let state = Arc::clone(&state);
-        let name = options.model_name.clone();
-        let path = options.model_path.clone();
-        move || match Engine::load(engine_config, NoProgress) {
-            Ok(engine) => {
-                tracing::info!(slots = engine.info().slots, "model loaded");
-                state.models.serve(engine, name, path);
-                Ok(())
-            }
-            Err(e) => {
-                state.models.start_failed(&name, e.to_string());
-                Err(e)
-            }
-        }
+        let models = Arc::clone(&state.models);
+        move || models.load_start_up()
     });
     tokio::spawn({
         let models = Arc::clone(&state.models);

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use super::error::ApiError;
-use crate::engine::{Drainer, Engine, EngineConfig, NoProgress};
+use crate::engine::{Drainer, Engine, EngineConfig, EngineError, NoProgress};
 use crate::models::catalog::{Catalog, Lookup};
 
 /// A loaded engine and the name clients know it by.
@@ -117,8 +117,35 @@ impl Models {
         }
     }
 
+    /// Loads the start-up model on this (blocking) thread, as every load:
+    /// one at a time, so a request naming another model meanwhile waits
+    /// for it and then counts it.
+    pub fn load_start_up(&self) -> Result<(), EngineError> {
+        let _one_at_a_time = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        let (name, path) = {
+            let table = self.read();
+            let path = table.known.get(&table.default).map(|(_, p)| p.clone());
+            (table.default.clone(), path.unwrap_or_default())
+        };
+        let config = EngineConfig {
+            model_path: path.clone(),
+            ..self.options.engine_config.clone()
+        };
+        match Engine::load(config, NoProgress) {
+            Ok(engine) => {
+                tracing::info!(slots = engine.info().slots, "model loaded");
+                self.serve(engine, name, path);
+                Ok(())
+            }
+            Err(e) => {
+                self.start_failed(&name, e.to_string());
+                Err(e)
+            }
+        }
+    }
+
     /// Installs the model loaded at start-up.
-    pub fn serve(&self, engine: Engine, name: String, path: PathBuf) {
+    fn serve(&self, engine: Engine, name: String, path: PathBuf) {
         let serving = self.installed(engine, name.clone(), path);
         {
             let mut table = self.write();
@@ -134,7 +161,7 @@ impl Models {
     }
 
     /// The start-up model failed to load.
-    pub fn start_failed(&self, name: &str, error: String) {
+    fn start_failed(&self, name: &str, error: String) {
         let mut table = self.write();
         table.loading.retain(|n| n != name);
         table.failures.insert(name.to_string(), error);
