@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -163,6 +164,78 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;cache' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The folder, its size and bound, and each saved state (the default action)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every saved state')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flashchat;cache;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;cache;clear' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;cache;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The folder, its size and bound, and each saved state (the default action)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every saved state')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flashchat;cache;help;list' {
+            break
+        }
+        'flashchat;cache;help;clear' {
+            break
+        }
+        'flashchat;cache;help;help' {
             break
         }
         'flashchat;config' {
@@ -694,6 +767,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -716,6 +790,17 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;help;ps' {
+            break
+        }
+        'flashchat;help;cache' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The folder, its size and bound, and each saved state (the default action)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every saved state')
+            break
+        }
+        'flashchat;help;cache;list' {
+            break
+        }
+        'flashchat;help;cache;clear' {
             break
         }
         'flashchat;help;config' {

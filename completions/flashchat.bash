@@ -19,6 +19,9 @@ _flashchat() {
             flashchat,benchmark)
                 cmd="flashchat__subcmd__benchmark"
                 ;;
+            flashchat,cache)
+                cmd="flashchat__subcmd__cache"
+                ;;
             flashchat,chat)
                 cmd="flashchat__subcmd__chat"
                 ;;
@@ -52,6 +55,24 @@ _flashchat() {
             flashchat,status)
                 cmd="flashchat__subcmd__status"
                 ;;
+            flashchat__subcmd__cache,clear)
+                cmd="flashchat__subcmd__cache__subcmd__clear"
+                ;;
+            flashchat__subcmd__cache,help)
+                cmd="flashchat__subcmd__cache__subcmd__help"
+                ;;
+            flashchat__subcmd__cache,list)
+                cmd="flashchat__subcmd__cache__subcmd__list"
+                ;;
+            flashchat__subcmd__cache__subcmd__help,clear)
+                cmd="flashchat__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            flashchat__subcmd__cache__subcmd__help,help)
+                cmd="flashchat__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            flashchat__subcmd__cache__subcmd__help,list)
+                cmd="flashchat__subcmd__cache__subcmd__help__subcmd__list"
+                ;;
             flashchat__subcmd__config,help)
                 cmd="flashchat__subcmd__config__subcmd__help"
                 ;;
@@ -72,6 +93,9 @@ _flashchat() {
                 ;;
             flashchat__subcmd__help,benchmark)
                 cmd="flashchat__subcmd__help__subcmd__benchmark"
+                ;;
+            flashchat__subcmd__help,cache)
+                cmd="flashchat__subcmd__help__subcmd__cache"
                 ;;
             flashchat__subcmd__help,chat)
                 cmd="flashchat__subcmd__help__subcmd__chat"
@@ -105,6 +129,12 @@ _flashchat() {
                 ;;
             flashchat__subcmd__help,status)
                 cmd="flashchat__subcmd__help__subcmd__status"
+                ;;
+            flashchat__subcmd__help__subcmd__cache,clear)
+                cmd="flashchat__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            flashchat__subcmd__help__subcmd__cache,list)
+                cmd="flashchat__subcmd__help__subcmd__cache__subcmd__list"
                 ;;
             flashchat__subcmd__help__subcmd__config,path)
                 cmd="flashchat__subcmd__help__subcmd__config__subcmd__path"
@@ -257,7 +287,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help --version chat serve prompt embed ps config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help --version chat serve prompt embed ps cache config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,6 +395,188 @@ _flashchat() {
                     COMPREPLY=($(compgen -W "q4_k_m q8_0 f16 f32" -- "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help list clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__clear)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__help)
+            opts="list clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__cache__subcmd__list)
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -717,7 +929,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__help)
-            opts="chat serve prompt embed ps config status sessions models benchmark completions help"
+            opts="chat serve prompt embed ps cache config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,6 +945,48 @@ _flashchat() {
         flashchat__subcmd__help__subcmd__benchmark)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__cache)
+            opts="list clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__cache__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

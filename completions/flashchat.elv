@@ -39,6 +39,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
+            cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -155,6 +156,71 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'flashchat;cache'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'The folder, its size and bound, and each saved state (the default action)'
+            cand clear 'Remove every saved state'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;cache;list'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;cache;clear'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;cache;help'= {
+            cand list 'The folder, its size and bound, and each saved state (the default action)'
+            cand clear 'Remove every saved state'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;cache;help;list'= {
+        }
+        &'flashchat;cache;help;clear'= {
+        }
+        &'flashchat;cache;help;help'= {
         }
         &'flashchat;config'= {
             cand --config 'Read settings from FILE instead of the user config file'
@@ -641,6 +707,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
+            cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -658,6 +725,14 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;embed'= {
         }
         &'flashchat;help;ps'= {
+        }
+        &'flashchat;help;cache'= {
+            cand list 'The folder, its size and bound, and each saved state (the default action)'
+            cand clear 'Remove every saved state'
+        }
+        &'flashchat;help;cache;list'= {
+        }
+        &'flashchat;help;cache;clear'= {
         }
         &'flashchat;help;config'= {
             cand show 'Print the effective settings (the default action)'

@@ -43,6 +43,7 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "serve" -d 'Run 
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "config" -d 'Show or change the configuration'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
@@ -142,6 +143,54 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s v -l verbose 
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove every saved state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every saved state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -515,18 +564,21 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every saved state'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Table of sessions, newest first (the default action)'

@@ -27,6 +27,8 @@ pub struct Backend {
     printer: Printer,
     /// llama.cpp's log, named in errors.
     engine_log: PathBuf,
+    /// Where conversations' KV states are saved.
+    kv_cache_dir: PathBuf,
 }
 
 enum Source {
@@ -50,7 +52,13 @@ impl Backend {
             Choice::Server(client, model) => Source::Server(client, model),
             Choice::Local => {
                 let model = models::resolve(resolved, env, paths)?;
-                let engine = load_engine(&resolved.settings, printer, &engine_log, &model)?;
+                let engine = load_engine(
+                    &resolved.settings,
+                    printer,
+                    &engine_log,
+                    &paths.kv_cache_dir,
+                    &model,
+                )?;
                 Source::Local(engine, model.spec.to_string())
             }
         };
@@ -59,6 +67,7 @@ impl Backend {
             settings: resolved.settings.clone(),
             printer: printer.clone(),
             engine_log,
+            kv_cache_dir: paths.kv_cache_dir.clone(),
         })
     }
 
@@ -101,7 +110,13 @@ impl Backend {
             )
             .into()),
             Source::Local(engine, spec) => {
-                *engine = load_engine(&self.settings, &self.printer, &self.engine_log, &model)?;
+                *engine = load_engine(
+                    &self.settings,
+                    &self.printer,
+                    &self.engine_log,
+                    &self.kv_cache_dir,
+                    &model,
+                )?;
                 *spec = model.spec.to_string();
                 Ok(format!("Now answering with {spec}."))
             }
@@ -274,12 +289,14 @@ fn load_engine(
     settings: &Settings,
     printer: &Printer,
     engine_log: &Path,
+    kv_cache_dir: &Path,
     model: &ResolvedModel,
 ) -> anyhow::Result<Engine> {
     let config = EngineConfig {
         chat_template: settings.chat_template.clone(),
         pooling: settings.pooling,
         kv: settings.kv,
+        state_cache: Some(settings.cache.engine_config(kv_cache_dir)),
         ..EngineConfig::single(
             model.path.clone(),
             settings.context_size,

@@ -91,6 +91,8 @@ pub enum Command {
     Embed(EmbedArgs),
     /// Show the running server's loaded models: state, slots, queue, idle time, size
     Ps(PsArgs),
+    /// Show or empty the saved conversation KV states (the cache folder's kv/)
+    Cache(CacheArgs),
     /// Show or change the configuration
     Config(ConfigArgs),
     /// Show paths, the resolved model, settings, CPU features and server state
@@ -164,6 +166,24 @@ pub struct PsArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub command: Option<CacheCommand>,
+
+    /// Print JSON instead of a table
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// The folder, its size and bound, and each saved state (the default action)
+    List,
+    /// Remove every saved state
+    Clear,
 }
 
 #[derive(Debug, Args)]

@@ -38,4 +38,8 @@ pub const HF_TOKEN: &str = "HF_TOKEN";
 pub const NO_COLOR: &str = "NO_COLOR";
 
 /// Environment variables that start with the setting prefix but are not settings.
-pub const NON_SETTING_VARS: &[&str] = &[FLASHCHAT_HOME, FLASHCHAT_TEST_MODEL];
+pub const NON_SETTING_VARS: &[&str] = &[
+    FLASHCHAT_HOME,
+    FLASHCHAT_TEST_MODEL,
+    crate::engine::state_cache::WRITE_PAUSE_VAR,
+];

@@ -77,6 +77,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Embed(args) => commands::embed::run(&ctx, &args),
         Command::Ps(args) => commands::ps::run(&ctx, &args),
+        Command::Cache(args) => commands::cache::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(args) => commands::chat::run(&ctx, &args),

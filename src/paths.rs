@@ -68,6 +68,8 @@ pub struct Paths {
     /// Files flashchat can make again, e.g. the benchmarks' synthetic models
     /// (`~/.cache/flashchat`, or `$FLASHCHAT_HOME/cache`).
     pub cache_dir: PathBuf,
+    /// Saved conversation KV states (`~/.cache/flashchat/kv`).
+    pub kv_cache_dir: PathBuf,
 }
 
 impl Paths {
@@ -110,6 +112,7 @@ impl Paths {
         hf_hub_dir: PathBuf,
     ) -> Self {
         Self {
+            kv_cache_dir: cache_dir.join("kv"),
             cache_dir,
             models_dir: data_dir.join("models"),
             responses_dir: data_dir.join("responses"),

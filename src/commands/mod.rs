@@ -2,6 +2,7 @@
 //! the resolved [`Context`](crate::Context) and its clap arguments.
 
 pub mod benchmark;
+pub mod cache;
 pub mod chat;
 pub mod completions;
 pub mod config;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::cli::PsArgs;
 use crate::client::{self, Client};
 use crate::errors::Hinted;
-use crate::human::{human_bytes, human_duration};
+use crate::human::{human_bytes, human_duration, write_columns};
 use crate::server::pidfile::{self, ServerState};
 use crate::Context;
 
@@ -65,24 +65,8 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
             ]
         })
         .collect();
-    let header = ["NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE"].map(String::from);
-    let widths: Vec<usize> = (0..6)
-        .map(|i| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
-            .collect();
-        writeln!(out, "{}", cells.join("  ").trim_end())?;
-    }
+    let header = ["NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE"];
+    write_columns(&mut out, header, &rows)?;
     if rows.is_empty() {
         ctx.printer
             .status("No model is loaded; the next request loads one.");

@@ -65,6 +65,7 @@ fn foreground(ctx: &Context, args: &ServeArgs, model: ResolvedModel) -> anyhow::
         settings: s.clone(),
         pid_file: ctx.paths.pid_file.clone(),
         responses_dir: ctx.paths.responses_dir.clone(),
+        kv_cache_dir: ctx.paths.kv_cache_dir.clone(),
         catalog: {
             let (paths, env) = (ctx.paths.clone(), ctx.env.clone());
             let dirs = s.models_dirs.clone();

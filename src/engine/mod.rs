@@ -15,7 +15,9 @@ mod policy;
 mod prompt;
 mod sampling;
 mod scheduler;
+mod seq_state;
 mod slot;
+pub mod state_cache;
 pub mod system;
 pub mod template;
 pub mod text;
@@ -79,6 +81,9 @@ pub struct EngineConfig {
     pub pooling: Option<embed::Pooling>,
     /// The KV cache's layout.
     pub kv: kv::KvOptions,
+    /// Where conversations' states are kept beyond the slots; `None`:
+    /// only in the slots.
+    pub state_cache: Option<state_cache::StateCacheConfig>,
 }
 
 impl EngineConfig {
@@ -93,6 +98,7 @@ impl EngineConfig {
             chat_template: None,
             pooling: None,
             kv: kv::KvOptions::default(),
+            state_cache: None,
         }
     }
 }

@@ -2,7 +2,10 @@
 //! batch, new requests join between steps, and a bounded queue holds the
 //! rest. A new request goes to the idle slot whose cached tokens share the
 //! longest prefix with its prompt, so a conversation's next turn only
-//! decodes the new tokens.
+//! decodes the new tokens. With a [`StateCache`], a slot given to another
+//! conversation keeps its state in memory first, finished turns are saved
+//! to disk, and a prompt that a kept state starts loads it instead of
+//! decoding it again.
 
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
@@ -17,7 +20,9 @@ use llama_cpp_2::token::LlamaToken;
 use super::admission::Admission;
 use super::embed::{Embedded, Embedder, Pooling};
 use super::policy::{choose_slot, plan_batch, JobView, SlotView, Work};
+use super::seq_state;
 use super::slot::{common_prefix, Job, Sibling, Slot, Submission, TokenDisplay};
+use super::state_cache::{self, StateCache};
 use super::tools::ToolFormat;
 use super::worker::Shared;
 use super::{EngineError, EngineLoad, FinishReason, Task};
@@ -41,6 +46,10 @@ pub(super) struct Scheduler<'m> {
     /// The embeddings context, made for the first of them.
     embedder: Option<Embedder<'m>>,
     embed_config: EmbedConfig,
+    /// Conversations' states beyond the slots.
+    states: Option<StateCache>,
+    /// The attention window of the model's sliding-window layers (0: none).
+    window: u32,
 }
 
 /// How the embeddings context is made.
@@ -67,6 +76,8 @@ impl<'m> Scheduler<'m> {
     ) -> Self {
         let slot_context = ctx.n_ctx() / slot_count.max(1);
         Self {
+            window: seq_state::sliding_window(model),
+            states: None,
             model,
             ctx,
             batch: LlamaBatch::new(batch_size, slot_count as i32),
@@ -82,6 +93,12 @@ impl<'m> Scheduler<'m> {
             embedder: None,
             embed_config,
         }
+    }
+
+    /// Keeps conversations' states beyond the slots in `states`.
+    pub fn with_states(mut self, states: Option<StateCache>) -> Self {
+        self.states = states;
+        self
     }
 
     /// Serves tasks until the engine handle is dropped and all work is done.
@@ -212,13 +229,14 @@ impl<'m> Scheduler<'m> {
             // Tokenized (and checked against the window) by Engine::generate.
             let tokens = std::mem::take(&mut submission.tokens);
             let index = self.best_slot(&tokens);
-            if submission.sibling.is_some() {
-                self.copy_prompt_into(index, &tokens);
+            match submission.sibling {
+                Some(Sibling { leads: false, .. }) => self.copy_prompt_into(index, &tokens),
+                _ => self.bring_state(index, &tokens),
             }
             let mut job = Job::new(submission, self.model, tokens.len(), self.slot_context);
             job.accept_prompt(&tokens);
             let slot = &mut self.slots[index];
-            let reused = slot.start(&mut self.ctx, job, &tokens);
+            let reused = slot.start(&mut self.ctx, job, &tokens, self.window);
             tracing::debug!(
                 slot = index,
                 prompt = tokens.len(),
@@ -277,6 +295,64 @@ impl<'m> Scheduler<'m> {
             (&right[0], &mut left[target])
         };
         slot.copy_cache_from(&mut self.ctx, donor);
+    }
+
+    /// Before slot `index` takes a prompt: a kept state that saves more
+    /// decoding than the slot's own cache is loaded into it, and the slot's
+    /// state, when the prompt would drop much of it, moves to memory first.
+    fn bring_state(&mut self, index: usize, tokens: &[LlamaToken]) {
+        let Some(states) = self.states.as_mut() else {
+            return;
+        };
+        let slot = &mut self.slots[index];
+        let reusable = slot.reusable(&self.ctx, tokens, self.window);
+        let ids: Vec<i32> = tokens.iter().map(|t| t.0).collect();
+        let hit = states.find(&ids, reusable + MIN_GAIN, self.window == 0);
+        let losing = slot.history.len().saturating_sub(reusable);
+        if losing >= state_cache::MIN_TOKENS && (hit.is_some() || reusable < slot.history.len()) {
+            if let Some(bytes) = seq_state::capture(&self.ctx, slot.seq) {
+                states.stash(slot.history.iter().map(|t| t.0).collect(), bytes);
+            }
+        }
+        let Some(hit) = hit else {
+            return;
+        };
+        if slot.load_state(&mut self.ctx, &hit.tokens, &hit.bytes) {
+            tracing::info!(
+                slot = index,
+                tokens = hit.tokens.len(),
+                from = hit.tier.name(),
+                "KV state loaded"
+            );
+        } else {
+            tracing::warn!(
+                slot = index,
+                tokens = hit.tokens.len(),
+                from = hit.tier.name(),
+                "llama.cpp refused a kept KV state; the prompt is computed again"
+            );
+        }
+    }
+
+    /// Writes slot `index`'s state to disk: at a finished turn, and, for a
+    /// sliding-window model (whose cache cannot be cut back), also where
+    /// its prompt ends, which a regenerated answer starts from.
+    fn save_state(&self, index: usize, keep_prompt: Option<usize>) {
+        let Some(states) = self.states.as_ref().filter(|s| s.saves_to_disk()) else {
+            return;
+        };
+        let slot = &self.slots[index];
+        if slot.history.len() < state_cache::MIN_TOKENS {
+            return;
+        }
+        let Some(bytes) = seq_state::capture(&self.ctx, slot.seq) else {
+            return;
+        };
+        let ids: Vec<i32> = slot.history.iter().map(|t| t.0).collect();
+        let keep = keep_prompt
+            .filter(|_| self.window > 0)
+            .map(|n| ids[..n.min(ids.len())].to_vec());
+        states.save(ids, bytes, keep.as_deref());
     }
 
     /// The idle slot for a prompt (see [`choose_slot`]).
@@ -366,9 +442,16 @@ impl<'m> Scheduler<'m> {
             let Some(index) = job.logits_index else {
                 continue;
             };
-            let Some(done) = job.on_logits(&self.ctx, self.model, &self.display, index) else {
+            let prompt_end = job.is_first_sample() && job.prompt_tokens > job.cached + 1;
+            let prompt_tokens = job.prompt_tokens;
+            let sampled = job.on_logits(&self.ctx, self.model, &self.display, index);
+            if prompt_end && self.window > 0 {
+                self.save_state(i, None);
+            }
+            let Some(done) = sampled else {
                 continue;
             };
+            let slot = &mut self.slots[i];
             tracing::info!(
                 slot = i,
                 prompt = done.usage.prompt_tokens,
@@ -386,9 +469,14 @@ impl<'m> Scheduler<'m> {
             if let Some(job) = finished {
                 job.deliver(done);
             }
+            self.save_state(i, Some(prompt_tokens));
         }
     }
 }
+
+/// A kept state is loaded when it saves at least this many more tokens of
+/// decoding than the slot's own cache.
+const MIN_GAIN: usize = state_cache::MIN_TOKENS / 2;
 
 fn add(
     batch: &mut LlamaBatch,

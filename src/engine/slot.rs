@@ -15,6 +15,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::admission::Ticket;
 use super::constraint::Grammar;
 use super::sampling::argmax;
+use super::seq_state;
 use super::text::{is_media_marker, StopMatcher, Utf8Stream};
 use super::tools::ToolFormat;
 use super::{
@@ -121,12 +122,41 @@ impl Slot {
         }
     }
 
+    /// How many of `tokens` this slot's cache can stand for: the prefix
+    /// they share, leaving at least one token to decode (its logits give
+    /// the first sample), or none when the cache cannot be cut back there.
+    /// A model's sliding-window layers (attention window `window`) keep
+    /// only recent positions, and decoding on from `keep` needs the
+    /// window before it.
+    pub fn reusable(&self, ctx: &LlamaContext, tokens: &[LlamaToken], window: u32) -> usize {
+        let keep = common_prefix(&self.history, tokens).min(tokens.len().saturating_sub(1));
+        if keep == 0 {
+            return 0;
+        }
+        let oldest = ctx.kv_cache_seq_pos_min(self.seq);
+        let needed = (keep as i64 - i64::from(window)).max(0);
+        if oldest < 0 || i64::from(oldest) > needed {
+            return 0;
+        }
+        keep
+    }
+
     /// Starts a job on this slot, reusing the cached prefix it shares with
-    /// `tokens`. Returns how many prompt tokens were reused.
-    pub fn start(&mut self, ctx: &mut LlamaContext, job: Job, tokens: &[LlamaToken]) -> usize {
-        // At least one token must be decoded to get logits for the first sample.
-        let mut reuse = common_prefix(&self.history, tokens).min(tokens.len() - 1);
-        if reuse > 0 && !self.trim_cache(ctx, reuse) {
+    /// `tokens` (see [`Slot::reusable`]). Returns how many prompt tokens
+    /// were reused.
+    pub fn start(
+        &mut self,
+        ctx: &mut LlamaContext,
+        job: Job,
+        tokens: &[LlamaToken],
+        window: u32,
+    ) -> usize {
+        let mut reuse = self.reusable(ctx, tokens, window);
+        if reuse > 0
+            && !ctx
+                .clear_kv_cache_seq(Some(self.seq as u32), Some(reuse as u32), None)
+                .unwrap_or(false)
+        {
             reuse = 0;
         }
         if reuse == 0 {
@@ -140,14 +170,16 @@ impl Slot {
         reuse
     }
 
-    /// Drops cached positions from `keep` on. Fails when llama.cpp cannot
-    /// remove part of a sequence, or when the cache no longer holds the
-    /// positions the kept prefix needs (sliding-window layers).
-    fn trim_cache(&mut self, ctx: &mut LlamaContext, keep: usize) -> bool {
-        let removed = ctx
-            .clear_kv_cache_seq(Some(self.seq as u32), Some(keep as u32), None)
-            .unwrap_or(false);
-        removed && ctx.kv_cache_seq_pos_min(self.seq) <= 0
+    /// Replaces this slot's cache with a kept state holding `tokens`.
+    /// Returns false when llama.cpp refused it; the slot is empty then.
+    pub fn load_state(&mut self, ctx: &mut LlamaContext, tokens: &[i32], bytes: &[u8]) -> bool {
+        let _ = ctx.clear_kv_cache_seq(Some(self.seq as u32), None, None);
+        self.history.clear();
+        if !seq_state::restore(ctx, self.seq, bytes) {
+            return false;
+        }
+        self.history = tokens.iter().map(|&t| LlamaToken(t)).collect();
+        true
     }
 
     /// Takes over `donor`'s cache (all of it: llama.cpp copies between
@@ -248,6 +280,11 @@ impl Job {
             first_token: None,
             last_token: None,
         }
+    }
+
+    /// The prompt is decoded and nothing sampled yet.
+    pub fn is_first_sample(&self) -> bool {
+        self.prompt_done.is_none()
     }
 
     /// The client went away or asked to stop.

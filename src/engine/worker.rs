@@ -13,6 +13,8 @@ use super::admission::Admission;
 use super::load;
 use super::prompt::Prompter;
 use super::scheduler::{EmbedConfig, Scheduler};
+use super::seq_state;
+use super::state_cache::{Fingerprint, StateCache};
 use super::{EngineConfig, EngineError, EngineLoad, LoadReporter, ModelInfo, Task};
 
 /// llama.cpp's backend may be initialised once per process; the benchmarks
@@ -96,6 +98,7 @@ pub(super) fn run(
         threads: config.threads,
         kv: config.kv,
     };
+    let states = state_cache(&config, slots);
     Scheduler::new(
         &model,
         ctx,
@@ -105,7 +108,23 @@ pub(super) fn run(
         tool_format,
         embed_config,
     )
+    .with_states(states)
     .run(submissions);
+}
+
+/// The kept states of this model and layout, when any tier is on.
+fn state_cache(config: &EngineConfig, slots: u32) -> Option<StateCache> {
+    let settings = config
+        .state_cache
+        .as_ref()
+        .filter(|c| c.max_disk > 0 || c.max_ram > 0)?;
+    match Fingerprint::new(&config.model_path, &seq_state::layout(&config.kv, slots)) {
+        Ok(fingerprint) => Some(StateCache::new(settings.clone(), fingerprint)),
+        Err(e) => {
+            tracing::warn!("KV states are not kept: cannot read the model file's identity: {e}");
+            None
+        }
+    }
 }
 
 /// A context with one KV-cache sequence of `context_size` tokens per slot.

@@ -73,6 +73,8 @@ pub struct ServerOptions {
     pub pid_file: PathBuf,
     /// Where the Responses API keeps its stored answers.
     pub responses_dir: PathBuf,
+    /// Where conversations' KV states are saved.
+    pub kv_cache_dir: PathBuf,
     /// The models on disk, which requests may name.
     pub catalog: Box<dyn Fn() -> Option<crate::models::catalog::Catalog> + Send + Sync>,
     /// What the PID file will say about this server.
@@ -191,6 +193,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         chat_template: options.settings.chat_template.clone(),
         pooling: options.settings.pooling,
         kv: options.settings.kv,
+        state_cache: Some(options.settings.cache.engine_config(&options.kv_cache_dir)),
     };
     let upstreams = upstream::Upstreams::new(&options.settings.server.upstreams, |var| {
         std::env::var(var).ok()

@@ -78,6 +78,8 @@ pub const SERVER_CORS_ORIGINS: &str = "server.cors_origins";
 pub const SERVER_ALLOWED_HOSTS: &str = "server.allowed_hosts";
 pub const SERVER_URL: &str = "server.url";
 pub const MODELS_DIRS: &str = "models.dirs";
+pub const CACHE_MAX_SIZE_MB: &str = "cache.max_size_mb";
+pub const CACHE_MAX_RAM_MB: &str = "cache.max_ram_mb";
 
 pub const KEYS: &[Key] = &[
     Key {
@@ -292,6 +294,18 @@ pub const KEYS: &[Key] = &[
         kind: Kind::PathList,
         default: Some("[]"),
         doc: "Extra folders searched for .gguf files by `flashchat models`, e.g. [\"~/models\"]",
+    },
+    Key {
+        name: CACHE_MAX_SIZE_MB,
+        kind: Kind::Int { min: 0, max: 1 << 24 },
+        default: Some("4096"),
+        doc: "Disk for saved conversation KV states in MiB (the cache folder's kv/); the least recently used go first; 0 saves none",
+    },
+    Key {
+        name: CACHE_MAX_RAM_MB,
+        kind: Kind::Int { min: 0, max: 1 << 24 },
+        default: Some("2048"),
+        doc: "Memory for the KV states of conversations whose slot was given to another, in MiB; 0 keeps none",
     },
 ];
 
@@ -519,12 +533,12 @@ mod tests {
     #[test]
     fn template_parses_and_sets_nothing() {
         let table: toml::Table = toml::from_str(&commented_template()).unwrap();
-        for section in ["server", "models"] {
+        for section in ["server", "models", "cache"] {
             assert!(table
                 .get(section)
                 .is_some_and(|s| s.as_table().unwrap().is_empty()));
         }
-        assert_eq!(table.len(), 2);
+        assert_eq!(table.len(), 3);
     }
 
     #[test]
@@ -584,6 +598,8 @@ mod tests {
             SERVER_ALLOWED_HOSTS,
             SERVER_URL,
             MODELS_DIRS,
+            CACHE_MAX_SIZE_MB,
+            CACHE_MAX_RAM_MB,
         ];
         assert_eq!(names.len(), KEYS.len());
         for name in names {

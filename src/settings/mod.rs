@@ -175,6 +175,27 @@ pub struct Settings {
     pub server: ServerSettings,
     /// Extra folders `flashchat models` searches, as written (`~` not yet expanded).
     pub models_dirs: Vec<String>,
+    pub cache: CacheSettings,
+}
+
+/// How much room conversations' KV states get beyond the slots.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct CacheSettings {
+    /// Bytes of state files on disk; 0 saves none.
+    pub max_disk_bytes: u64,
+    /// Bytes of states in memory; 0 keeps none.
+    pub max_ram_bytes: u64,
+}
+
+impl CacheSettings {
+    /// Where and how the engine keeps states, in `dir`.
+    pub fn engine_config(&self, dir: &Path) -> crate::engine::state_cache::StateCacheConfig {
+        crate::engine::state_cache::StateCacheConfig {
+            dir: dir.to_path_buf(),
+            max_disk: self.max_disk_bytes,
+            max_ram: self.max_ram_bytes,
+        }
+    }
 }
 
 impl Settings {
@@ -460,6 +481,10 @@ fn typed(values: &Values) -> Settings {
                     .collect()
             })
             .unwrap_or_default(),
+        cache: CacheSettings {
+            max_disk_bytes: int(keys::CACHE_MAX_SIZE_MB) as u64 * (1 << 20),
+            max_ram_bytes: int(keys::CACHE_MAX_RAM_MB) as u64 * (1 << 20),
+        },
     }
 }
 
