@@ -12,6 +12,7 @@ mod embeddings;
 mod engine;
 mod generated;
 mod hub;
+mod kv_cache;
 mod models;
 mod prompt;
 mod router;

@@ -57,13 +57,24 @@ impl Server {
     /// Stops the instruct model's server and starts it again in the same
     /// home, with `extra`.
     pub(crate) fn restart_instruct(&mut self, extra: &[&str]) {
-        let stopped = self.flashchat().args(["serve", "--stop"]).output().unwrap();
-        assert!(stopped.status.success(), "{}", stderr_of(&stopped));
         let cmd = self
             .sandbox
             .with_instruct_model()
             .expect("the instruct model");
-        self.port = Self::spawn(cmd, extra, &[]);
+        self.restart(cmd, extra, &[]);
+    }
+
+    /// Stops the server and starts `cmd`'s in the same home, with `extra`
+    /// and `env`.
+    pub(crate) fn restart(
+        &mut self,
+        cmd: assert_cmd::Command,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) {
+        let stopped = self.flashchat().args(["serve", "--stop"]).output().unwrap();
+        assert!(stopped.status.success(), "{}", stderr_of(&stopped));
+        self.port = Self::spawn(cmd, extra, env);
     }
 
     /// Starts `flashchat serve` on a free port; returns the port.
