@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
         .unwrap_or_default();
     ctx.printer
         .status(&format!("Server at {}{memory}", client.base()));
-    let rows: Vec<[String; 6]> = health
+    let rows: Vec<[String; 7]> = health
         .models
         .iter()
         .map(|m| {
@@ -62,10 +62,17 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
                 m.queued.to_string(),
                 human_duration(m.idle_seconds),
                 human_bytes(m.size_bytes),
+                if m.kv_cache_bytes > 0 {
+                    human_bytes(m.kv_cache_bytes)
+                } else {
+                    "-".into()
+                },
             ]
         })
         .collect();
-    let header = ["NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE"];
+    let header = [
+        "NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE", "KV CACHE",
+    ];
     write_columns(&mut out, header, &rows)?;
     if rows.is_empty() {
         ctx.printer

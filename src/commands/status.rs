@@ -25,9 +25,19 @@ struct Report {
     model: ModelReport,
     generation: Generation,
     kv_cache: crate::engine::kv::KvOptions,
+    saved_states: SavedStates,
     threads: u32,
     system: SystemInfo,
     server: ServerReport,
+}
+
+/// The folder of saved conversation KV states (`flashchat cache`).
+#[derive(Serialize)]
+struct SavedStates {
+    dir: PathBuf,
+    bytes: u64,
+    max_size_mb: u64,
+    max_ram_mb: u64,
 }
 
 #[derive(Serialize)]
@@ -114,6 +124,12 @@ fn gather(ctx: &Context) -> Report {
             seed: s.seed,
         },
         kv_cache: s.kv,
+        saved_states: SavedStates {
+            bytes: crate::engine::state_cache::folder_bytes(&ctx.paths.kv_cache_dir),
+            dir: ctx.paths.kv_cache_dir.clone(),
+            max_size_mb: s.cache.max_disk_bytes >> 20,
+            max_ram_mb: s.cache.max_ram_bytes >> 20,
+        },
         threads: s.effective_threads(),
         system: system_info(),
         server,
@@ -203,14 +219,36 @@ fn render(r: &Report) -> String {
         ),
     );
     let kv = &r.kv_cache;
+    let allocated = r
+        .server
+        .health
+        .as_ref()
+        .filter(|h| h.kv_cache_bytes > 0)
+        .map(|h| {
+            format!(
+                " · {} in the running server",
+                crate::human::human_bytes(h.kv_cache_bytes)
+            )
+        })
+        .unwrap_or_default();
     row(
         "KV cache",
         format!(
-            "keys {} · values {} · flash attention {} · swa_full {}",
+            "keys {} · values {} · flash attention {} · swa_full {}{allocated}",
             kv.type_k.name(),
             kv.type_v.name(),
             kv.flash_attention.name(),
             kv.swa_full
+        ),
+    );
+    row(
+        "Saved states",
+        format!(
+            "{} in {} (cache.max_size_mb {}, cache.max_ram_mb {})",
+            crate::human::human_bytes(r.saved_states.bytes),
+            r.saved_states.dir.display(),
+            r.saved_states.max_size_mb,
+            r.saved_states.max_ram_mb
         ),
     );
     if let Some(problem) = kv.problem() {

@@ -258,6 +258,8 @@ pub struct ModelInfo {
     pub trained_context: u32,
     pub has_chat_template: bool,
     pub threads: u32,
+    /// The KV cache's memory as llama.cpp allocated it, when it said.
+    pub kv_cache_bytes: Option<u64>,
 }
 
 /// The code for "the prompt does not fit the context window", as the

@@ -719,6 +719,11 @@ pub fn entries(dir: &Path) -> (Vec<Entry>, u64) {
     (entries, total)
 }
 
+/// The bytes the folder holds, temporary files included.
+pub fn folder_bytes(dir: &Path) -> u64 {
+    listing(dir).iter().map(|f| f.size).sum()
+}
+
 /// Empties the folder of states and temporary files; returns how many
 /// files and bytes were removed.
 pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {

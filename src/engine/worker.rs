@@ -67,7 +67,10 @@ pub(super) fn run(
             return;
         }
     };
-    let ctx = match new_context(&model, &config) {
+    super::kv::take_allocated();
+    let ctx = new_context(&model, &config);
+    let kv_cache_bytes = super::kv::take_allocated();
+    let ctx = match ctx {
         Ok(ctx) => ctx,
         Err(e) => {
             let _ = ready.send(Err(e));
@@ -82,6 +85,7 @@ pub(super) fn run(
         trained_context: model.n_ctx_train(),
         has_chat_template: model.chat_template(None).is_ok(),
         threads: config.threads.max(1),
+        kv_cache_bytes: Some(kv_cache_bytes).filter(|&b| b > 0),
     };
     if ready
         .send(Ok((info, Arc::clone(&model), prompter)))

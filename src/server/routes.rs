@@ -42,7 +42,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
         )
     };
     let (slots, slots_busy, queued) = status.current.as_deref().map_or((0, 0, 0), figures);
-    let models = state
+    let models: Vec<LoadedModel> = state
         .models
         .states()
         .into_iter()
@@ -60,6 +60,11 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
                     .as_ref()
                     .and_then(|s| std::fs::metadata(&s.path).ok())
                     .map_or(0, |meta| meta.len()),
+                kv_cache_bytes: m
+                    .loaded
+                    .as_ref()
+                    .and_then(|s| s.engine.info().kv_cache_bytes)
+                    .unwrap_or(0),
                 name: m.name,
             }
         })
@@ -78,6 +83,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
         requests_served: state.metrics.completed(),
         loading_model: status.loading,
         switch_error: status.last_error,
+        kv_cache_bytes: models.iter().map(|m| m.kv_cache_bytes).sum(),
         models,
         memory_bytes: resident_memory(),
     })

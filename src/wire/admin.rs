@@ -30,6 +30,9 @@ pub struct Health {
     /// The server's resident memory in bytes (Linux).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_bytes: Option<u64>,
+    /// The loaded models' KV caches together, in bytes.
+    #[serde(default)]
+    pub kv_cache_bytes: u64,
 }
 
 impl Health {
@@ -74,6 +77,9 @@ pub struct LoadedModel {
     /// Size of its weights file.
     #[serde(default)]
     pub size_bytes: u64,
+    /// Its KV cache's memory, as llama.cpp allocated it (0: not known).
+    #[serde(default)]
+    pub kv_cache_bytes: u64,
 }
 
 /// The 202 answer to a switch: loading has begun.

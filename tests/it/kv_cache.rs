@@ -93,6 +93,12 @@ fn a_conversation_continues_from_its_saved_state_and_a_damaged_one_is_recomputed
     let mut messages = vec![user(&history("harbour"))];
     let (first, first_timings) = turn(&server, &messages);
     assert_eq!(cached(&first_timings), 0, "a cold start");
+    let health = server.health();
+    assert!(
+        health["kv_cache_bytes"].as_u64() > Some(1 << 20)
+            && health["models"][0]["kv_cache_bytes"] == health["kv_cache_bytes"],
+        "the KV cache's size is reported: {health}"
+    );
     wait_until("the turn's state on disk", || {
         entries(&server.sandbox)
             .iter()
