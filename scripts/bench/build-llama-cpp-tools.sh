@@ -9,7 +9,7 @@ set -euo pipefail
 
 version="0.3.36"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/flashchat-llama-tools"
-tools="llama-bench llama-server llama-embedding"
+tools="llama-bench llama-server llama-embedding llama-completion"
 built=yes
 for tool in $tools; do [ -x "$cache/$tool" ] || built=no; done
 if [ "$built" = yes ]; then

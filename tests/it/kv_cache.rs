@@ -311,3 +311,30 @@ fn a_new_process_answers_a_long_prompt_from_the_state_the_last_one_saved() {
     let off: Value = serde_json::from_str(&stdout_of(&off)).unwrap();
     assert_eq!(cached(&off["timings"]), 0, "{off}");
 }
+
+#[test]
+fn a_conversation_whose_slot_was_given_to_another_comes_back_from_memory() {
+    let _guard = heavy();
+    let Some(mut server) = Server::start_instruct(&["--parallel", "1"]) else {
+        return;
+    };
+    // Disk off: only the memory tier can bring the first conversation back.
+    let model = server.sandbox.with_instruct_model().unwrap();
+    server.restart(
+        model,
+        &["--parallel", "1"],
+        &[("FLASHCHAT_CACHE_MAX_SIZE_MB", "0")],
+    );
+    let first = vec![user(&history("orchard"))];
+    let (reply, _) = turn(&server, &first);
+    // Another conversation takes the only slot.
+    turn(&server, &[user(&history("glacier"))]);
+    let follow = [first[0].clone(), assistant(&reply), user("Which trees?")];
+    let (_, timings) = turn(&server, &follow);
+    assert!(
+        cached(&timings) >= 400,
+        "the first conversation came back from memory: {timings}"
+    );
+    assert!(server_log(&server.sandbox).contains("from=\"memory\""));
+    assert!(entries(&server.sandbox).is_empty(), "nothing was written");
+}
