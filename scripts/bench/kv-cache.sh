@@ -38,7 +38,7 @@ trap cleanup EXIT
 
 # 1. chat --resume, in-process.
 last_ttft() { "$fc" sessions show last --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["messages"][-1]["ttft_ms"])'; }
-python3 -c 'import sys; sys.path.insert(0, "scripts/bench"); from turns import history; print(history(0, 2200) + " What is this about?")' \
+python3 -c 'import sys; sys.path.insert(0, "scripts/bench"); from turns import history; print(history(0, 2400) + " What is this about?")' \
     | FLASHCHAT_USE_SERVER=never "$fc" -q --model "$model" chat >/dev/null
 "$fc" -q cache clear >/dev/null
 echo "What happened next?" | FLASHCHAT_USE_SERVER=never "$fc" -q --model "$model" chat --resume last >/dev/null
@@ -51,7 +51,7 @@ prompt_tokens="$("$fc" sessions show last --json | python3 -c 'import json,sys; 
 port="$(free_port)"
 state="$FLASHCHAT_HOME/turns.json"
 "$fc" -q --model "$model" serve --port "$port" --parallel 4 >/dev/null
-python3 scripts/bench/turns.py first "http://127.0.0.1:$port/v1" "$state" 2200 >/dev/null
+python3 scripts/bench/turns.py first "http://127.0.0.1:$port/v1" "$state" 2400 >/dev/null
 "$fc" -q serve --stop
 "$fc" -q --model "$model" serve --port "$port" --parallel 4 >/dev/null
 restart="$(python3 scripts/bench/turns.py follow "http://127.0.0.1:$port/v1" "$state")"
