@@ -287,7 +287,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help --version chat serve prompt embed ps cache config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help --version chat serve prompt embed ps cache config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +321,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -329,7 +341,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__benchmark)
-            opts="-v -q -h --json --iterations --warmup --threads --baseline --max-regression --save --history --depth --tolerance --perturb --experts-used --synthetic --layers --experts --embd --ff --quant --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help run verify bench moe moebench full fullbench"
+            opts="-v -q -h --json --iterations --warmup --threads --baseline --max-regression --save --history --depth --tolerance --perturb --experts-used --synthetic --layers --experts --embd --ff --quant --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help run verify bench moe moebench full fullbench"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +435,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -431,7 +455,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__cache)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help list clear help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -465,6 +489,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -473,7 +509,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__cache__subcmd__clear)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +540,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -571,7 +619,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__cache__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,6 +653,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -613,7 +673,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__chat)
-            opts="-v -q -h --resume --persona --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --resume --persona --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +715,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -663,7 +735,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__completions)
-            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help bash elvish fish powershell zsh"
+            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,6 +766,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -705,7 +789,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config)
-            opts="-v -q -h --reset --full-reset --yes --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help show path help"
+            opts="-v -q -h --reset --full-reset --yes --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +820,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -803,7 +899,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config__subcmd__path)
-            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +930,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -845,7 +953,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__config__subcmd__show)
-            opts="-v -q -h --origin --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --origin --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,6 +987,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -887,7 +1007,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__embed)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +1038,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1377,7 +1509,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help list pull info add rm use unload alias help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help list pull info add rm use unload alias help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,6 +1543,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1419,7 +1563,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__add)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1450,6 +1594,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1461,7 +1617,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__alias)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1492,6 +1648,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1643,7 +1811,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__info)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,6 +1842,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1685,7 +1865,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1896,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1727,7 +1919,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__pull)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1950,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1769,7 +1973,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__rm)
-            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,6 +2004,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1811,7 +2027,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__unload)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,6 +2058,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1853,7 +2081,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__models__subcmd__use)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1887,6 +2115,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1895,7 +2135,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__prompt)
-            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1969,6 +2209,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1977,7 +2229,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__ps)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2263,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2019,7 +2283,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__serve)
-            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --allow-unauthenticated --logs --follow --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-f -v -q -h --stop --force --foreground --port --host --parallel --api-key --allow-unauthenticated --logs --follow --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2333,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2077,7 +2353,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help list show search export rename delete help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help list show search export rename delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +2387,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2119,7 +2407,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__delete)
-            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --yes --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2153,6 +2441,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2161,7 +2461,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__export)
-            opts="-o -v -q -h --format --output --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-o -v -q -h --format --output --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2204,6 +2504,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2327,7 +2639,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2358,6 +2670,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2369,7 +2693,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__rename)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2400,6 +2724,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2411,7 +2747,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__search)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2442,6 +2778,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2453,7 +2801,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__sessions__subcmd__show)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,6 +2835,18 @@ _flashchat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2495,7 +2855,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__status)
-            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --help"
+            opts="-v -q -h --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,6 +2886,18 @@ _flashchat() {
                     return 0
                     ;;
                 --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_flashchat_global_optspecs
-    string join \n v/verbose q/quiet config= model= color= chat-template= cache-type-k= cache-type-v= flash-attention= swa-full h/help V/version
+    string join \n v/verbose q/quiet config= model= color= chat-template= cache-type-k= cache-type-v= flash-attention= swa-full gpu-layers= main-gpu= split-mode= h/help V/version
 end
 
 function __fish_flashchat_needs_command
@@ -33,6 +33,9 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -l chat-template -d 'A
 complete -c flashchat -n "__fish_flashchat_needs_command" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_needs_command" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_needs_command" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_needs_command" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_needs_command" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_needs_command" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
@@ -62,6 +65,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l chat-templa
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
@@ -79,6 +85,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l chat-templ
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l stop -d 'Stop the running server (SIGTERM, then wait up to 10 s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l force -d 'With --stop: SIGKILL the server if it has not exited after 10 s'
 complete -c flashchat -n "__fish_flashchat_using_subcommand serve" -l foreground -d 'Run attached to the terminal instead of as a daemon (systemd, containers)'
@@ -107,6 +116,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l chat-temp
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'Send the text to the model as is, without the model\'s chat template or system prompt'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l local -d 'Load the model in this process even when a server is running (config: use_server)'
@@ -124,6 +136,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l chat-templ
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l json -d 'Print JSON (the model, each text and its vector, the token count) instead of one vector per line'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -138,6 +153,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l chat-template
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -l json -d 'Print JSON instead of a table'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand ps" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -152,6 +170,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fis
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l json -d 'Print JSON instead of a table'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -169,6 +190,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_se
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -183,6 +207,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_se
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Print JSON instead of a table'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -200,6 +227,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l reset -d 'Run the setup wizard again (sessions are kept)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l full-reset -d 'Delete config, sessions, history, personas and logs (never model files)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l yes -d 'With --full-reset: do not ask for confirmation'
@@ -219,6 +249,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l origin -d 'Say where each value came from: cli, env, file or default'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -234,6 +267,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from path" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
@@ -250,6 +286,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l chat-temp
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -l json -d 'Print one JSON object'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand status" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -264,6 +303,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and not __fish_seen_subcommand_from list show search export rename delete help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -285,6 +327,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -299,6 +344,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -313,6 +361,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -331,6 +382,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -345,6 +399,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -359,6 +416,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand sessions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -381,6 +441,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and not __fish_seen_subcommand_from list pull info add rm use unload alias help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -404,6 +467,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -418,6 +484,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -432,6 +501,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -446,6 +518,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -460,6 +535,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l yes -d 'Do not ask for confirmation'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
@@ -475,6 +553,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -489,6 +570,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from unload" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -503,6 +587,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_s
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -l json -d 'Print JSON instead of a table or text'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand models; and __fish_seen_subcommand_from alias" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
@@ -544,6 +631,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l chat-t
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l json -d 'Print one JSON object: machine, llama.cpp build, model, every iteration, statistics'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l history -d 'Show earlier runs (of the target, when given) and how their medians moved'
 complete -c flashchat -n "__fish_flashchat_using_subcommand benchmark" -l synthetic -d 'Measure a synthetic model even when a model is configured'
@@ -560,6 +650,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l chat
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'

@@ -296,6 +296,7 @@ fn load_engine(
         chat_template: settings.chat_template.clone(),
         pooling: settings.pooling,
         kv: settings.kv,
+        gpu: settings.gpu,
         state_cache: Some(settings.cache.engine_config(kv_cache_dir)),
         ..EngineConfig::single(
             model.path.clone(),
@@ -311,7 +312,11 @@ fn load_engine(
     let progress = reporters::ModelLoad::new(printer, &name);
     let loaded = Engine::load(config, progress.engine_reporter());
     progress.finish();
-    loaded.map_err(|e| engine_error(e, engine_log))
+    let engine = loaded.map_err(|e| engine_error(e, engine_log))?;
+    if let Some(why) = &engine.info().gpu_fallback {
+        printer.warn(why);
+    }
+    Ok(engine)
 }
 
 /// Engine errors with what the user can do about them.

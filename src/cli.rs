@@ -70,6 +70,18 @@ pub struct GlobalArgs {
     /// Keep a full-length cache for sliding-window layers (config: swa_full)
     #[arg(long, global = true)]
     pub swa_full: bool,
+
+    /// Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)
+    #[arg(long, global = true, value_name = "N")]
+    pub gpu_layers: Option<String>,
+
+    /// The GPU holding the model, or the results when split (config: main_gpu)
+    #[arg(long, global = true, value_name = "INDEX")]
+    pub main_gpu: Option<i64>,
+
+    /// How several GPUs share a model: none, layer or row (config: split_mode)
+    #[arg(long, global = true, value_name = "MODE")]
+    pub split_mode: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -201,6 +201,13 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
         global.swa_full.then_some(Value::Boolean(true)),
         "--swa-full",
     );
+    push(keys::GPU_LAYERS, text(&global.gpu_layers), "--gpu-layers");
+    push(
+        keys::MAIN_GPU,
+        global.main_gpu.map(Value::Integer),
+        "--main-gpu",
+    );
+    push(keys::SPLIT_MODE, text(&global.split_mode), "--split-mode");
     if let Some(Command::Prompt(p)) = command {
         push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
         push(

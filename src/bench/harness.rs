@@ -15,6 +15,7 @@ use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
 use super::synthetic::SplitMix64;
+use crate::engine::gpu::{GpuLayers, GpuOptions};
 use crate::engine::{load, EngineError};
 
 /// Tokens per `llama_decode` call: the engine's, which are llama-bench's
@@ -46,7 +47,14 @@ impl LoadedModel {
     ) -> Result<Self, EngineError> {
         let options = load::ModelOptions {
             experts_used: options.experts_used.map(|k| (architecture.to_string(), k)),
-            gpu_layers: Some(if options.gpu { u32::MAX } else { 0 }),
+            gpu: if options.gpu {
+                GpuOptions {
+                    layers: GpuLayers::All,
+                    ..GpuOptions::default()
+                }
+            } else {
+                GpuOptions::cpu_only()
+            },
             reporter: None,
         };
         let started = Instant::now();

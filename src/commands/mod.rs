@@ -58,6 +58,7 @@ fn start_server(
         config_file: ctx.resolved.config_file.as_deref(),
         chat_template: ctx.resolved.settings.chat_template.as_deref(),
         kv: ctx.resolved.settings.kv,
+        gpu: ctx.resolved.settings.gpu,
         allow_unauthenticated,
         log: &log,
     };

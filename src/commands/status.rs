@@ -25,6 +25,9 @@ struct Report {
     model: ModelReport,
     generation: Generation,
     kv_cache: crate::engine::kv::KvOptions,
+    gpu: crate::engine::gpu::GpuOptions,
+    /// Every device this build of llama.cpp sees, the CPU included.
+    devices: Vec<crate::engine::gpu::Device>,
     saved_states: SavedStates,
     threads: u32,
     system: SystemInfo,
@@ -124,6 +127,8 @@ fn gather(ctx: &Context) -> Report {
             seed: s.seed,
         },
         kv_cache: s.kv,
+        gpu: s.gpu,
+        devices: crate::engine::gpu::devices(),
         saved_states: SavedStates {
             bytes: crate::engine::state_cache::folder_bytes(&ctx.paths.kv_cache_dir),
             dir: ctx.paths.kv_cache_dir.clone(),
@@ -257,6 +262,39 @@ fn render(r: &Report) -> String {
     row("Threads", r.threads.to_string());
     row("CPU features", r.system.cpu_features.join(" "));
     row("Backends", r.system.backends.join(", "));
+    for (i, device) in r.devices.iter().enumerate() {
+        let memory = if device.memory_total > 0 {
+            format!(
+                " · {} free of {}",
+                crate::human::human_bytes(device.memory_free),
+                crate::human::human_bytes(device.memory_total)
+            )
+        } else {
+            String::new()
+        };
+        row(
+            if i == 0 { "Devices" } else { "" },
+            format!(
+                "{} ({}: {}){memory}",
+                device.name, device.backend, device.description
+            ),
+        );
+    }
+    let gpu = &r.gpu;
+    let offload = if r.devices.iter().any(|d| d.is_gpu()) {
+        format!(
+            "gpu_layers {} · main_gpu {} · split_mode {}",
+            gpu.layers.describe(),
+            gpu.main_gpu,
+            gpu.split_mode.name()
+        )
+    } else {
+        "none: no GPU in this build (see RUN.md, GPU builds)".into()
+    };
+    row("GPU offload", offload);
+    if let Some(problem) = gpu.problem(&r.devices) {
+        row("  problem", problem);
+    }
     let server = match (&r.server.pid, r.server.stale_pid_file) {
         (Some(pid), _) => {
             let load = match (&r.server.health, r.server.answering) {

@@ -12,6 +12,9 @@ use llama_cpp_2::model::params::kv_overrides::ParamOverrideValue;
 use llama_cpp_2::model::params::LlamaModelParams;
 use llama_cpp_2::model::LlamaModel;
 
+use std::sync::Arc;
+
+use super::gpu::{self, GpuLayers, GpuOptions};
 use super::kv::KvOptions;
 use super::worker::backend;
 use super::{EngineError, LoadReporter};
@@ -28,28 +31,57 @@ pub struct ModelOptions {
     /// Overrides `<architecture>.expert_used_count` (a metadata override),
     /// e.g. to run a MoE model with fewer or more active experts.
     pub experts_used: Option<(String, u32)>,
-    /// Layers offloaded to a GPU backend; `None` leaves llama.cpp's default.
-    pub gpu_layers: Option<u32>,
+    /// Where the layers run.
+    pub gpu: GpuOptions,
     /// Hears the loading progress.
     pub reporter: Option<Box<dyn LoadReporter>>,
 }
 
+/// Loads a model as `options` say, or fails (the benchmarks: a GPU
+/// measurement must not quietly run on the CPU).
 pub fn model(path: &Path, options: ModelOptions) -> Result<LlamaModel, EngineError> {
+    let reporter: Option<Arc<dyn LoadReporter>> = options.reporter.map(Arc::from);
+    load_with(path, options.gpu, options.experts_used.as_ref(), reporter)
+}
+
+/// Loads a model; when offloading to a GPU fails (a driver that does not
+/// start, too little memory), loads it on the CPU instead and says why.
+pub fn model_or_cpu(
+    path: &Path,
+    options: ModelOptions,
+) -> Result<(LlamaModel, Option<String>), EngineError> {
+    let reporter: Option<Arc<dyn LoadReporter>> = options.reporter.map(Arc::from);
+    let experts = options.experts_used.as_ref();
+    let offloads = options.gpu.layers != GpuLayers::Count(0);
+    match load_with(path, options.gpu, experts, reporter.clone()) {
+        Err(e) if offloads && gpu::devices().iter().any(gpu::Device::is_gpu) => {
+            let why = format!("the model could not be loaded on the GPU ({e}); it runs on the CPU");
+            tracing::warn!("{why}");
+            let model = load_with(path, GpuOptions::cpu_only(), experts, reporter)?;
+            Ok((model, Some(why)))
+        }
+        loaded => loaded.map(|model| (model, None)),
+    }
+}
+
+fn load_with(
+    path: &Path,
+    gpu: GpuOptions,
+    experts_used: Option<&(String, u32)>,
+    reporter: Option<Arc<dyn LoadReporter>>,
+) -> Result<LlamaModel, EngineError> {
     let load_error = || EngineError::Load {
         path: path.display().to_string(),
     };
-    let mut params = LlamaModelParams::default();
-    if let Some(layers) = options.gpu_layers {
-        params = params.with_n_gpu_layers(layers);
-    }
-    if let Some(reporter) = options.reporter {
+    let mut params = gpu.apply(LlamaModelParams::default());
+    if let Some(reporter) = reporter {
         params = params.with_progress_callback(move |fraction| {
             reporter.progress(fraction);
             true
         });
     }
     let mut params = pin!(params);
-    if let Some((architecture, k)) = &options.experts_used {
+    if let Some((architecture, k)) = experts_used {
         let key =
             CString::new(format!("{architecture}.expert_used_count")).map_err(|_| load_error())?;
         params

@@ -8,6 +8,7 @@
 mod admission;
 mod constraint;
 pub mod embed;
+pub mod gpu;
 pub mod kv;
 pub(crate) mod load;
 pub mod output;
@@ -81,6 +82,8 @@ pub struct EngineConfig {
     pub pooling: Option<embed::Pooling>,
     /// The KV cache's layout.
     pub kv: kv::KvOptions,
+    /// Where the model's layers run.
+    pub gpu: gpu::GpuOptions,
     /// Where conversations' states are kept beyond the slots; `None`:
     /// only in the slots.
     pub state_cache: Option<state_cache::StateCacheConfig>,
@@ -98,6 +101,7 @@ impl EngineConfig {
             chat_template: None,
             pooling: None,
             kv: kv::KvOptions::default(),
+            gpu: gpu::GpuOptions::default(),
             state_cache: None,
         }
     }
@@ -260,6 +264,8 @@ pub struct ModelInfo {
     pub threads: u32,
     /// The KV cache's memory as llama.cpp allocated it, when it said.
     pub kv_cache_bytes: Option<u64>,
+    /// Why the model runs on the CPU although GPU offloading was asked for.
+    pub gpu_fallback: Option<String>,
 }
 
 /// The code for "the prompt does not fit the context window", as the
@@ -273,6 +279,9 @@ pub enum EngineError {
     Backend(String),
     #[error("llama.cpp could not load {path}")]
     Load { path: String },
+    /// GPU settings this machine cannot follow.
+    #[error("{0}")]
+    Gpu(String),
     #[error("could not create a context of {context_size} tokens: {reason}")]
     Context { context_size: u32, reason: String },
     #[error("the prompt is {prompt_tokens} tokens but the context window holds {context_size}")]

@@ -46,15 +46,20 @@ pub(super) fn run(
     submissions: Receiver<Task>,
     shared: Shared,
 ) {
+    if let Some(problem) = config.gpu.problem(&super::gpu::devices()) {
+        let _ = ready.send(Err(EngineError::Gpu(problem)));
+        return;
+    }
     let options = load::ModelOptions {
         reporter: Some(reporter),
+        gpu: config.gpu,
         ..load::ModelOptions::default()
     };
-    let model = match load::model(&config.model_path, options) {
+    let (model, gpu_fallback) = match load::model_or_cpu(&config.model_path, options) {
         // The handle shares the model: requests are rendered and tokenized
         // on the caller's thread, so a long prompt never stalls running
         // streams.
-        Ok(model) => Arc::new(model),
+        Ok((model, fallback)) => (Arc::new(model), fallback),
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
@@ -86,6 +91,7 @@ pub(super) fn run(
         has_chat_template: model.chat_template(None).is_ok(),
         threads: config.threads.max(1),
         kv_cache_bytes: Some(kv_cache_bytes).filter(|&b| b > 0),
+        gpu_fallback,
     };
     if ready
         .send(Ok((info, Arc::clone(&model), prompter)))

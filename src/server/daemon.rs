@@ -29,6 +29,7 @@ pub struct StartOptions<'a> {
     pub chat_template: Option<&'a Path>,
     /// The KV cache's layout (flags included).
     pub kv: crate::engine::kv::KvOptions,
+    pub gpu: crate::engine::gpu::GpuOptions,
     pub allow_unauthenticated: bool,
     pub log: &'a Path,
 }
@@ -85,6 +86,15 @@ pub fn start(options: &StartOptions, reporter: &dyn StartReporter) -> anyhow::Re
     if kv.swa_full {
         args.push("--swa-full".into());
     }
+    let gpu = options.gpu;
+    args.extend([
+        "--gpu-layers".into(),
+        gpu.layers.describe(),
+        "--main-gpu".into(),
+        gpu.main_gpu.to_string(),
+        "--split-mode".into(),
+        gpu.split_mode.name().into(),
+    ]);
     if options.allow_unauthenticated {
         args.push("--allow-unauthenticated".into());
     }

@@ -193,6 +193,7 @@ async fn serve(options: ServerOptions) -> anyhow::Result<()> {
         chat_template: options.settings.chat_template.clone(),
         pooling: options.settings.pooling,
         kv: options.settings.kv,
+        gpu: options.settings.gpu,
         state_cache: Some(options.settings.cache.engine_config(&options.kv_cache_dir)),
     };
     let upstreams = upstream::Upstreams::new(&options.settings.server.upstreams, |var| {

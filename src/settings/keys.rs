@@ -23,6 +23,9 @@ pub enum Kind {
     /// A list of folders: a TOML array of strings; in the environment,
     /// separated by `:` like `PATH`.
     PathList,
+    /// Layers to offload: `"auto"`, `"all"` or a whole number (a number
+    /// in the environment or on the command line is read as one).
+    Layers,
     /// Remote servers: an array of tables `{models, url, api_key_env}`
     /// (`[[server.upstreams]]` in the file; an inline TOML array in the
     /// environment).
@@ -58,6 +61,9 @@ pub const CACHE_TYPE_K: &str = "cache_type_k";
 pub const CACHE_TYPE_V: &str = "cache_type_v";
 pub const FLASH_ATTENTION: &str = "flash_attention";
 pub const SWA_FULL: &str = "swa_full";
+pub const GPU_LAYERS: &str = "gpu_layers";
+pub const MAIN_GPU: &str = "main_gpu";
+pub const SPLIT_MODE: &str = "split_mode";
 
 /// The KV cache element types, as llama.cpp's tools name them.
 const CACHE_TYPES: &[&str] = &[
@@ -204,6 +210,24 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Bool,
         default: Some("false"),
         doc: "Keep a full-length cache for sliding-window layers (more memory; llama.cpp's tools keep it off)",
+    },
+    Key {
+        name: GPU_LAYERS,
+        kind: Kind::Layers,
+        default: Some("\"auto\""),
+        doc: "Model layers offloaded to the GPU (GPU builds): auto (llama.cpp's default: all, when a GPU is present), all, or a number; 0 runs on the CPU",
+    },
+    Key {
+        name: MAIN_GPU,
+        kind: Kind::Int { min: 0, max: 63 },
+        default: Some("0"),
+        doc: "The GPU that holds the model when split_mode is none, and the results otherwise",
+    },
+    Key {
+        name: SPLIT_MODE,
+        kind: Kind::Choice(crate::engine::gpu::SplitMode::NAMES),
+        default: Some("\"layer\""),
+        doc: "How several GPUs share a model: none (main_gpu only), layer, row",
     },
     Key {
         name: COLOR,
@@ -401,6 +425,14 @@ impl Key {
             (Kind::PathList, Value::String(s)) => {
                 Some(Value::Array(vec![Value::String(s.clone())]))
             }
+            (Kind::Layers, Value::String(s)) => match crate::engine::gpu::GpuLayers::parse(s) {
+                Some(crate::engine::gpu::GpuLayers::Count(n)) => Some(Value::Integer(i64::from(n))),
+                Some(_) => Some(Value::String(s.trim().to_string())),
+                None => None,
+            },
+            (Kind::Layers, Value::Integer(n)) if (0..=i64::from(u32::MAX)).contains(n) => {
+                Some(value.clone())
+            }
             (Kind::Upstreams, Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     check_upstream(item).map_err(|e| format!("{}[{i}]: {e}", self.name))?;
@@ -416,7 +448,7 @@ impl Key {
     pub fn parse_text(&self, text: &str) -> Result<Value, String> {
         let trimmed = text.trim();
         let parsed = match self.kind {
-            Kind::Text | Kind::Choice(_) => Some(Value::String(text.to_string())),
+            Kind::Text | Kind::Choice(_) | Kind::Layers => Some(Value::String(text.to_string())),
             Kind::PathList => Some(Value::Array(
                 text.split(':')
                     .filter(|p| !p.trim().is_empty())
@@ -452,6 +484,7 @@ impl Key {
             Kind::Bool => "true or false".into(),
             Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
             Kind::PathList => "a list of folders, like [\"~/models\"]".into(),
+            Kind::Layers => "auto, all or a whole number of layers (0: CPU only)".into(),
             Kind::Upstreams => {
                 "a list of tables like [{ models = [\"name\"], url = \"http://host:8000/v1\", api_key_env = \"VAR\" }]"
                     .into()
@@ -583,6 +616,9 @@ mod tests {
             CACHE_TYPE_V,
             FLASH_ATTENTION,
             SWA_FULL,
+            GPU_LAYERS,
+            MAIN_GPU,
+            SPLIT_MODE,
             COLOR,
             USE_SERVER,
             SERVER_HOST,

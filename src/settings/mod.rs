@@ -170,6 +170,8 @@ pub struct Settings {
     pub pooling: Option<crate::engine::embed::Pooling>,
     /// The KV cache's layout.
     pub kv: crate::engine::kv::KvOptions,
+    /// Where the model's layers run.
+    pub gpu: crate::engine::gpu::GpuOptions,
     pub color: ColorMode,
     pub use_server: UseServer,
     pub server: ServerSettings,
@@ -440,6 +442,20 @@ fn typed(values: &Values) -> Settings {
                 swa_full: get(keys::SWA_FULL)
                     .and_then(Value::as_bool)
                     .unwrap_or(false),
+            }
+        },
+        gpu: {
+            use crate::engine::gpu::{GpuLayers, GpuOptions, SplitMode};
+            GpuOptions {
+                layers: match get(keys::GPU_LAYERS) {
+                    Some(Value::Integer(n)) => GpuLayers::Count(*n as u32),
+                    Some(Value::String(s)) => GpuLayers::parse(s).unwrap_or(GpuLayers::Auto),
+                    _ => GpuLayers::Auto,
+                },
+                main_gpu: int(keys::MAIN_GPU) as u32,
+                split_mode: text(keys::SPLIT_MODE)
+                    .and_then(|s| SplitMode::parse(&s))
+                    .unwrap_or(SplitMode::Layer),
             }
         },
         color: match text(keys::COLOR).as_deref() {

@@ -39,6 +39,7 @@ fn load(model: std::path::PathBuf, slots: u32, queue_limit: usize) -> Engine {
         chat_template: None,
         pooling: None,
         kv: Default::default(),
+        gpu: Default::default(),
         state_cache: None,
     };
     Engine::load(config, NoProgress).expect("model loads")

@@ -51,3 +51,40 @@ fn status_text_shows_paths_and_a_missing_model() {
     );
     assert_eq!(row("Server"), "not running");
 }
+
+#[test]
+fn status_lists_the_devices_and_gpu_settings_are_checked() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd()
+        .args([
+            "status",
+            "--json",
+            "--gpu-layers",
+            "0",
+            "--split-mode",
+            "none",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let devices = json["devices"].as_array().unwrap();
+    assert!(
+        devices.iter().any(|d| d["backend"] == "CPU"),
+        "the CPU is a device: {devices:?}"
+    );
+    assert_eq!(json["gpu"]["layers"], serde_json::json!({"count": 0}));
+    assert_eq!(json["gpu"]["split_mode"], "none");
+    let text = stdout_of(&sandbox.cmd().arg("status").output().unwrap());
+    assert!(text.contains("GPU offload"), "{text}");
+
+    std::fs::write(sandbox.config_file(), "gpu_layers = \"most\"\n").unwrap();
+    let output = sandbox.cmd().arg("status").output().unwrap();
+    assert!(!output.status.success());
+    let err = crate::common::stderr_of(&output);
+    assert!(
+        err.contains("gpu_layers must be auto, all or a whole number of layers"),
+        "{err}"
+    );
+}
