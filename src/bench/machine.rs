@@ -76,27 +76,14 @@ fn c_text(ptr: *const std::os::raw::c_char) -> Option<String> {
 
 /// The GPU devices llama.cpp can offload to (none in a CPU-only build).
 pub fn gpu_devices() -> Vec<String> {
-    use llama_cpp_sys_2 as sys;
-    // SAFETY: the registry initialises itself on first use; indices below
-    // the count are valid devices.
-    unsafe {
-        (0..sys::ggml_backend_dev_count())
-            .map(|i| sys::ggml_backend_dev_get(i))
-            .filter(|&dev| {
-                matches!(
-                    sys::ggml_backend_dev_type(dev),
-                    sys::GGML_BACKEND_DEVICE_TYPE_GPU | sys::GGML_BACKEND_DEVICE_TYPE_IGPU
-                )
-            })
-            .map(|dev| {
-                let name = c_text(sys::ggml_backend_dev_name(dev)).unwrap_or_default();
-                match c_text(sys::ggml_backend_dev_description(dev)) {
-                    Some(d) if !d.is_empty() => format!("{name}: {d}"),
-                    _ => name,
-                }
-            })
-            .collect()
-    }
+    crate::engine::gpu::devices()
+        .into_iter()
+        .filter(crate::engine::gpu::Device::is_gpu)
+        .map(|d| match d.description.is_empty() {
+            true => d.name,
+            false => format!("{}: {}", d.name, d.description),
+        })
+        .collect()
 }
 
 /// Kept equal to the exact version pinned in Cargo.toml.

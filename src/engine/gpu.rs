@@ -144,11 +144,13 @@ pub struct Device {
     pub description: String,
     pub memory_free: u64,
     pub memory_total: u64,
+    /// A GPU (discrete or integrated), where layers can be offloaded.
+    pub gpu: bool,
 }
 
 impl Device {
     pub fn is_gpu(&self) -> bool {
-        !self.backend.eq_ignore_ascii_case("cpu")
+        self.gpu
     }
 }
 
@@ -165,6 +167,11 @@ pub fn devices() -> Vec<Device> {
             description: d.description,
             memory_free: d.memory_free as u64,
             memory_total: d.memory_total as u64,
+            gpu: matches!(
+                d.device_type,
+                llama_cpp_2::LlamaBackendDeviceType::Gpu
+                    | llama_cpp_2::LlamaBackendDeviceType::IntegratedGpu
+            ),
         })
         .collect()
 }
@@ -198,6 +205,7 @@ mod tests {
             description: String::new(),
             memory_free: 0,
             memory_total: 0,
+            gpu: backend != "CPU",
         }
     }
 
