@@ -34,13 +34,13 @@ pub fn init(log_file: &Path, verbose: u8) {
         .with_filter(stderr_level);
     // Only llama.cpp's information lines: listening to every event would
     // turn on every crate's debug and trace events.
-    let kv_report = crate::engine::kv::AllocationReport.with_filter(
+    let load_report = crate::engine::load_report::LoadReport.with_filter(
         tracing_subscriber::filter::Targets::new().with_target("llama-cpp-2", LevelFilter::INFO),
     );
     let _ = tracing_subscriber::registry()
         .with(file_layer)
         .with(stderr_layer)
-        .with(kv_report)
+        .with(load_report)
         .try_init();
 }
 

@@ -23,13 +23,23 @@ use crate::engine::{load, EngineError};
 const BATCH: u32 = load::BATCH;
 
 /// How to load a model for measuring.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     /// Overrides `<arch>.expert_used_count` (llama.cpp's metadata override),
     /// e.g. to run a MoE model with fewer or more active experts.
     pub experts_used: Option<u32>,
-    /// Offload every layer to the GPU backend when one is present.
-    pub gpu: bool,
+    /// Where the layers run; `gpu_layers = auto` offloads every layer, as
+    /// llama-bench's default does.
+    pub gpu: GpuOptions,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            experts_used: None,
+            gpu: GpuOptions::cpu_only(),
+        }
+    }
 }
 
 /// A model loaded for measuring.
@@ -37,6 +47,17 @@ pub struct LoadedModel {
     model: LlamaModel,
     /// Wall time of reading the file and setting up the weights.
     pub load_time: Duration,
+    /// Where its layers run: `CPU`, or `Vulkan0: llvmpipe (19/19 layers)`.
+    pub device: String,
+}
+
+/// The device a model with this many layers offloaded runs on.
+fn device(offloaded: Option<(u32, u32)>) -> String {
+    let gpu = super::machine::gpu_devices().into_iter().next();
+    match (offloaded, gpu) {
+        (Some((layers, of)), Some(gpu)) if layers > 0 => format!("{gpu} ({layers}/{of} layers)"),
+        _ => "CPU".into(),
+    }
 }
 
 impl LoadedModel {
@@ -47,21 +68,24 @@ impl LoadedModel {
     ) -> Result<Self, EngineError> {
         let options = load::ModelOptions {
             experts_used: options.experts_used.map(|k| (architecture.to_string(), k)),
-            gpu: if options.gpu {
-                GpuOptions {
-                    layers: GpuLayers::All,
-                    ..GpuOptions::default()
-                }
-            } else {
-                GpuOptions::cpu_only()
+            gpu: GpuOptions {
+                layers: match options.gpu.layers {
+                    GpuLayers::Auto => GpuLayers::All,
+                    layers => layers,
+                },
+                ..options.gpu
             },
+            context: None,
             reporter: None,
         };
         let started = Instant::now();
+        crate::engine::load_report::take();
         let model = load::model(path, options)?;
+        let load_time = started.elapsed();
         Ok(Self {
             model,
-            load_time: started.elapsed(),
+            load_time,
+            device: device(crate::engine::load_report::take().offloaded_layers),
         })
     }
 

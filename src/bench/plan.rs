@@ -120,6 +120,9 @@ pub struct Plan {
     pub iterations: u32,
     pub warmup: u32,
     pub threads: u32,
+    /// Where the measured layers run (`gpu_layers`, `main_gpu`,
+    /// `split_mode`); `verify` keeps its reference on the CPU.
+    pub gpu: crate::engine::gpu::GpuOptions,
     /// Active experts instead of the model's own count.
     pub experts_used: Option<u32>,
     /// Layers of the whole model `moe` extrapolates one layer to.

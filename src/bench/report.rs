@@ -96,6 +96,10 @@ pub struct RunSettings {
     /// `--experts-used K`, when it overrode the model's own count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experts_used_override: Option<u32>,
+    /// Where the measured model ran: `CPU`, or a GPU and its layers
+    /// (`Vulkan0: llvmpipe (19/19 layers)`). Older results lack it.
+    #[serde(default)]
+    pub device: String,
 }
 
 /// One timed figure over all iterations.
@@ -150,7 +154,11 @@ impl Report {
         let s = &self.settings;
         let _ = writeln!(out, "{}: {}", self.target, self.model.describe());
         let mut setup = format!(
-            "{} threads on {} ({} logical CPUs), {} iteration{}",
+            "{}{} threads on {} ({} logical CPUs), {} iteration{}",
+            match s.device.as_str() {
+                "" | "CPU" => String::new(),
+                gpu => format!("{gpu}; "),
+            },
             s.threads,
             self.machine.cpu,
             self.machine.logical_cpus,
@@ -251,7 +259,7 @@ impl Report {
                 );
             }
             if let (Some(p), Some(tol)) = (c.max_prob_diff, c.tolerance) {
-                let _ = write!(line, "; max probability diff {p:.3e} (tolerance {tol})");
+                let _ = write!(line, "; max probability diff {p:.3e} (tolerance {tol:.3})");
             }
             let _ = writeln!(out, "{line}");
             if !c.detail.is_empty() {
@@ -368,6 +376,7 @@ pub(crate) mod tests {
                 threads: 2,
                 passes_per_iteration: Some(100),
                 experts_used_override: None,
+                device: "CPU".into(),
             },
             measures: vec![Measure {
                 name: measure.into(),

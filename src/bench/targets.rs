@@ -10,6 +10,7 @@ use super::plan::{BenchError, ModelSource, Plan, Progress, Target};
 use super::report::{Measure, ModelFacts, Report, RunSettings};
 use super::stats::Stats;
 use super::verify;
+use crate::engine::gpu::GpuOptions;
 use crate::models::gguf::GgufInfo;
 
 /// A time this short cannot be read reliably from one clock reading; forward
@@ -50,7 +51,11 @@ pub fn measure(plan: &Plan, progress: &dyn Progress) -> Result<Report, BenchErro
         experts_used: (experts_used != model_experts_used(&plan.model_info)
             && plan.model_info.expert_count.unwrap_or(0) > 1)
             .then_some(experts_used),
-        gpu: false,
+        // verify's reference is the CPU; its GPU check loads again.
+        gpu: match plan.target {
+            Target::Verify => GpuOptions::cpu_only(),
+            _ => plan.gpu,
+        },
     };
     let loaded = LoadedModel::load(&plan.model_path, architecture, options)?;
     let model = model_facts(plan, experts_used, loaded.load_time.as_secs_f64() * 1000.0);
@@ -60,6 +65,7 @@ pub fn measure(plan: &Plan, progress: &dyn Progress) -> Result<Report, BenchErro
         threads: plan.threads,
         passes_per_iteration: None,
         experts_used_override: options.experts_used,
+        device: loaded.device.clone(),
     };
     let (mut measures, mut checks, mut passed) = (Vec::new(), Vec::new(), None);
     match plan.target {

@@ -131,6 +131,7 @@ fn plan(ctx: &Context, args: &BenchmarkArgs, target: Target) -> anyhow::Result<P
         threads: args
             .threads
             .unwrap_or_else(|| ctx.resolved.settings.effective_threads()),
+        gpu: ctx.resolved.settings.gpu,
         experts_used,
         depth,
         tolerance: args.tolerance,

@@ -9,10 +9,13 @@ use anyhow::Context as _;
 
 use crate::cli::{ModelsArgs, ModelsCommand};
 use crate::client::Client;
+use crate::engine::gpu::{GpuLayers, GpuOptions};
+use crate::engine::load::{self, ContextPlan, Placement};
 use crate::errors::Hinted;
 use crate::human::{human_bytes, human_count};
 use crate::models::catalog::{Catalog, Entry, Lookup, Source};
 use crate::models::download::remove_cached;
+use crate::models::gguf::GgufInfo;
 use crate::models::registry::Registry;
 use crate::models::{self, gguf, ModelSpec};
 use crate::server::pidfile::{self, ServerState};
@@ -261,9 +264,10 @@ fn locate(ctx: &Context, name: &str) -> anyhow::Result<(String, PathBuf)> {
 fn info(ctx: &Context, name: &str, json: bool) -> anyhow::Result<()> {
     let (spec, path) = locate(ctx, name)?;
     let info = models::read_checked(&path)?;
+    let gpu = gpu_fit(ctx, &info, &path);
     let mut out = std::io::stdout().lock();
     if json {
-        let value = serde_json::json!({ "spec": spec, "path": path, "gguf": info });
+        let value = serde_json::json!({ "spec": spec, "path": path, "gguf": info, "gpu": gpu });
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
         return Ok(());
@@ -314,11 +318,45 @@ fn info(ctx: &Context, name: &str, json: bool) -> anyhow::Result<()> {
         ),
         ("tensors", info.tensor_count.to_string()),
         ("GGUF version", info.version.to_string()),
+        ("on the GPU", describe_fit(gpu.as_ref())),
     ];
     for (key, value) in rows {
         writeln!(out, "{key:<17} {value}")?;
     }
     Ok(())
+}
+
+/// How much of the model llama.cpp's fitting would put on the GPUs' free
+/// memory, with the configured context and `main_gpu`/`split_mode`.
+fn gpu_fit(ctx: &Context, info: &GgufInfo, path: &Path) -> Option<Placement> {
+    let s = &ctx.resolved.settings;
+    let gpu = GpuOptions {
+        layers: GpuLayers::Auto,
+        ..s.gpu
+    };
+    let context = ContextPlan {
+        per_sequence: s.context_size,
+        sequences: 1,
+        threads: s.effective_threads(),
+        kv: s.kv,
+    };
+    load::placement(path, info.block_count?, info.file_size, gpu, context)
+}
+
+fn describe_fit(fit: Option<&Placement>) -> String {
+    match fit {
+        None => "no usable GPU".into(),
+        Some(p) if p.layers >= p.of => format!(
+            "fits: all {} layers (about {} of weights)",
+            p.of,
+            human_bytes(p.weights_bytes)
+        ),
+        Some(p) if p.layers == 0 => "does not fit: it would run on the CPU".into(),
+        Some(p) => format!(
+            "partly: {} of {} layers fit in free memory, the rest run on the CPU",
+            p.layers, p.of
+        ),
+    }
 }
 
 fn add(ctx: &Context, path: &Path) -> anyhow::Result<()> {

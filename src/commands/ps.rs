@@ -10,6 +10,7 @@ use crate::client::{self, Client};
 use crate::errors::Hinted;
 use crate::human::{human_bytes, human_duration, write_columns};
 use crate::server::pidfile::{self, ServerState};
+use crate::wire::admin::LoadedModel;
 use crate::Context;
 
 pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
@@ -37,6 +38,7 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
             "url": client.base(),
             "memory_bytes": health.memory_bytes,
             "models": health.models,
+            "devices": health.devices,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&body)?)?;
         return Ok(());
@@ -47,7 +49,16 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
         .unwrap_or_default();
     ctx.printer
         .status(&format!("Server at {}{memory}", client.base()));
-    let rows: Vec<[String; 7]> = health
+    for d in &health.devices {
+        ctx.printer.status(&format!(
+            "{} ({}): {} of {} in use",
+            d.name,
+            d.description,
+            human_bytes(d.memory_used_bytes),
+            human_bytes(d.memory_total_bytes)
+        ));
+    }
+    let rows: Vec<[String; 8]> = health
         .models
         .iter()
         .map(|m| {
@@ -67,11 +78,12 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
                 } else {
                     "-".into()
                 },
+                gpu_column(m),
             ]
         })
         .collect();
     let header = [
-        "NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE", "KV CACHE",
+        "NAME", "STATE", "SLOTS", "QUEUE", "IDLE", "SIZE", "KV CACHE", "GPU",
     ];
     write_columns(&mut out, header, &rows)?;
     if rows.is_empty() {
@@ -79,6 +91,20 @@ pub fn run(ctx: &Context, args: &PsArgs) -> anyhow::Result<()> {
             .status("No model is loaded; the next request loads one.");
     }
     Ok(())
+}
+
+/// Layers on the GPU and the memory they hold there: "19/19 layers, 310
+/// MB"; "CPU" when none are.
+fn gpu_column(model: &LoadedModel) -> String {
+    match model.offloaded_layers {
+        Some([layers, of]) if layers > 0 => format!(
+            "{layers}/{of} layers, {}",
+            human_bytes(model.device_memory_bytes)
+        ),
+        Some(_) => "CPU".into(),
+        None if model.state == "loaded" => "CPU".into(),
+        None => "-".into(),
+    }
 }
 
 /// A client of flashchat's running server, or an error saying none runs.

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cli::StatusArgs;
+use crate::engine::load::Placement;
 use crate::engine::system::{system_info, SystemInfo};
 use crate::models::{self, gguf::GgufInfo};
 use crate::server::pidfile::{self, ServerState};
@@ -28,6 +29,9 @@ struct Report {
     gpu: crate::engine::gpu::GpuOptions,
     /// Every device this build of llama.cpp sees, the CPU included.
     devices: Vec<crate::engine::gpu::Device>,
+    /// Where the resolved model's layers would go (a build with a GPU).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offload: Option<Placement>,
     saved_states: SavedStates,
     threads: u32,
     system: SystemInfo,
@@ -92,6 +96,19 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where the model's layers would run with the configured GPU settings;
+/// `None` without a GPU (or with settings that cannot work).
+fn offload(ctx: &Context, info: &GgufInfo, path: &std::path::Path) -> Option<Placement> {
+    let s = &ctx.resolved.settings;
+    let context = crate::engine::load::ContextPlan {
+        per_sequence: s.context_size,
+        sequences: 1,
+        threads: s.effective_threads(),
+        kv: s.kv,
+    };
+    crate::engine::load::placement(path, info.block_count?, info.file_size, s.gpu, context)
+}
+
 fn gather(ctx: &Context) -> Report {
     let s = &ctx.resolved.settings;
     let model = match models::resolve(&ctx.resolved, &ctx.env, &ctx.paths) {
@@ -109,7 +126,13 @@ fn gather(ctx: &Context) -> Report {
         },
     };
     let server = server_report(ctx);
+    let offload = model
+        .gguf
+        .as_ref()
+        .zip(model.path.as_ref())
+        .and_then(|(info, path)| offload(ctx, info, path));
     Report {
+        offload,
         config_file: ctx.resolved.config_file.clone(),
         data_dir: ctx.paths.config_dir.clone(),
         sessions_dir: ctx.paths.sessions_dir.clone(),
@@ -292,6 +315,22 @@ fn render(r: &Report) -> String {
         "none: no GPU in this build (see RUN.md, GPU builds)".into()
     };
     row("GPU offload", offload);
+    if let Some(o) = &r.offload {
+        let placed = match (o.layers, o.fitted) {
+            (0, _) => "the model runs on the CPU".to_string(),
+            (n, fitted) => format!(
+                "{n}/{} layers on the GPU{}, about {} of weights",
+                o.of,
+                if fitted {
+                    " (fitted to free memory)"
+                } else {
+                    ""
+                },
+                human_bytes(o.weights_bytes)
+            ),
+        };
+        row("  model", placed);
+    }
     if let Some(problem) = gpu.problem(&r.devices) {
         row("  problem", problem);
     }

@@ -120,16 +120,22 @@ impl GpuOptions {
     /// `params` with these options. `Auto` leaves llama.cpp to decide
     /// (its default offloads every layer to a GPU when one is present);
     /// the engine fits the layers to free memory before that, see
-    /// [`super::load::model`].
-    pub fn apply(&self, params: LlamaModelParams) -> LlamaModelParams {
+    /// [`super::load::model`]. `0` gives the model no GPU at all: with
+    /// its weights on the CPU llama.cpp would still send large batches to
+    /// a GPU ("op offload"), and "runs on the CPU" must mean what it says.
+    pub fn apply(&self, params: LlamaModelParams) -> Result<LlamaModelParams, String> {
         let params = params
             .with_main_gpu(self.main_gpu as i32)
             .with_split_mode(self.split_mode.llama());
-        match self.layers {
+        Ok(match self.layers {
             GpuLayers::Auto => params,
             GpuLayers::All => params.with_n_gpu_layers(u32::MAX),
+            GpuLayers::Count(0) => params
+                .with_n_gpu_layers(0)
+                .with_devices(&[])
+                .map_err(|e| e.to_string())?,
             GpuLayers::Count(n) => params.with_n_gpu_layers(n),
-        }
+        })
     }
 }
 

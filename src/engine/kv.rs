@@ -146,84 +146,9 @@ impl KvOptions {
     }
 }
 
-/// Hears llama.cpp's report of the KV cache it allocates ("size = 72.00
-/// MiB (...)", one line per cache: Gemma's full and sliding-window layers
-/// have one each) and adds it up for the thread that creates the context.
-/// llama.cpp has no call that returns the figure; its log is where it says.
-pub struct AllocationReport;
-
-thread_local! {
-    static ALLOCATED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// The KV cache bytes llama.cpp reported on this thread since the last
-/// call; 0 when it reported none (or its log is not being listened to).
-pub fn take_allocated() -> u64 {
-    ALLOCATED.with(|a| a.replace(0))
-}
-
-/// The bytes in a llama.cpp KV cache report line, if it is one.
-fn reported_bytes(module: &str, message: &str) -> Option<u64> {
-    if module != "llama.cpp::llama_kv_cache" {
-        return None;
-    }
-    let mib: f64 = message
-        .trim_start()
-        .strip_prefix("size =")?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    Some((mib * 1024.0 * 1024.0) as u64)
-}
-
-impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for AllocationReport {
-    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
-        #[derive(Default)]
-        struct Fields {
-            module: String,
-            message: String,
-        }
-        impl tracing::field::Visit for Fields {
-            fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-                match field.name() {
-                    "module" => self.module = value.to_string(),
-                    "message" => self.message = value.to_string(),
-                    _ => {}
-                }
-            }
-            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-                self.record_str(field, &format!("{value:?}"));
-            }
-        }
-        let mut fields = Fields::default();
-        event.record(&mut fields);
-        if let Some(bytes) = reported_bytes(&fields.module, &fields.message) {
-            ALLOCATED.with(|a| a.set(a.get() + bytes));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn llama_cpp_reports_of_the_cache_size_are_read() {
-        let line = "size =   12.00 MiB (  4096 cells,   3 layers,  1/1 seqs), K (f16):    6.00 MiB";
-        assert_eq!(
-            reported_bytes("llama.cpp::llama_kv_cache", line),
-            Some(12 << 20)
-        );
-        assert_eq!(reported_bytes("llama.cpp::llama_context", line), None);
-        assert_eq!(
-            reported_bytes(
-                "llama.cpp::llama_kv_cache",
-                "CPU KV buffer size = 12.00 MiB"
-            ),
-            None
-        );
-    }
 
     #[test]
     fn names_round_trip_and_a_quantised_v_cache_needs_flash_attention() {

@@ -11,6 +11,7 @@ pub mod embed;
 pub mod gpu;
 pub mod kv;
 pub(crate) mod load;
+pub mod load_report;
 pub mod output;
 mod policy;
 mod prompt;
@@ -266,6 +267,12 @@ pub struct ModelInfo {
     pub kv_cache_bytes: Option<u64>,
     /// Why the model runs on the CPU although GPU offloading was asked for.
     pub gpu_fallback: Option<String>,
+    /// Layers on the GPU, of the model's offloadable layers (`None`: a
+    /// build without a GPU backend).
+    pub offloaded_layers: Option<(u32, u32)>,
+    /// The model's buffers (weights, KV cache, compute) on each GPU, by
+    /// device name, in bytes.
+    pub device_bytes: Vec<(String, u64)>,
 }
 
 /// The code for "the prompt does not fit the context window", as the

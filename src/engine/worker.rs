@@ -50,9 +50,16 @@ pub(super) fn run(
         let _ = ready.send(Err(EngineError::Gpu(problem)));
         return;
     }
+    super::load_report::take();
     let options = load::ModelOptions {
         reporter: Some(reporter),
         gpu: config.gpu,
+        context: Some(load::ContextPlan {
+            per_sequence: config.context_size,
+            sequences: config.slots,
+            threads: config.threads,
+            kv: config.kv,
+        }),
         ..load::ModelOptions::default()
     };
     let (model, gpu_fallback) = match load::model_or_cpu(&config.model_path, options) {
@@ -72,9 +79,8 @@ pub(super) fn run(
             return;
         }
     };
-    super::kv::take_allocated();
     let ctx = new_context(&model, &config);
-    let kv_cache_bytes = super::kv::take_allocated();
+    let allocation = super::load_report::take();
     let ctx = match ctx {
         Ok(ctx) => ctx,
         Err(e) => {
@@ -90,8 +96,10 @@ pub(super) fn run(
         trained_context: model.n_ctx_train(),
         has_chat_template: model.chat_template(None).is_ok(),
         threads: config.threads.max(1),
-        kv_cache_bytes: Some(kv_cache_bytes).filter(|&b| b > 0),
+        kv_cache_bytes: Some(allocation.kv_cache_bytes).filter(|&b| b > 0),
         gpu_fallback,
+        offloaded_layers: allocation.offloaded_layers,
+        device_bytes: allocation.on_devices(&super::gpu::devices()),
     };
     if ready
         .send(Ok((info, Arc::clone(&model), prompter)))

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::engine::{Completion, EngineLoad};
+use crate::wire::admin::DeviceMemory;
 
 /// A histogram with fixed upper bounds.
 struct Histogram {
@@ -171,6 +172,46 @@ impl Metrics {
     }
 }
 
+/// Gauges of each GPU's memory (in use by every process, and in all) and
+/// of the served model's buffers on it; nothing in a CPU-only build.
+pub fn render_devices(out: &mut String, devices: &[DeviceMemory], model: &[(String, u64)]) {
+    if devices.is_empty() {
+        return;
+    }
+    let model_bytes = |d: &DeviceMemory| {
+        model
+            .iter()
+            .find(|(name, _)| *name == d.name)
+            .map_or(0, |(_, b)| *b)
+    };
+    let gauges = [
+        (
+            "flashchat_device_memory_used_bytes",
+            "GPU memory in use (every process), as the driver reports it.",
+            devices
+                .iter()
+                .map(|d| d.memory_used_bytes)
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "flashchat_device_memory_total_bytes",
+            "GPU memory in all.",
+            devices.iter().map(|d| d.memory_total_bytes).collect(),
+        ),
+        (
+            "flashchat_model_device_memory_bytes",
+            "The served model's buffers (weights, KV cache, compute) on the GPU.",
+            devices.iter().map(model_bytes).collect(),
+        ),
+    ];
+    for (name, help, values) in gauges {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge");
+        for (device, value) in devices.iter().zip(values) {
+            let _ = writeln!(out, "{name}{{device=\"{}\"}} {value}", device.name);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +228,22 @@ mod tests {
         assert!(out.contains("x_bucket{le=\"2\"} 2\n"));
         assert!(out.contains("x_bucket{le=\"+Inf\"} 3\n"));
         assert!(out.contains("x_count 3\n"));
+    }
+
+    #[test]
+    fn device_gauges_name_each_gpu() {
+        let mut out = String::new();
+        render_devices(&mut out, &[], &[]);
+        assert!(out.is_empty(), "a CPU-only build shows no device gauges");
+        let gpu = DeviceMemory {
+            name: "CUDA0".into(),
+            description: "NVIDIA H100".into(),
+            memory_used_bytes: 300,
+            memory_total_bytes: 1000,
+        };
+        render_devices(&mut out, &[gpu], &[("CUDA0".into(), 120)]);
+        assert!(out.contains("flashchat_device_memory_used_bytes{device=\"CUDA0\"} 300\n"));
+        assert!(out.contains("flashchat_device_memory_total_bytes{device=\"CUDA0\"} 1000\n"));
+        assert!(out.contains("flashchat_model_device_memory_bytes{device=\"CUDA0\"} 120\n"));
     }
 }

@@ -21,7 +21,7 @@ use crate::engine::{
     Completion, EngineError, Event, EventStream, FinishReason, TokenLogprob, ToolChoice,
     ToolFormat, Usage,
 };
-use crate::wire::admin::{Health, LoadedModel};
+use crate::wire::admin::{DeviceMemory, Health, LoadedModel};
 use crate::wire::openai::*;
 
 type ApiResult = Result<Response, ApiError>;
@@ -65,6 +65,14 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
                     .as_ref()
                     .and_then(|s| s.engine.info().kv_cache_bytes)
                     .unwrap_or(0),
+                offloaded_layers: m
+                    .loaded
+                    .as_ref()
+                    .and_then(|s| s.engine.info().offloaded_layers)
+                    .map(|(layers, of)| [layers, of]),
+                device_memory_bytes: m.loaded.as_ref().map_or(0, |s| {
+                    s.engine.info().device_bytes.iter().map(|(_, b)| b).sum()
+                }),
                 name: m.name,
             }
         })
@@ -86,8 +94,23 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Response {
         kv_cache_bytes: models.iter().map(|m| m.kv_cache_bytes).sum(),
         models,
         memory_bytes: resident_memory(),
+        devices: gpu_memory(),
     })
     .into_response()
+}
+
+/// Every GPU's memory in use and in all, as the driver reports it.
+fn gpu_memory() -> Vec<DeviceMemory> {
+    crate::engine::gpu::devices()
+        .into_iter()
+        .filter(crate::engine::gpu::Device::is_gpu)
+        .map(|d| DeviceMemory {
+            memory_used_bytes: d.memory_total.saturating_sub(d.memory_free),
+            memory_total_bytes: d.memory_total,
+            name: d.name,
+            description: d.description,
+        })
+        .collect()
 }
 
 /// This process's resident memory in bytes (Linux; `None` elsewhere).
@@ -101,10 +124,14 @@ fn resident_memory() -> Option<u64> {
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     let serving = state.models.current();
-    let text = state.metrics.render(
+    let mut text = state.metrics.render(
         serving.as_ref().map(|s| s.engine.load_figures()),
         serving.as_ref().map_or(0, |s| s.engine.info().slots),
     );
+    let model_bytes = serving
+        .as_ref()
+        .map(|s| s.engine.info().device_bytes.as_slice());
+    super::metrics::render_devices(&mut text, &gpu_memory(), model_bytes.unwrap_or_default());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
 }
 

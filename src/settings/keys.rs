@@ -215,7 +215,7 @@ pub const KEYS: &[Key] = &[
         name: GPU_LAYERS,
         kind: Kind::Layers,
         default: Some("\"auto\""),
-        doc: "Model layers offloaded to the GPU (GPU builds): auto (llama.cpp's default: all, when a GPU is present), all, or a number; 0 runs on the CPU",
+        doc: "Model layers offloaded to the GPU (GPU builds): auto (as many as fit the free GPU memory, by llama.cpp's own fitting), all, or a number; 0 runs on the CPU",
     },
     Key {
         name: MAIN_GPU,

@@ -33,6 +33,21 @@ pub struct Health {
     /// The loaded models' KV caches together, in bytes.
     #[serde(default)]
     pub kv_cache_bytes: u64,
+    /// The GPUs this server's llama.cpp sees (none in a CPU-only build).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<DeviceMemory>,
+}
+
+/// A GPU's memory, as its driver reports it (every process's use).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeviceMemory {
+    /// `CUDA0`, `Vulkan0`…
+    pub name: String,
+    /// The hardware, e.g. "NVIDIA GeForce RTX 4090".
+    #[serde(default)]
+    pub description: String,
+    pub memory_used_bytes: u64,
+    pub memory_total_bytes: u64,
 }
 
 impl Health {
@@ -80,6 +95,13 @@ pub struct LoadedModel {
     /// Its KV cache's memory, as llama.cpp allocated it (0: not known).
     #[serde(default)]
     pub kv_cache_bytes: u64,
+    /// Layers on the GPU and the model's offloadable layers (absent in a
+    /// CPU-only build).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offloaded_layers: Option<[u32; 2]>,
+    /// Its buffers on the GPUs (weights, KV cache, compute), in bytes.
+    #[serde(default)]
+    pub device_memory_bytes: u64,
 }
 
 /// The 202 answer to a switch: loading has begun.
