@@ -259,6 +259,9 @@ fn aliases_and_short_names_work_wherever_a_model_is_accepted() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let info: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(info["gguf"]["context_length"], 2048);
+    assert!(info["gpu"].is_null(), "no GPU in a CPU-only build: {info}");
+    let text = stdout_of(&run(&["models", "info", "tiny"]));
+    assert!(text.contains("on the GPU        no usable GPU"), "{text}");
     // The alias works as --model for any command, e.g. status.
     let output = run(&["status", "--json", "--model", "tiny"]);
     let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -442,6 +442,24 @@ fn chat_completions_follow_the_openai_wire_format() {
         "{metrics}"
     );
     assert!(metrics.contains("flashchat_time_to_first_token_seconds_count 3\n"));
+    // The CPU-only build: no GPU memory to report, and ps says so.
+    assert!(!metrics.contains("flashchat_device_memory"), "{metrics}");
+    assert!(health.get("devices").is_none(), "{health}");
+    assert_eq!(health["models"][0]["device_memory_bytes"], 0);
+    assert!(health["models"][0].get("offloaded_layers").is_none());
+    let ps = stdout_of(&server.flashchat().arg("ps").output().unwrap());
+    let header = ps
+        .lines()
+        .find(|l| l.starts_with("NAME"))
+        .unwrap_or_default();
+    let row = ps
+        .lines()
+        .find(|l| l.starts_with("gemma"))
+        .unwrap_or_default();
+    assert!(
+        header.trim_end().ends_with("GPU") && row.trim_end().ends_with("CPU"),
+        "{ps}"
+    );
 }
 
 #[test]
