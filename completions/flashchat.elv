@@ -43,6 +43,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
+            cand mcp 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -248,6 +249,109 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;cache;help;clear'= {
         }
         &'flashchat;cache;help;help'= {
+        }
+        &'flashchat;mcp'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Start each enabled server, list its tools and stop it (the default action)'
+            cand add 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+            cand rm 'Remove a server from the config file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;mcp;list'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;mcp;add'= {
+            cand --env 'An environment variable for a command server (repeatable)'
+            cand --url 'A streamable HTTP server''s URL, instead of a command'
+            cand --header 'A header for a URL server; ${VAR} takes an environment variable (repeatable)'
+            cand --trust 'Tools that run without asking: always, or tool names separated by commas'
+            cand --timeout 'Seconds that starting it, listing its tools or one call may take [default: 30]'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;mcp;rm'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;mcp;help'= {
+            cand list 'Start each enabled server, list its tools and stop it (the default action)'
+            cand add 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+            cand rm 'Remove a server from the config file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;mcp;help;list'= {
+        }
+        &'flashchat;mcp;help;add'= {
+        }
+        &'flashchat;mcp;help;rm'= {
+        }
+        &'flashchat;mcp;help;help'= {
         }
         &'flashchat;config'= {
             cand --config 'Read settings from FILE instead of the user config file'
@@ -801,6 +905,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
+            cand mcp 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -826,6 +931,17 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;cache;list'= {
         }
         &'flashchat;help;cache;clear'= {
+        }
+        &'flashchat;help;mcp'= {
+            cand list 'Start each enabled server, list its tools and stop it (the default action)'
+            cand add 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+            cand rm 'Remove a server from the config file'
+        }
+        &'flashchat;help;mcp;list'= {
+        }
+        &'flashchat;help;mcp;add'= {
+        }
+        &'flashchat;help;mcp;rm'= {
         }
         &'flashchat;help;config'= {
             cand show 'Print the effective settings (the default action)'

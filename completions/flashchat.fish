@@ -47,6 +47,7 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "prompt" -d 'Ans
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "config" -d 'Show or change the configuration'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
@@ -218,6 +219,87 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_se
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every saved state'
 complete -c flashchat -n "__fish_flashchat_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -f -a "list" -d 'Start each enabled server, list its tools and stop it (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -f -a "add" -d 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -f -a "rm" -d 'Remove a server from the config file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and not __fish_seen_subcommand_from list add rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l env -d 'An environment variable for a command server (repeatable)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l url -d 'A streamable HTTP server\'s URL, instead of a command' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l header -d 'A header for a URL server; ${VAR} takes an environment variable (repeatable)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l trust -d 'Tools that run without asking: always, or tool names separated by commas' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds that starting it, listing its tools or one call may take [default: 30]' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON instead of a table'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "list" -d 'Start each enabled server, list its tools and stop it (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "add" -d 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a server from the config file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -657,21 +739,25 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every saved state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "list" -d 'Start each enabled server, list its tools and stop it (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "add" -d 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "rm" -d 'Remove a server from the config file'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Table of sessions, newest first (the default action)'

@@ -11,7 +11,9 @@ FLASHCHAT_TEST_TEMPLATES="$(scripts/fetch-chat-templates.sh)"
 # llama.cpp's own llama-embedding and llama-server, to check embeddings and
 # upstream forwarding against (built once, a few minutes).
 FLASHCHAT_TEST_LLAMA_TOOLS="$(scripts/bench/build-llama-cpp-tools.sh)"
-export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL FLASHCHAT_TEST_TEMPLATES FLASHCHAT_TEST_LLAMA_TOOLS
+# The reference MCP servers mcp-server-time (pip) and server-filesystem (npm).
+FLASHCHAT_TEST_MCP="$(scripts/fetch-mcp-servers.sh)"
+export FLASHCHAT_TEST_MODEL FLASHCHAT_TEST_INSTRUCT_MODEL FLASHCHAT_TEST_TEMPLATES FLASHCHAT_TEST_LLAMA_TOOLS FLASHCHAT_TEST_MCP
 
 # The official openai and anthropic Python packages, to check the server
 # against real clients, and jinja2, to render chat templates as

@@ -105,6 +105,8 @@ pub enum Command {
     Ps(PsArgs),
     /// Show or empty the saved conversation KV states (the cache folder's kv/)
     Cache(CacheArgs),
+    /// List, add and remove MCP servers (Model Context Protocol) and see their tools
+    Mcp(McpArgs),
     /// Show or change the configuration
     Config(ConfigArgs),
     /// Show paths, the resolved model, settings, CPU features and server state
@@ -196,6 +198,50 @@ pub enum CacheCommand {
     List,
     /// Remove every saved state
     Clear,
+}
+
+#[derive(Debug, Args)]
+pub struct McpArgs {
+    #[command(subcommand)]
+    pub command: Option<McpCommand>,
+
+    /// Print JSON instead of a table
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum McpCommand {
+    /// Start each enabled server, list its tools and stop it (the default action)
+    List,
+    /// Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`
+    Add {
+        /// The server's name (letters, digits, - and _)
+        name: String,
+        /// An environment variable for a command server (repeatable)
+        #[arg(long, value_name = "KEY=VALUE")]
+        env: Vec<String>,
+        /// A streamable HTTP server's URL, instead of a command
+        #[arg(long, conflicts_with = "command")]
+        url: Option<String>,
+        /// A header for a URL server; ${VAR} takes an environment variable (repeatable)
+        #[arg(long, value_name = "NAME=VALUE", requires = "url")]
+        header: Vec<String>,
+        /// Tools that run without asking: always, or tool names separated by commas
+        #[arg(long, value_name = "always|TOOL,...")]
+        trust: Option<String>,
+        /// Seconds that starting it, listing its tools or one call may take [default: 30]
+        #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(1..=3600))]
+        timeout: Option<u32>,
+        /// The program and its arguments, after --
+        #[arg(last = true, value_name = "COMMAND")]
+        command: Vec<String>,
+    },
+    /// Remove a server from the config file
+    Rm {
+        /// The server's name
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -60,6 +60,42 @@ pub fn write_columns<const N: usize>(
     Ok(())
 }
 
+/// `text` safe to print on a terminal: escape sequences (CSI, OSC and the
+/// rest) and control characters other than newline and tab removed, so
+/// what a tool or server wrote cannot move the cursor, retitle the window
+/// or hide text.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters, then a final byte in @..~.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, SOS, PM, APC: up to BEL or ESC \.
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +105,13 @@ mod tests {
         assert_eq!(human_bytes(253_113_024), "253.1 MB");
         assert_eq!(human_bytes(12), "12 B");
         assert_eq!(human_count(268_098_176), "268.1 M");
+    }
+
+    #[test]
+    fn escape_sequences_and_control_characters_are_removed() {
+        let hostile =
+            "a\u{1b}[31mred\u{1b}[0m \u{1b}]0;title\u{7}b\u{1b}]8;;x\u{1b}\\c\r\u{8}d\n\te";
+        assert_eq!(printable(hostile), "ared bcd\n\te");
+        assert_eq!(printable("héllo ✓"), "héllo ✓");
     }
 }

@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod human;
 pub mod interrupt;
 mod logging;
+pub mod mcp;
 pub mod models;
 pub mod paths;
 pub mod personas;
@@ -78,6 +79,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Embed(args) => commands::embed::run(&ctx, &args),
         Command::Ps(args) => commands::ps::run(&ctx, &args),
         Command::Cache(args) => commands::cache::run(&ctx, &args),
+        Command::Mcp(args) => commands::mcp::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(args) => commands::chat::run(&ctx, &args),

@@ -7,6 +7,7 @@ pub mod chat;
 pub mod completions;
 pub mod config;
 pub mod embed;
+pub mod mcp;
 pub mod menu;
 pub mod models;
 pub mod prompt;

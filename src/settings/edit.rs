@@ -36,11 +36,7 @@ impl Change {
 /// Sets `key = value` for each pair and writes the file atomically. A file
 /// that does not exist yet starts from the commented template.
 pub fn set_values(path: &Path, values: &[(&str, toml::Value)]) -> anyhow::Result<Change> {
-    let before = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => keys::commented_template(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
+    let before = read_or_template(path)?;
     let mut text = before.clone();
     for (key, value) in values {
         text = set_in_text(&text, key, value)
@@ -53,6 +49,82 @@ pub fn set_values(path: &Path, values: &[(&str, toml::Value)]) -> anyhow::Result
         before,
         after: text,
     })
+}
+
+/// Writes `[section]` (a dotted name like `mcp.servers.time`) with the
+/// keys of `body` (TOML text), replacing a table of that name; the rest
+/// of the file, comments included, stays as it was.
+pub fn put_table(path: &Path, section: &str, body: &str) -> anyhow::Result<Change> {
+    let new: DocumentMut = body.parse().context("the new table is not valid TOML")?;
+    edit_file(path, |doc| {
+        let (parent, leaf) = section.rsplit_once('.').unwrap_or(("", section));
+        let mut table = doc.as_table_mut();
+        for part in parent.split('.').filter(|p| !p.is_empty()) {
+            let item = table.entry(part).or_insert_with(|| {
+                let mut implicit = Table::new();
+                implicit.set_implicit(true);
+                Item::Table(implicit)
+            });
+            table = item
+                .as_table_mut()
+                .with_context(|| format!("`{part}` in the file is not a table"))?;
+        }
+        table.insert(leaf, Item::Table(new.as_table().clone()));
+        Ok(true)
+    })
+}
+
+/// Removes `[section]` from the file; `None` when there is no such table.
+pub fn remove_table(path: &Path, section: &str) -> anyhow::Result<Option<Change>> {
+    let mut found = false;
+    let change = edit_file(path, |doc| {
+        let (parent, leaf) = section.rsplit_once('.').unwrap_or(("", section));
+        let mut table = doc.as_table_mut();
+        for part in parent.split('.').filter(|p| !p.is_empty()) {
+            match table.get_mut(part).and_then(Item::as_table_mut) {
+                Some(inner) => table = inner,
+                None => return Ok(false),
+            }
+        }
+        found = table.remove(leaf).is_some();
+        Ok(found)
+    })?;
+    Ok(found.then_some(change))
+}
+
+/// Reads the file (or the template), lets `change` edit the document, and
+/// writes it back atomically when it says it changed something and the
+/// result still reads as a valid config.
+fn edit_file(
+    path: &Path,
+    change: impl FnOnce(&mut DocumentMut) -> anyhow::Result<bool>,
+) -> anyhow::Result<Change> {
+    let before = read_or_template(path)?;
+    let mut doc: DocumentMut = before
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", path.display()))?;
+    if !change(&mut doc)? {
+        return Ok(Change {
+            after: before.clone(),
+            before,
+        });
+    }
+    let text = doc.to_string();
+    super::file::parse(&text, path)?;
+    write_atomically(path, text.as_bytes())?;
+    Ok(Change {
+        before,
+        after: text,
+    })
+}
+
+/// The file's text; the commented template when there is no file yet.
+fn read_or_template(path: &Path) -> anyhow::Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(keys::commented_template()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
 }
 
 fn set_in_text(text: &str, key: &str, value: &toml::Value) -> anyhow::Result<String> {

@@ -30,6 +30,9 @@ pub enum Kind {
     /// (`[[server.upstreams]]` in the file; an inline TOML array in the
     /// environment).
     Upstreams,
+    /// MCP servers: a table of tables (`[mcp.servers.NAME]` in the file;
+    /// an inline TOML table in the environment).
+    McpServers,
 }
 
 #[derive(Debug)]
@@ -86,6 +89,7 @@ pub const SERVER_URL: &str = "server.url";
 pub const MODELS_DIRS: &str = "models.dirs";
 pub const CACHE_MAX_SIZE_MB: &str = "cache.max_size_mb";
 pub const CACHE_MAX_RAM_MB: &str = "cache.max_ram_mb";
+pub const MCP_SERVERS: &str = "mcp.servers";
 
 pub const KEYS: &[Key] = &[
     Key {
@@ -331,6 +335,12 @@ pub const KEYS: &[Key] = &[
         default: Some("2048"),
         doc: "Memory for the KV states of conversations whose slot was given to another, in MiB; 0 keeps none",
     },
+    Key {
+        name: MCP_SERVERS,
+        kind: Kind::McpServers,
+        default: Some("{}"),
+        doc: "MCP servers (flashchat mcp): [mcp.servers.NAME] with command = [...] and env, or url and headers; enabled, trust, timeout",
+    },
 ];
 
 /// The range of the numeric setting `name`, as the table gives it: the
@@ -433,6 +443,10 @@ impl Key {
             (Kind::Layers, Value::Integer(n)) if (0..=i64::from(u32::MAX)).contains(n) => {
                 Some(value.clone())
             }
+            (Kind::McpServers, Value::Table(_)) => {
+                crate::mcp::config::check(value).map_err(|e| format!("{}: {e}", self.name))?;
+                Some(value.clone())
+            }
             (Kind::Upstreams, Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     check_upstream(item).map_err(|e| format!("{}[{i}]: {e}", self.name))?;
@@ -455,9 +469,11 @@ impl Key {
                     .map(|p| Value::String(p.to_string()))
                     .collect(),
             )),
-            Kind::Upstreams => toml::from_str::<toml::Table>(&format!("v = {trimmed}"))
-                .ok()
-                .and_then(|mut t| t.remove("v")),
+            Kind::Upstreams | Kind::McpServers => {
+                toml::from_str::<toml::Table>(&format!("v = {trimmed}"))
+                    .ok()
+                    .and_then(|mut t| t.remove("v"))
+            }
             Kind::Int { .. } => trimmed.parse::<i64>().ok().map(Value::Integer),
             Kind::Float { .. } => trimmed.parse::<f64>().ok().map(Value::Float),
             Kind::Bool => match trimmed.to_ascii_lowercase().as_str() {
@@ -485,6 +501,9 @@ impl Key {
             Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
             Kind::PathList => "a list of folders, like [\"~/models\"]".into(),
             Kind::Layers => "auto, all or a whole number of layers (0: CPU only)".into(),
+            Kind::McpServers => {
+                "a table of servers like { time = { command = [\"uvx\", \"mcp-server-time\"] } }".into()
+            }
             Kind::Upstreams => {
                 "a list of tables like [{ models = [\"name\"], url = \"http://host:8000/v1\", api_key_env = \"VAR\" }]"
                     .into()
@@ -545,6 +564,15 @@ pub fn commented_template() -> String {
             section = table;
         }
         out.push_str(&format!("\n# {} ({})\n", key.doc, key.env_var()));
+        if let Kind::McpServers = key.kind {
+            // A table per server: an example reads better than `{}`.
+            out.push_str(
+                "# [mcp.servers.time]\n\
+                 # command = [\"uvx\", \"mcp-server-time\"]\n\
+                 # trust = [\"get_current_time\"]\n",
+            );
+            continue;
+        }
         out.push_str(&format!("# {leaf} = {}\n", key.default.unwrap_or("\"\"")));
     }
     out
@@ -566,12 +594,12 @@ mod tests {
     #[test]
     fn template_parses_and_sets_nothing() {
         let table: toml::Table = toml::from_str(&commented_template()).unwrap();
-        for section in ["server", "models", "cache"] {
+        for section in ["server", "models", "cache", "mcp"] {
             assert!(table
                 .get(section)
                 .is_some_and(|s| s.as_table().unwrap().is_empty()));
         }
-        assert_eq!(table.len(), 3);
+        assert_eq!(table.len(), 4);
     }
 
     #[test]
@@ -636,6 +664,7 @@ mod tests {
             MODELS_DIRS,
             CACHE_MAX_SIZE_MB,
             CACHE_MAX_RAM_MB,
+            MCP_SERVERS,
         ];
         assert_eq!(names.len(), KEYS.len());
         for name in names {

@@ -178,6 +178,8 @@ pub struct Settings {
     /// Extra folders `flashchat models` searches, as written (`~` not yet expanded).
     pub models_dirs: Vec<String>,
     pub cache: CacheSettings,
+    /// MCP servers, by name.
+    pub mcp_servers: Vec<crate::mcp::ServerConfig>,
 }
 
 /// How much room conversations' KV states get beyond the slots.
@@ -501,6 +503,9 @@ fn typed(values: &Values) -> Settings {
             max_disk_bytes: int(keys::CACHE_MAX_SIZE_MB) as u64 * (1 << 20),
             max_ram_bytes: int(keys::CACHE_MAX_RAM_MB) as u64 * (1 << 20),
         },
+        mcp_servers: get(keys::MCP_SERVERS)
+            .map(crate::mcp::config::servers)
+            .unwrap_or_default(),
     }
 }
 

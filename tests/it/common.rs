@@ -176,6 +176,18 @@ pub fn llama_tools() -> Option<PathBuf> {
     )
 }
 
+/// The folder of reference MCP servers named by FLASHCHAT_TEST_MCP
+/// (`scripts/fetch-mcp-servers.sh`), skipped or failed like [`test_model`].
+pub fn mcp_servers() -> Option<PathBuf> {
+    from_env("FLASHCHAT_TEST_MCP", "scripts/fetch-mcp-servers.sh", |p| {
+        p.join("venv/bin/mcp-server-time").is_file() && p.join(MCP_FILESYSTEM).is_file()
+    })
+}
+
+/// The filesystem server's entry point inside [`mcp_servers`]' folder.
+pub const MCP_FILESYSTEM: &str =
+    "node_modules/@modelcontextprotocol/server-filesystem/dist/index.js";
+
 fn model_from_env(var: &str, fetch: &str) -> Option<PathBuf> {
     from_env(var, fetch, |p| p.is_file())
 }

@@ -13,6 +13,7 @@ mod engine;
 mod generated;
 mod hub;
 mod kv_cache;
+mod mcp;
 mod models;
 mod prompt;
 mod router;
