@@ -4,13 +4,15 @@
 
 use serde_json::Value;
 
-use crate::common::{mcp_servers, stderr_of, stdout_of, Sandbox, MCP_FILESYSTEM};
+use crate::common::{heavy, mcp_servers, stderr_of, stdout_of, Sandbox, MCP_FILESYSTEM};
 
 #[test]
 fn servers_are_added_listed_with_their_tools_and_removed() {
     let Some(mcp) = mcp_servers() else {
         return;
     };
+    // It starts Python and Node servers at once.
+    let _heavy = heavy();
     let sandbox = Sandbox::new();
     let config = sandbox.config_file();
     std::fs::write(&config, "# my own note\ntemperature = 0.5\n").unwrap();
