@@ -7,6 +7,8 @@ use std::sync::atomic::Ordering;
 
 use crate::client::{Client, ClientRequest};
 use crate::engine::embed::Embedded;
+use crate::engine::output::{OutputParser, Parsed};
+use crate::engine::text::Segment;
 use crate::engine::{
     Completion, EmbedInput, Engine, EngineConfig, EngineError, Event, EventStream, FinishReason,
     GenerateRequest, PromptInput, SamplingParams,
@@ -146,23 +148,48 @@ impl Backend {
         }
     }
 
-    /// Generates an answer, passing its text to `on_text` as it arrives.
-    /// `on_text` failing (a closed pipe) ends the generation.
+    /// Generates an answer, read by `parser` as it arrives: each piece
+    /// (answer text, reasoning, the tool calls at the end) goes to
+    /// `on_segment`, whose failing (a closed pipe) ends the generation.
+    /// Tool calls are read here whether the model runs in this process or
+    /// a server read them.
     pub fn answer(
         &self,
         request: &GenerateRequest,
-        on_text: impl FnMut(&str) -> std::io::Result<()>,
-    ) -> anyhow::Result<Completion> {
-        match &self.source {
-            Source::Server(client, _) => ask_server(client, request, on_text),
+        parser: OutputParser,
+        mut on_segment: impl FnMut(Segment) -> std::io::Result<()>,
+    ) -> anyhow::Result<Answer> {
+        // A server reads tool calls itself; here they are read in the
+        // model's own syntax.
+        let mut parser = match (&self.source, &request.tools) {
+            (Source::Local(engine, _), Some(_)) => parser.with_tools(engine.tool_format()),
+            _ => parser,
+        };
+        let mut on_text = |text: &str| parser.push(text).into_iter().try_for_each(&mut on_segment);
+        let (completion, calls) = match &self.source {
+            Source::Server(client, _) => ask_server(client, request, &mut on_text)?,
             Source::Local(engine, _) => {
                 let events = engine
                     .generate(request.clone())
                     .map_err(|e| engine_error(e, &self.engine_log))?;
-                stream(&self.engine_log, events, on_text)
+                (stream(&self.engine_log, events, &mut on_text)?, Vec::new())
             }
-        }
+        };
+        let mut rest = parser.finish();
+        rest.extend(parser.push_calls(calls));
+        rest.into_iter().try_for_each(&mut on_segment)?;
+        Ok(Answer {
+            completion,
+            parsed: parser.into_parsed(),
+        })
     }
+}
+
+/// One answer: how it ended, and what it said (text, reasoning, calls).
+#[derive(Debug)]
+pub struct Answer {
+    pub completion: Completion,
+    pub parsed: Parsed,
 }
 
 /// Where a request should go.
@@ -237,7 +264,7 @@ fn ask_server(
     client: &Client,
     request: &GenerateRequest,
     mut on_text: impl FnMut(&str) -> std::io::Result<()>,
-) -> anyhow::Result<Completion> {
+) -> anyhow::Result<(Completion, Vec<crate::engine::ToolCall>)> {
     let (messages, raw) = match &request.prompt {
         PromptInput::Chat(messages) => (Some(messages.as_slice()), None),
         PromptInput::Raw(text) => (None, Some(text.as_str())),
@@ -250,6 +277,7 @@ fn ask_server(
         sampling: &request.sampling,
         stop: &request.stop,
         constraint: request.constraint.as_ref(),
+        tools: request.tools.as_ref(),
     };
     let streamed = client.stream(&ask, |text| {
         if request.cancel.load(Ordering::Relaxed) {
@@ -261,13 +289,16 @@ fn ask_server(
         on_text(text)
     });
     match streamed {
-        Ok(done) => Ok(done),
-        Err(_) if request.cancel.load(Ordering::Relaxed) => Ok(Completion {
-            finish_reason: FinishReason::Cancelled,
-            stop_string: None,
-            usage: Default::default(),
-            timings: Default::default(),
-        }),
+        Ok(done) => Ok((done.completion, done.tool_calls)),
+        Err(_) if request.cancel.load(Ordering::Relaxed) => Ok((
+            Completion {
+                finish_reason: FinishReason::Cancelled,
+                stop_string: None,
+                usage: Default::default(),
+                timings: Default::default(),
+            },
+            Vec::new(),
+        )),
         Err(e) => Err(e.context(format!("the server at {} failed", client.base()))),
     }
 }

@@ -130,6 +130,18 @@ pub struct ChatArgs {
     /// Start with a persona's system prompt and settings
     #[arg(long, value_name = "NAME")]
     pub persona: Option<String>,
+
+    /// Offer the model no MCP tools in this chat
+    #[arg(long, conflicts_with = "mcp")]
+    pub no_tools: bool,
+
+    /// Offer only this MCP server's tools (repeatable)
+    #[arg(long = "mcp", value_name = "NAME")]
+    pub mcp: Vec<String>,
+
+    /// Tool use at the first step of each turn: auto, required, none, or a tool's name (config: agent.tool_choice)
+    #[arg(long, value_name = "CHOICE")]
+    pub tool_choice: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -312,6 +324,26 @@ pub struct PromptArgs {
     /// Print one JSON object (text, finish reason, usage, timings) instead of streaming text
     #[arg(long)]
     pub json: bool,
+
+    /// Let the model call the tools of the enabled MCP servers (`flashchat mcp list`); calls and results go to stderr
+    #[arg(long, conflicts_with_all = ["raw", "schema", "grammar"])]
+    pub tools: bool,
+
+    /// With tools: only this MCP server's (repeatable; implies --tools)
+    #[arg(long = "mcp", value_name = "NAME", conflicts_with_all = ["raw", "schema", "grammar"])]
+    pub mcp: Vec<String>,
+
+    /// Run tool calls that need confirmation without asking (otherwise they are refused)
+    #[arg(long)]
+    pub yes: bool,
+
+    /// Tool use at the first step: auto, required, none, or a tool's name (config: agent.tool_choice)
+    #[arg(long, value_name = "CHOICE")]
+    pub tool_choice: Option<String>,
+
+    /// Most answers with tool calls before the loop stops (config: agent.max_steps)
+    #[arg(long, value_name = "N")]
+    pub max_steps: Option<i64>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! flashchat: parse the command line, resolve settings once, dispatch to one
 //! command with a plain `match`.
 
+pub mod agent;
 pub mod ask;
 pub mod backend;
 pub mod bench;
@@ -210,7 +211,24 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
         "--main-gpu",
     );
     push(keys::SPLIT_MODE, text(&global.split_mode), "--split-mode");
+    if let Some(Command::Chat(c)) = command {
+        push(
+            keys::AGENT_TOOL_CHOICE,
+            text(&c.tool_choice),
+            "--tool-choice",
+        );
+    }
     if let Some(Command::Prompt(p)) = command {
+        push(
+            keys::AGENT_TOOL_CHOICE,
+            text(&p.tool_choice),
+            "--tool-choice",
+        );
+        push(
+            keys::AGENT_MAX_STEPS,
+            p.max_steps.map(Value::Integer),
+            "--max-steps",
+        );
         push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
         push(
             "temperature",

@@ -65,6 +65,15 @@ impl Printer {
         }
     }
 
+    /// Bold text on stderr (a question, a tool call's header).
+    pub fn bold(&self, message: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{message}\x1b[0m")
+        } else {
+            message.to_string()
+        }
+    }
+
     /// A spinner on stderr, or nothing when stderr is not a terminal or
     /// --quiet is given.
     pub fn spinner(&self, message: &str) -> Option<ProgressBar> {

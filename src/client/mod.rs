@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 
 use crate::engine::text::{THINK_CLOSE, THINK_OPEN};
 use crate::engine::{
-    Completion, Constraint, FinishReason, Message, SamplingParams, Timings, Usage,
+    Completion, Constraint, FinishReason, Message, SamplingParams, Timings, ToolCall, ToolChoice,
+    ToolUse, Usage,
 };
 use crate::wire::admin::{Health, SwitchRequest};
 use crate::wire::openai::{
     ChatChunk, ChatCompletionRequest, ChatMessage, CompletionPrompt, CompletionRequest,
     ConstraintFields, ErrorBody, JsonSchemaFormat, ResponseFormat, SamplingFields, StopSpec,
-    StreamEvent, StreamOptions, TextCompletion,
+    StreamEvent, StreamOptions, TextCompletion, ToolCallDelta,
 };
 use sse::{SseData, SseReader};
 
@@ -42,6 +43,15 @@ pub struct ClientRequest<'a> {
     pub sampling: &'a SamplingParams,
     pub stop: &'a [String],
     pub constraint: Option<&'a Constraint>,
+    /// Tools the model may call (chat requests only).
+    pub tools: Option<&'a ToolUse>,
+}
+
+/// A streamed answer: how it went, and the tools it calls.
+#[derive(Debug)]
+pub struct Streamed {
+    pub completion: Completion,
+    pub tool_calls: Vec<ToolCall>,
 }
 
 /// The server's root (what `/health` hangs off) for an API base such as
@@ -102,7 +112,7 @@ impl Client {
         &self,
         request: &ClientRequest,
         mut on_text: impl FnMut(&str) -> std::io::Result<()>,
-    ) -> anyhow::Result<Completion> {
+    ) -> anyhow::Result<Streamed> {
         let (path, body) = body(request);
         let url = format!("{}{path}", self.base);
         let started = Instant::now();
@@ -141,13 +151,13 @@ impl Client {
                     // The caller stopped it (Ctrl-C): report what arrived.
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
                         state.finish = Some(FinishReason::Cancelled);
-                        return Ok(state.completion());
+                        return Ok(state.streamed());
                     }
                     Err(e) => return Err(e.into()),
                 }
             }
         }
-        Ok(state.completion())
+        Ok(state.streamed())
     }
 
     /// Asks the server (flashchat's own) to switch to the GGUF at `path`,
@@ -300,9 +310,11 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
                 n: None,
                 logprobs: None,
                 top_logprobs: None,
-                tools: None,
-                tool_choice: None,
-                parallel_tool_calls: None,
+                tools: request.tools.map(|t| {
+                    serde_json::Value::Array(t.tools.iter().map(|t| t.to_openai()).collect())
+                }),
+                tool_choice: request.tools.map(|t| tool_choice(&t.choice)),
+                parallel_tool_calls: request.tools.map(|t| t.parallel.into()),
                 reasoning_effort: None,
                 chat_template_kwargs: None,
                 keep_alive: None,
@@ -328,6 +340,18 @@ fn body(request: &ClientRequest) -> (&'static str, String) {
         ),
     };
     (path, body.unwrap_or_default())
+}
+
+/// OpenAI's `tool_choice` value.
+fn tool_choice(choice: &ToolChoice) -> serde_json::Value {
+    match choice {
+        ToolChoice::Auto => "auto".into(),
+        ToolChoice::None => "none".into(),
+        ToolChoice::Required => "required".into(),
+        ToolChoice::Named(name) => {
+            serde_json::json!({"type": "function", "function": {"name": name}})
+        }
+    }
 }
 
 /// The constraint as the request fields servers read: OpenAI's
@@ -394,6 +418,7 @@ struct Piece<'a> {
     finish: Option<FinishReason>,
     usage: Option<Usage>,
     timings: Option<Timings>,
+    tool_calls: Vec<ToolCallDelta>,
 }
 
 impl<'a> From<ChatChunk<'a>> for Piece<'a> {
@@ -409,6 +434,7 @@ impl<'a> From<ChatChunk<'a>> for Piece<'a> {
             finish,
             usage: chunk.usage,
             timings: chunk.timings,
+            tool_calls: delta.tool_calls.unwrap_or_default(),
         }
     }
 }
@@ -465,6 +491,8 @@ struct StreamTally {
     timings: Option<Timings>,
     /// Inside reasoning the server sent apart from the answer.
     in_reasoning: bool,
+    /// Tool calls as their pieces arrive, by their index.
+    calls: Vec<ToolCall>,
 }
 
 impl StreamTally {
@@ -478,6 +506,49 @@ impl StreamTally {
             usage: None,
             timings: None,
             in_reasoning: false,
+            calls: Vec::new(),
+        }
+    }
+
+    /// Adds a piece of a tool call: the first piece of each call brings
+    /// its id and name, the arguments arrive in parts.
+    fn absorb_call(&mut self, delta: ToolCallDelta) {
+        let index = delta.index as usize;
+        while self.calls.len() <= index {
+            self.calls.push(ToolCall {
+                id: String::new(),
+                name: String::new(),
+                arguments: String::new(),
+            });
+        }
+        let call = &mut self.calls[index];
+        if let Some(id) = delta.id.filter(|id| !id.is_empty()) {
+            call.id = id;
+        }
+        if let Some(name) = delta.function.name {
+            call.name.push_str(&name);
+        }
+        if let Some(arguments) = delta.function.arguments {
+            call.arguments.push_str(&arguments);
+        }
+    }
+
+    fn streamed(&mut self) -> Streamed {
+        let mut tool_calls: Vec<ToolCall> = std::mem::take(&mut self.calls)
+            .into_iter()
+            .filter(|c| !c.name.is_empty())
+            .collect();
+        for call in &mut tool_calls {
+            if call.id.is_empty() {
+                call.id = crate::engine::tools::new_call_id();
+            }
+            if call.arguments.trim().is_empty() {
+                call.arguments = "{}".into();
+            }
+        }
+        Streamed {
+            completion: self.completion(),
+            tool_calls,
         }
     }
 
@@ -493,6 +564,9 @@ impl StreamTally {
         }
         if piece.finish.is_some() {
             self.finish = piece.finish;
+        }
+        for delta in piece.tool_calls {
+            self.absorb_call(delta);
         }
         let mut text = String::new();
         if let Some(reasoning) = piece.reasoning.filter(|r| !r.is_empty()) {
@@ -648,6 +722,7 @@ mod tests {
             sampling: &sampling,
             stop: &["END".to_string()],
             constraint: None,
+            tools: None,
         };
         let (path, text) = body(&request);
         assert_eq!(path, "/chat/completions");

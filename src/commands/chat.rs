@@ -4,6 +4,7 @@
 use crate::backend::Backend;
 use crate::cli::ChatArgs;
 use crate::errors::Hinted;
+use crate::mcp::Toolbox;
 use crate::models;
 use crate::personas;
 use crate::repl::Chat;
@@ -39,7 +40,25 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
     if let Some(session) = resumed {
         chat = chat.resuming(session);
     }
+    if let Some(toolbox) = toolbox(ctx, args)? {
+        chat = chat.with_tools(toolbox);
+    }
     chat.run()
+}
+
+/// The MCP servers the chat offers: those `--mcp` names, or every
+/// configured one (those disabled in the config start off, for `/tools on`).
+fn toolbox(ctx: &Context, args: &ChatArgs) -> anyhow::Result<Option<Toolbox>> {
+    let configured = &ctx.resolved.settings.mcp_servers;
+    if args.no_tools || configured.is_empty() {
+        return Ok(None);
+    }
+    let servers = if args.mcp.is_empty() {
+        configured.clone()
+    } else {
+        crate::mcp::chosen(configured, &args.mcp)?
+    };
+    Ok(Some(Toolbox::new(servers)?))
 }
 
 /// Chat talks to a server: start one unless one runs, another server is

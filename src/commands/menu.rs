@@ -142,6 +142,9 @@ fn chat_args(resume: Option<String>) -> ChatArgs {
     ChatArgs {
         resume,
         persona: None,
+        no_tools: false,
+        mcp: Vec::new(),
+        tool_choice: None,
     }
 }
 

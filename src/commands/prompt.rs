@@ -1,16 +1,20 @@
-//! `flashchat prompt`: one answer, streamed to stdout.
+//! `flashchat prompt`: one answer, streamed to stdout; with `--tools`, the
+//! agent loop runs the model's tool calls, shown on stderr.
 
 use std::io::{IsTerminal, Read, Write};
 
 use anyhow::Context as _;
 
-use crate::backend::{self, Backend};
+use crate::agent::{self, Agent, Approval, Call, Frontend, Outcome};
+use crate::backend::{self, Answer, Backend};
 use crate::cli::PromptArgs;
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
 use crate::engine::{Completion, Constraint, FinishReason, GenerateRequest, Message, PromptInput};
 use crate::errors::{Hinted, Interrupted};
+use crate::mcp::Toolbox;
 use crate::personas;
+use crate::printer::Printer;
 use crate::role::Role;
 use crate::Context;
 
@@ -22,7 +26,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         None => ctx.resolved.clone(),
     };
     let settings = &resolved.settings;
-    let request = GenerateRequest {
+    let mut request = GenerateRequest {
         prompt: prompt_input(args, settings.system_prompt.clone(), text),
         max_tokens: settings.max_tokens,
         stop: args.stop.clone(),
@@ -35,14 +39,69 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         template_variables: Default::default(),
     };
 
-    let mut output = Output::new(!args.json, settings.show_thinking);
+    let mut toolbox = match args.tools || !args.mcp.is_empty() {
+        true => Some(tools(ctx, args)?),
+        false => None,
+    };
+    let mut output = Output {
+        live: !args.json,
+        yes: args.yes,
+        printer: ctx.printer.clone(),
+        calls: Vec::new(),
+        ended_line: true,
+    };
     let backend = Backend::open(&resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
-    let done = backend.answer(&request, |text| output.text(text))?;
+    let (answer, done) = match &mut toolbox {
+        None => {
+            let answer = backend.answer(
+                &request,
+                OutputParser::for_settings(settings.show_thinking),
+                |segment| output.segment(segment),
+            )?;
+            (answer.parsed.answer, answer.completion)
+        }
+        Some(toolbox) => {
+            let mut messages =
+                match std::mem::replace(&mut request.prompt, PromptInput::Chat(Vec::new())) {
+                    PromptInput::Chat(messages) => messages,
+                    _ => anyhow::bail!("--tools needs a chat prompt, not --raw text"),
+                };
+            let system = (messages.first().map(|m| m.role) == Some(Role::System))
+                .then(|| messages.remove(0).content);
+            let mut agent = Agent {
+                backend: &backend,
+                toolbox: Some(toolbox),
+                settings: &settings.agent,
+                result_limit: agent::result_limit(settings.context_size),
+            };
+            let show_thinking = settings.show_thinking;
+            let end = agent.turn(
+                &mut request,
+                system.as_deref(),
+                &mut messages,
+                || OutputParser::for_settings(show_thinking),
+                &mut output,
+            )?;
+            let answer = end
+                .said
+                .last()
+                .map(|s| s.message.content.clone())
+                .unwrap_or_default();
+            let done = end
+                .last
+                .ok_or_else(|| anyhow::anyhow!("the model gave no answer"))?;
+            (answer, done)
+        }
+    };
     let source = backend.source();
-    let answer = output.finish()?;
 
     if args.json {
-        print_json(source, &answer, &done)?;
+        print_json(
+            source,
+            &answer,
+            &done,
+            toolbox.is_some().then_some(&output.calls),
+        )?;
     } else if !answer.is_empty() && !answer.ends_with('\n') {
         let mut out = std::io::stdout().lock();
         out.write_all(b"\n")?;
@@ -115,43 +174,94 @@ fn constraint(args: &PromptArgs) -> anyhow::Result<Option<Constraint>> {
     Ok(Some(constraint))
 }
 
-/// Shows the answer as it streams (unless collecting it for --json) and
-/// keeps a copy. Reasoning is dropped unless show_thinking is on.
-struct Output {
-    live: bool,
-    parser: OutputParser,
+/// The MCP servers `--tools` and `--mcp` choose, none started yet.
+fn tools(ctx: &Context, args: &PromptArgs) -> anyhow::Result<Toolbox> {
+    let servers = crate::mcp::chosen(&ctx.resolved.settings.mcp_servers, &args.mcp)?;
+    if servers.is_empty() {
+        return Err(Hinted::new(
+            "--tools: no MCP server is enabled",
+            "`flashchat mcp add NAME -- COMMAND...` adds one; `flashchat mcp list` shows them",
+        )
+        .into());
+    }
+    Ok(Toolbox::new(servers)?)
 }
 
-impl Output {
-    fn new(live: bool, show_thinking: bool) -> Self {
-        Self {
-            live,
-            parser: OutputParser::for_settings(show_thinking),
-        }
-    }
+/// Shows the answer as it streams (unless collecting it for --json), and
+/// tool calls and their results on stderr, keeping them for --json.
+struct Output {
+    live: bool,
+    /// Run calls that need confirmation (--yes).
+    yes: bool,
+    printer: Printer,
+    calls: Vec<serde_json::Value>,
+    /// Whether the text on stdout ends a line, so stderr's lines start
+    /// on their own.
+    ended_line: bool,
+}
 
-    fn text(&mut self, text: &str) -> std::io::Result<()> {
-        let segments = self.parser.push(text);
-        self.show(segments)
-    }
-
-    fn show(&self, segments: Vec<Segment>) -> std::io::Result<()> {
-        if !self.live {
+impl Frontend for Output {
+    fn segment(&mut self, segment: Segment) -> std::io::Result<()> {
+        let Segment::Content(text) = segment else {
+            return Ok(());
+        };
+        if !self.live || text.is_empty() {
             return Ok(());
         }
         let mut out = std::io::stdout().lock();
-        for segment in segments {
-            if let Segment::Content(text) = segment {
-                out.write_all(text.as_bytes())?;
-            }
-        }
+        out.write_all(text.as_bytes())?;
+        self.ended_line = text.ends_with('\n');
         out.flush()
     }
 
-    fn finish(mut self) -> std::io::Result<String> {
-        let rest = self.parser.finish();
-        self.show(rest)?;
-        Ok(self.parser.answer().to_string())
+    fn answered(&mut self, _answer: &Answer) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn approve(&mut self, call: &Call) -> Approval {
+        if self.yes {
+            return Approval::Yes;
+        }
+        self.printer.warn(&format!(
+            "refused {}: it needs confirmation; pass --yes, or trust it in the server's `trust` (flashchat mcp add --trust)",
+            call.title()
+        ));
+        Approval::No
+    }
+
+    fn ran(&mut self, call: &Call, outcome: &Outcome) {
+        if !self.ended_line {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(b"\n").and_then(|()| out.flush());
+            self.ended_line = true;
+        }
+        eprintln!(
+            "{} {}",
+            self.printer.dim(&format!("→ {}", call.title())),
+            crate::human::printable(&call.arguments_json().to_string())
+        );
+        let result = agent::shortened(&outcome.text(), 6, 160);
+        eprintln!(
+            "{}",
+            self.printer
+                .dim(&format!("← {}", result.replace('\n', "\n  ")))
+        );
+        let (result, is_error, ran) = match outcome {
+            Outcome::Ran(output) => (output.text.clone(), output.is_error, true),
+            Outcome::NotRun(why) | Outcome::Failed(why) => (why.clone(), true, false),
+        };
+        self.calls.push(serde_json::json!({
+            "server": call.tool.map(|t| t.server.clone()),
+            "tool": call.tool.map_or(call.call.name.clone(), |t| t.tool.clone()),
+            "arguments": call.arguments_json(),
+            "ran": ran,
+            "is_error": is_error,
+            "result": result,
+        }));
+    }
+
+    fn notice(&mut self, text: &str) {
+        self.printer.warn(text);
     }
 }
 
@@ -193,14 +303,22 @@ fn prompt_input(args: &PromptArgs, system: Option<String>, text: String) -> Prom
     PromptInput::Chat(messages)
 }
 
-fn print_json(source: &str, answer: &str, done: &Completion) -> anyhow::Result<()> {
-    let object = serde_json::json!({
+fn print_json(
+    source: &str,
+    answer: &str,
+    done: &Completion,
+    calls: Option<&Vec<serde_json::Value>>,
+) -> anyhow::Result<()> {
+    let mut object = serde_json::json!({
         "model": source,
         "text": answer,
         "finish_reason": done.finish_reason,
         "usage": done.usage,
         "timings": done.timings,
     });
+    if let Some(calls) = calls {
+        object["tool_calls"] = calls.clone().into();
+    }
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, &object)?;
     out.write_all(b"\n")?;

@@ -57,6 +57,14 @@ impl OutputParser {
         self
     }
 
+    /// Takes in calls a server already read out of the output.
+    pub fn push_calls(&mut self, calls: Vec<ToolCall>) -> Vec<Segment> {
+        if calls.is_empty() {
+            return Vec::new();
+        }
+        self.keep(vec![Segment::ToolCalls(calls)])
+    }
+
     /// The parts of the next piece of text that are complete.
     pub fn push(&mut self, text: &str) -> Vec<Segment> {
         let parts = match self.splitter.as_mut() {
@@ -99,6 +107,11 @@ impl OutputParser {
     pub fn parse(mut self, text: &str) -> Parsed {
         self.push(text);
         self.finish();
+        self.into_parsed()
+    }
+
+    /// Everything read, once [`finish`](Self::finish) has been called.
+    pub fn into_parsed(self) -> Parsed {
         Parsed {
             reasoning: (!self.reasoning.is_empty()).then_some(self.reasoning),
             answer: self.answer,

@@ -165,6 +165,12 @@ impl Connection {
         })
     }
 
+    /// Whether the server is still there to answer (a child process that
+    /// exited, or a closed transport, is not).
+    pub fn is_alive(&self) -> bool {
+        !self.service.is_closed()
+    }
+
     /// Ends the session; a child process is stopped.
     pub async fn close(self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), self.service.cancel()).await;

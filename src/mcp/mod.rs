@@ -4,11 +4,13 @@
 
 pub mod client;
 pub mod config;
+pub mod toolbox;
 
 use std::time::Duration;
 
 pub use client::{Connection, McpError, ToolOutput};
 pub use config::{ServerConfig, Transport, Trust};
+pub use toolbox::{CallError, Offered, Toolbox};
 
 /// A runtime for MCP connections (their child processes and HTTP clients
 /// live on it).
@@ -18,6 +20,40 @@ pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .thread_name("mcp")
         .enable_all()
         .build()
+}
+
+/// The servers a command uses: the enabled ones, or those `names` names
+/// (enabled or not), each checked to exist.
+pub fn chosen(
+    servers: &[ServerConfig],
+    names: &[String],
+) -> Result<Vec<ServerConfig>, crate::errors::Hinted> {
+    if names.is_empty() {
+        return Ok(servers.iter().filter(|s| s.enabled).cloned().collect());
+    }
+    names
+        .iter()
+        .map(|name| {
+            let found = servers.iter().find(|s| &s.name == name);
+            found
+                .map(|s| ServerConfig {
+                    enabled: true,
+                    ..s.clone()
+                })
+                .ok_or_else(|| {
+                    let known: Vec<&str> = servers.iter().map(|s| s.name.as_str()).collect();
+                    crate::errors::Hinted::new(
+                        format!("--mcp {name}: no MCP server is called `{name}`"),
+                        if known.is_empty() {
+                            "none is configured; `flashchat mcp add NAME -- COMMAND...` adds one"
+                                .to_string()
+                        } else {
+                            format!("the configured servers: {}", known.join(", "))
+                        },
+                    )
+                })
+        })
+        .collect()
 }
 
 /// A tool as `mcp list` shows it.

@@ -1,8 +1,11 @@
 //! The chat: a conversation with its session file, fed by a line editor on
 //! a terminal (reedline: history, Ctrl-R, tab completion of slash
-//! commands, Alt-Enter for a new line) or by plain lines from a pipe.
+//! commands, Alt-Enter for a new line) or by plain lines from a pipe. With
+//! MCP servers, each turn is the agent loop: calls shown, approved with a
+//! key, run, and their results fed back.
 
 mod editor;
+mod live;
 pub mod markdown;
 pub mod slash;
 mod typeahead;
@@ -11,11 +14,12 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use crate::agent::{self, Agent, Said};
 use crate::backend::{self, Backend};
 use crate::engine::output::OutputParser;
-use crate::engine::text::Segment;
-use crate::engine::{Completion, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::engine::{Completion, GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
+use crate::mcp::Toolbox;
 use crate::models::{self, ResolvedModel};
 use crate::paths::{Env, Paths};
 use crate::personas::{self, Persona};
@@ -24,7 +28,6 @@ use crate::role::Role;
 use crate::sessions::record::{Record, StoredMessage};
 use crate::sessions::{export, now, title_from, Session, SessionStore};
 use crate::settings::{keys, Origin, Resolved};
-use markdown::MarkdownStream;
 use slash::{ExportAs, Setting, Slash};
 
 /// What the loop does after a line.
@@ -54,6 +57,8 @@ pub struct Chat<'a> {
     request: GenerateRequest,
     last: Option<Completion>,
     interrupt: Arc<AtomicBool>,
+    /// The MCP servers whose tools the model is offered, if any.
+    toolbox: Option<Toolbox>,
 }
 
 impl<'a> Chat<'a> {
@@ -98,7 +103,15 @@ impl<'a> Chat<'a> {
             request,
             last: None,
             interrupt,
+            toolbox: None,
         }
+    }
+
+    /// Offers the model these MCP servers' tools (started at the first
+    /// message that needs them).
+    pub fn with_tools(mut self, toolbox: Toolbox) -> Self {
+        self.toolbox = Some(toolbox);
+        self
     }
 
     /// Answers as `persona`: its system prompt and settings, under flags.
@@ -112,11 +125,7 @@ impl<'a> Chat<'a> {
         self.session = Some(session.header.id.clone());
         self.titled = !session.title.is_empty();
         self.system = session.system_prompt.clone();
-        self.messages = session
-            .messages
-            .iter()
-            .map(|m| Message::new(m.role, m.content.clone()))
-            .collect();
+        self.messages = session.messages.iter().map(|m| m.to_message()).collect();
         self
     }
 
@@ -198,8 +207,12 @@ impl<'a> Chat<'a> {
             Some(id) => format!("resuming {id} ({} messages)", self.messages.len()),
             None => "new session".to_string(),
         };
+        let tools = match &self.toolbox {
+            Some(toolbox) if toolbox.has_servers() => " · MCP tools (/tools)",
+            _ => "",
+        };
         format!(
-            "flashchat · {} · {session} · /help for commands",
+            "flashchat · {} · {session}{tools} · /help for commands",
             self.backend.source()
         )
     }
@@ -314,8 +327,61 @@ impl<'a> Chat<'a> {
                 )),
                 None => self.note("Nothing to save yet: the session starts with the first answer."),
             },
+            Slash::Tools(None) => self.list_tools(),
+            Slash::Tools(Some((server, on))) => {
+                let done = self.toolbox_mut()?.set_enabled(&server, on).map(|()| {
+                    if on {
+                        format!("{server} is on for this chat (it starts with the next message).")
+                    } else {
+                        format!("{server} is off for this chat: its tools are not offered.")
+                    }
+                });
+                self.note(&done.unwrap_or_else(|e| e));
+            }
+            Slash::Trust(None) => self.list_tools(),
+            Slash::Trust(Some((server, trust))) => {
+                let shown = trust_words(&trust);
+                let done = self.toolbox_mut()?.set_trust(&server, trust);
+                self.note(&match done {
+                    Ok(()) => format!("{server}: {shown}, for this chat."),
+                    Err(e) => e,
+                });
+            }
         }
         Ok(Flow::Continue)
+    }
+
+    fn toolbox_mut(&mut self) -> anyhow::Result<&mut Toolbox> {
+        self.toolbox.as_mut().ok_or_else(|| {
+            Hinted::new(
+                "this chat has no MCP servers",
+                "`flashchat mcp add NAME -- COMMAND...` adds one; chat --no-tools leaves them out",
+            )
+            .into()
+        })
+    }
+
+    /// `/tools`: each server, its state, its trust and its tools.
+    fn list_tools(&self) {
+        let Some(toolbox) = &self.toolbox else {
+            self.note(
+                "No MCP servers in this chat: `flashchat mcp add NAME -- COMMAND...` adds one.",
+            );
+            return;
+        };
+        for server in toolbox.lines() {
+            let state = if server.enabled { server.state } else { "off" };
+            println!(
+                "  {:<12} {:<12} {}",
+                server.name,
+                state,
+                trust_words(&server.trust)
+            );
+            if !server.tools.is_empty() {
+                println!("  {:<12} {}", "", server.tools.join(", "));
+            }
+        }
+        self.note("/tools on|off NAME turns a server on or off; /trust NAME always|ask|TOOL,... changes its trust.");
     }
 
     /// `/model NAME`: the conversation goes on with another model.
@@ -342,67 +408,62 @@ impl<'a> Chat<'a> {
         Ok(())
     }
 
-    /// Asks for an answer to the conversation so far, streams it, saves the turn.
+    /// Answers the conversation so far (calling tools when servers are
+    /// on), streams it and saves the turn. A failed turn leaves nothing.
     fn answer(&mut self) -> anyhow::Result<()> {
         self.interrupt.store(false, Ordering::Relaxed);
-        let (text, done) = loop {
-            let mut messages = Vec::with_capacity(self.messages.len() + 1);
-            if let Some(system) = &self.system {
-                messages.push(Message::new(Role::System, system.clone()));
-            }
-            messages.extend(self.messages.iter().cloned());
-            self.request.prompt = PromptInput::Chat(messages);
-            let mut printer = Streamed::new(
-                self.resolved.settings.show_thinking,
-                self.printer.stdout_styled(),
-            );
-            let echo_off = typeahead::EchoOff::new();
-            let answered = self.backend.answer(&self.request, |t| printer.text(t));
-            drop(echo_off);
-            match answered {
-                Ok(done) => break (printer.finish()?, done),
-                Err(e) if is_context_overflow(&e) && self.messages.len() > 2 => {
-                    // The oldest exchange goes; the system prompt stays.
-                    self.messages.drain(..2);
-                    self.note(
-                        "The conversation no longer fits the context: dropped the oldest turn.",
-                    );
+        let mut live = live::Live::new(self.printer, self.resolved.settings.show_thinking);
+        let echo_off = typeahead::EchoOff::new();
+        let mut agent = Agent {
+            backend: &self.backend,
+            toolbox: self.toolbox.as_mut(),
+            settings: &self.resolved.settings.agent,
+            result_limit: agent::result_limit(self.resolved.settings.context_size),
+        };
+        let turn = agent.turn(
+            &mut self.request,
+            self.system.as_deref(),
+            &mut self.messages,
+            OutputParser::new,
+            &mut live,
+        );
+        drop(echo_off);
+        let end = match turn {
+            Ok(end) => end,
+            Err(e) => {
+                while let Some(message) = self.messages.pop() {
+                    if message.role == Role::User {
+                        break;
+                    }
                 }
-                Err(e) => {
-                    self.messages.pop();
-                    return Err(e);
-                }
+                return Err(e);
             }
         };
-        self.note(&backend::stats_line(&done));
-        if done.finish_reason == FinishReason::Cancelled {
-            self.note("(stopped)");
-        }
-        self.messages
-            .push(Message::new(Role::Assistant, text.clone()));
-        self.save_turn(&text, &done)?;
-        self.last = Some(done);
+        self.save_turn(&end.said)?;
+        self.last = end.last;
         Ok(())
     }
 
     fn retry(&mut self) -> anyhow::Result<()> {
-        if self
-            .messages
-            .last()
-            .is_none_or(|m| m.role != Role::Assistant)
-        {
+        let last = self.messages.iter().rposition(|m| m.role == Role::User);
+        let Some(last) = last.filter(|&i| i + 1 < self.messages.len()) else {
             self.note("Nothing to retry yet.");
             return Ok(());
-        }
-        self.messages.pop();
-        self.save(&Record::Undo { at: now() })?;
-        // The user message is saved again with the new answer.
-        let user = self.messages.pop();
-        self.save(&Record::Undo { at: now() })?;
-        if let Some(user) = user {
-            self.messages.push(user);
-        }
+        };
+        // The question is saved again with the new answer.
+        let question = self.messages[last].clone();
+        self.take_back_from(last)?;
+        self.messages.push(question);
         self.answer()
+    }
+
+    /// Takes back the messages from `index` on, in memory and on disk.
+    fn take_back_from(&mut self, index: usize) -> anyhow::Result<()> {
+        for _ in index..self.messages.len() {
+            self.messages.pop();
+            self.save(&Record::Undo { at: now() })?;
+        }
+        Ok(())
     }
 
     /// Replaces the last exchange's question and asks again.
@@ -426,11 +487,8 @@ impl<'a> Chat<'a> {
             self.note("Unchanged.");
             return Ok(());
         }
-        // Take back the question (and its answer) in memory and on disk.
-        for _ in last..self.messages.len() {
-            self.messages.pop();
-            self.save(&Record::Undo { at: now() })?;
-        }
+        // Take back the question and everything after it.
+        self.take_back_from(last)?;
         self.messages.push(Message::new(Role::User, new.trim()));
         self.answer()
     }
@@ -469,16 +527,17 @@ impl<'a> Chat<'a> {
         Ok(())
     }
 
-    /// Appends the last user message and this answer to the session file,
-    /// creating it on the first turn.
-    fn save_turn(&mut self, answer: &str, done: &Completion) -> anyhow::Result<()> {
-        let user = self
+    /// Appends the turn to the session file (the question, then each
+    /// answer, call and result), creating the file on the first turn.
+    fn save_turn(&mut self, said: &[Said]) -> anyhow::Result<()> {
+        let Some(question) = self
             .messages
-            .iter()
-            .rev()
-            .find(|m| m.role == Role::User)
-            .map(|m| m.content.clone())
-            .unwrap_or_default();
+            .len()
+            .checked_sub(said.len() + 1)
+            .map(|i| self.messages[i].clone())
+        else {
+            return Ok(());
+        };
         if self.session.is_none() {
             let settings = serde_json::to_value(self.request.sampling).unwrap_or_default();
             let header =
@@ -489,29 +548,26 @@ impl<'a> Chat<'a> {
         if !self.titled {
             self.titled = true;
             self.save(&Record::Title {
-                title: title_from(&user),
+                title: title_from(&question.content),
                 at: now(),
             })?;
         }
         let at = now();
+        let first = said.first().and_then(|s| s.completion.as_ref());
         self.save(&Record::Message(StoredMessage {
-            role: Role::User,
-            content: user,
-            at,
-            prompt_tokens: Some(done.usage.prompt_tokens),
-            completion_tokens: None,
-            ttft_ms: None,
-            tokens_per_second: None,
+            prompt_tokens: first.map(|done| done.usage.prompt_tokens),
+            ..StoredMessage::of(&question, at)
         }))?;
-        self.save(&Record::Message(StoredMessage {
-            role: Role::Assistant,
-            content: answer.to_string(),
-            at,
-            prompt_tokens: None,
-            completion_tokens: Some(done.usage.completion_tokens),
-            ttft_ms: Some(done.timings.ttft_ms),
-            tokens_per_second: Some(done.timings.generation_tokens_per_second),
-        }))
+        for s in said {
+            let mut stored = StoredMessage::of(&s.message, at);
+            if let Some(done) = &s.completion {
+                stored.completion_tokens = Some(done.usage.completion_tokens);
+                stored.ttft_ms = Some(done.timings.ttft_ms);
+                stored.tokens_per_second = Some(done.timings.generation_tokens_per_second);
+            }
+            self.save(&Record::Message(stored))?;
+        }
+        Ok(())
     }
 
     /// Appends a record to this chat's session, if it has one yet.
@@ -555,6 +611,15 @@ impl<'a> Chat<'a> {
             "-".repeat(width - filled),
             100.0 * used as f64 / size as f64
         )
+    }
+}
+
+/// A server's trust as `/tools` says it.
+fn trust_words(trust: &crate::mcp::Trust) -> String {
+    match trust {
+        crate::mcp::Trust::Ask => "every call asks".to_string(),
+        crate::mcp::Trust::Always => "calls run without asking".to_string(),
+        crate::mcp::Trust::Tools(tools) => format!("runs without asking: {}", tools.join(", ")),
     }
 }
 
@@ -615,79 +680,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// True when the error says the prompt does not fit the context window,
-/// from the engine in this process or from a server.
-fn is_context_overflow(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<crate::client::ClientError>()
-            .is_some_and(crate::client::ClientError::is_context_overflow)
-            || e.downcast_ref::<crate::errors::Hinted>()
-                .is_some_and(|h| h.code == Some(crate::engine::CONTEXT_OVERFLOW_CODE))
-    })
-}
-
-/// Prints an answer as it streams, as Markdown on a terminal. Reasoning is
-/// shown dimmed when `show_thinking` is on and dropped otherwise; only the
-/// answer itself is kept for the conversation.
-struct Streamed {
-    parser: OutputParser,
-    show_thinking: bool,
-    styled: bool,
-    markdown: MarkdownStream<std::io::Stdout>,
-}
-
-impl Streamed {
-    fn new(show_thinking: bool, styled: bool) -> Self {
-        let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns as usize);
-        Self {
-            parser: OutputParser::new(),
-            show_thinking,
-            styled,
-            markdown: MarkdownStream::new(std::io::stdout(), styled, width),
-        }
-    }
-
-    fn text(&mut self, text: &str) -> std::io::Result<()> {
-        let segments = self.parser.push(text);
-        self.write(segments)
-    }
-
-    fn write(&mut self, segments: Vec<Segment>) -> std::io::Result<()> {
-        for segment in segments {
-            match segment {
-                Segment::Content(text) => self.markdown.push(&text)?,
-                Segment::Reasoning(text) if self.show_thinking => {
-                    let mut out = std::io::stdout().lock();
-                    if self.styled {
-                        write!(out, "\x1b[2m{text}\x1b[0m")?;
-                    } else {
-                        out.write_all(text.as_bytes())?;
-                    }
-                    out.flush()?;
-                }
-                Segment::Reasoning(_) => {}
-                // The chat offers no tools (yet), so the model calls none.
-                Segment::ToolCalls(_) => {}
-            }
-        }
-        Ok(())
-    }
-
-    /// Ends the answer on a line of its own.
-    fn finish(mut self) -> std::io::Result<String> {
-        let rest = self.parser.finish();
-        self.write(rest)?;
-        self.markdown.finish()?;
-        let answer = self.parser.answer().to_string();
-        if !self.styled && !answer.ends_with('\n') {
-            let mut out = std::io::stdout().lock();
-            out.write_all(b"\n")?;
-            out.flush()?;
-        }
-        Ok(answer)
-    }
 }
 
 #[cfg(test)]

@@ -91,6 +91,16 @@ pub const COMMANDS: &[SlashCommand] = &[
         args: "",
         help: "list saved sessions",
     },
+    SlashCommand {
+        name: "tools",
+        args: "[on|off <server>]",
+        help: "list the MCP servers and their tools, or turn a server on or off for this chat",
+    },
+    SlashCommand {
+        name: "trust",
+        args: "[<server> [always|ask|<tool>,...]]",
+        help: "show which calls run without asking, or change a server's trust for this chat",
+    },
 ];
 
 /// A parsed slash command.
@@ -101,7 +111,9 @@ pub enum Slash {
     New,
     Retry,
     Edit(Option<String>),
-    Copy { code: bool },
+    Copy {
+        code: bool,
+    },
     System(Option<String>),
     Persona(Option<String>),
     Model(Option<String>),
@@ -112,6 +124,10 @@ pub enum Slash {
     Stats,
     Context,
     Sessions,
+    /// `None`: list; `Some((server, on))`.
+    Tools(Option<(String, bool)>),
+    /// `None`: show; `Some((server, trust))`.
+    Trust(Option<(String, crate::mcp::Trust)>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,6 +192,30 @@ pub fn parse(line: &str) -> Result<Slash, String> {
                 return Err(format!("{value} is out of range for {key}"));
             }
             Slash::Set(setting, value)
+        }
+        "tools" if rest.is_empty() => Slash::Tools(None),
+        "tools" => match rest.split_whitespace().collect::<Vec<_>>()[..] {
+            ["on", server] => Slash::Tools(Some((server.to_string(), true))),
+            ["off", server] => Slash::Tools(Some((server.to_string(), false))),
+            _ => return Err(usage()),
+        },
+        "trust" if rest.is_empty() => Slash::Trust(None),
+        "trust" => {
+            let (server, level) = rest
+                .split_once(char::is_whitespace)
+                .unwrap_or((rest, "always"));
+            let trust = match level.trim() {
+                "always" => crate::mcp::Trust::Always,
+                "ask" => crate::mcp::Trust::Ask,
+                tools => crate::mcp::Trust::Tools(
+                    tools
+                        .split(',')
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                ),
+            };
+            Slash::Trust(Some((server.to_string(), trust)))
         }
         "export" => {
             let mut words = rest.split_whitespace();
@@ -263,5 +303,26 @@ mod tests {
         assert_eq!(parse("/copy code").unwrap(), Slash::Copy { code: true });
         assert!(parse("/copy everything").is_err());
         assert_eq!(complete("/p"), vec!["persona"]);
+    }
+
+    #[test]
+    fn tools_and_trust_name_a_server() {
+        assert_eq!(parse("/tools").unwrap(), Slash::Tools(None));
+        assert_eq!(
+            parse("/tools off fs").unwrap(),
+            Slash::Tools(Some(("fs".into(), false)))
+        );
+        assert!(parse("/tools fs").unwrap_err().starts_with("usage: /tools"));
+        assert_eq!(
+            parse("/trust fs").unwrap(),
+            Slash::Trust(Some(("fs".into(), crate::mcp::Trust::Always)))
+        );
+        assert_eq!(
+            parse("/trust fs read_file, list_directory").unwrap(),
+            Slash::Trust(Some((
+                "fs".into(),
+                crate::mcp::Trust::Tools(vec!["read_file".into(), "list_directory".into()])
+            )))
+        );
     }
 }

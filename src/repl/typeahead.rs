@@ -44,3 +44,15 @@ impl Drop for EchoOff {
         }
     }
 }
+
+/// Drops keys typed but not read yet, so that none answers a question
+/// asked after them.
+pub fn discard() {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        // SAFETY: tcflush on a valid terminal fd only discards its queue.
+        unsafe {
+            libc::tcflush(stdin.as_raw_fd(), libc::TCIFLUSH);
+        }
+    }
+}

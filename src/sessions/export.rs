@@ -38,9 +38,38 @@ pub fn markdown(session: &Session) -> String {
             Role::System => "System",
             Role::Tool => "Tool",
         };
-        out.push_str(&format!("**{who}:**\n\n{}\n\n", message.content.trim_end()));
+        match (&message.name, message.role) {
+            (Some(tool), Role::Tool) => out.push_str(&format!(
+                "**Tool** (`{tool}`):\n\n```\n{}\n```\n\n",
+                fenced(message.content.trim_end())
+            )),
+            _ if message.content.trim().is_empty() && !message.tool_calls.is_empty() => {
+                out.push_str(&format!("**{who}:**\n\n"));
+            }
+            _ => out.push_str(&format!("**{who}:**\n\n{}\n\n", message.content.trim_end())),
+        }
+        for call in &message.tool_calls {
+            out.push_str(&format!(
+                "Calls `{}`:\n\n```json\n{}\n```\n\n",
+                call.name,
+                fenced(&pretty_json(&call.arguments))
+            ));
+        }
     }
     out
+}
+
+/// A JSON text laid out on several lines (as it came when it is not JSON).
+pub fn pretty_json(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Text safe inside a ``` fence: a line of backticks in it would close it.
+fn fenced(text: &str) -> String {
+    text.replace("```", "` ` `")
 }
 
 pub fn json(session: &Session) -> serde_json::Value {

@@ -3,6 +3,7 @@
 //! records when those change, so a crash can cost at most the line being
 //! written and an existing line is never rewritten.
 
+use crate::engine::{Message, ToolCall};
 use crate::role::Role;
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +63,43 @@ pub struct StoredMessage {
     pub ttft_ms: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens_per_second: Option<f64>,
+    /// The tools an assistant message calls.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tool_calls: Vec<ToolCall>,
+    /// The call a tool message answers, and the tool's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl StoredMessage {
+    /// A message as the conversation holds it, without figures.
+    pub fn of(message: &Message, at: i64) -> Self {
+        Self {
+            role: message.role,
+            content: message.content.clone(),
+            at,
+            prompt_tokens: None,
+            completion_tokens: None,
+            ttft_ms: None,
+            tokens_per_second: None,
+            tool_calls: message.tool_calls.clone(),
+            tool_call_id: message.tool_call_id.clone(),
+            name: message.name.clone(),
+        }
+    }
+
+    /// Back into the conversation.
+    pub fn to_message(&self) -> Message {
+        Message {
+            role: self.role,
+            content: self.content.clone(),
+            tool_calls: self.tool_calls.clone(),
+            tool_call_id: self.tool_call_id.clone(),
+            name: self.name.clone(),
+        }
+    }
 }
 
 /// What every user turn's line starts with.
@@ -79,15 +117,10 @@ mod tests {
 
     #[test]
     fn user_turns_start_with_the_counted_prefix() {
-        let line = serde_json::to_string(&Record::Message(StoredMessage {
-            role: Role::User,
-            content: "hi".into(),
-            at: 1,
-            prompt_tokens: None,
-            completion_tokens: None,
-            ttft_ms: None,
-            tokens_per_second: None,
-        }))
+        let line = serde_json::to_string(&Record::Message(StoredMessage::of(
+            &Message::new(Role::User, "hi"),
+            1,
+        )))
         .unwrap();
         assert!(line.as_bytes().starts_with(USER_TURN_PREFIX), "{line}");
         let title = serde_json::to_string(&Record::Title {

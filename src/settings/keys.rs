@@ -90,6 +90,8 @@ pub const MODELS_DIRS: &str = "models.dirs";
 pub const CACHE_MAX_SIZE_MB: &str = "cache.max_size_mb";
 pub const CACHE_MAX_RAM_MB: &str = "cache.max_ram_mb";
 pub const MCP_SERVERS: &str = "mcp.servers";
+pub const AGENT_MAX_STEPS: &str = "agent.max_steps";
+pub const AGENT_TOOL_CHOICE: &str = "agent.tool_choice";
 
 pub const KEYS: &[Key] = &[
     Key {
@@ -340,6 +342,18 @@ pub const KEYS: &[Key] = &[
         kind: Kind::McpServers,
         default: Some("{}"),
         doc: "MCP servers (flashchat mcp): [mcp.servers.NAME] with command = [...] and env, or url and headers; enabled, trust, timeout",
+    },
+    Key {
+        name: AGENT_MAX_STEPS,
+        kind: Kind::Int { min: 1, max: 100 },
+        default: Some("10"),
+        doc: "Most answers with tool calls in one turn of chat or prompt --tools before the loop stops",
+    },
+    Key {
+        name: AGENT_TOOL_CHOICE,
+        kind: Kind::Text,
+        default: Some("\"auto\""),
+        doc: "Tool use at the first step of each turn: auto, required (small models may need it), none, or a tool's name",
     },
 ];
 
@@ -594,12 +608,12 @@ mod tests {
     #[test]
     fn template_parses_and_sets_nothing() {
         let table: toml::Table = toml::from_str(&commented_template()).unwrap();
-        for section in ["server", "models", "cache", "mcp"] {
+        for section in ["server", "models", "cache", "mcp", "agent"] {
             assert!(table
                 .get(section)
                 .is_some_and(|s| s.as_table().unwrap().is_empty()));
         }
-        assert_eq!(table.len(), 4);
+        assert_eq!(table.len(), 5);
     }
 
     #[test]
@@ -665,6 +679,8 @@ mod tests {
             CACHE_MAX_SIZE_MB,
             CACHE_MAX_RAM_MB,
             MCP_SERVERS,
+            AGENT_MAX_STEPS,
+            AGENT_TOOL_CHOICE,
         ];
         assert_eq!(names.len(), KEYS.len());
         for name in names {

@@ -180,6 +180,17 @@ pub struct Settings {
     pub cache: CacheSettings,
     /// MCP servers, by name.
     pub mcp_servers: Vec<crate::mcp::ServerConfig>,
+    pub agent: AgentSettings,
+}
+
+/// How chat and `prompt --tools` run tool calls.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AgentSettings {
+    /// Most answers with tool calls in one turn.
+    pub max_steps: u32,
+    /// `auto`, `required`, `none` or a tool's name, for the first step of
+    /// each turn (later steps are `auto`).
+    pub tool_choice: String,
 }
 
 /// How much room conversations' KV states get beyond the slots.
@@ -506,6 +517,10 @@ fn typed(values: &Values) -> Settings {
         mcp_servers: get(keys::MCP_SERVERS)
             .map(crate::mcp::config::servers)
             .unwrap_or_default(),
+        agent: AgentSettings {
+            max_steps: int(keys::AGENT_MAX_STEPS) as u32,
+            tool_choice: text(keys::AGENT_TOOL_CHOICE).unwrap_or_else(|| "auto".into()),
+        },
     }
 }
 

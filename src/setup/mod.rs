@@ -4,6 +4,7 @@
 mod wizard;
 
 use crate::backend::{self, Backend};
+use crate::engine::output::OutputParser;
 use crate::engine::{GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
 use crate::models;
@@ -87,11 +88,8 @@ pub fn test_generation(
         logit_bias: Vec::new(),
         template_variables: Default::default(),
     };
-    let mut text = String::new();
-    backend.answer(&request, |piece| {
-        text.push_str(piece);
-        Ok(())
-    })?;
+    let answer = backend.answer(&request, OutputParser::for_settings(true), |_| Ok(()))?;
+    let text = answer.parsed.answer;
     let line = text.lines().map(str::trim).find(|l| !l.is_empty());
     Ok(line
         .unwrap_or("(the model answered with nothing)")

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `flashchat` binary in a temporary home, and
 //! the real Gemma 3 270M model where a model is needed.
 
+mod agent;
 mod architecture;
 mod benchmark;
 mod chat;

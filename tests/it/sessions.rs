@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use flashchat::engine::Message;
 use flashchat::role::Role;
 use flashchat::sessions::record::{Record, StoredMessage};
 use flashchat::sessions::SessionStore;
@@ -11,14 +12,10 @@ use serde_json::Value;
 use crate::common::{stderr_of, stdout_of, Sandbox};
 
 fn message(role: &str, content: &str, at: i64) -> Record {
+    let role = Role::from_api(role).expect("a chat role");
     Record::Message(StoredMessage {
-        role: Role::from_api(role).expect("a chat role"),
-        content: content.into(),
-        at,
-        prompt_tokens: None,
         completion_tokens: Some(3),
-        ttft_ms: None,
-        tokens_per_second: None,
+        ..StoredMessage::of(&Message::new(role, content), at)
     })
 }
 

@@ -6,7 +6,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{free_port, test_model, Sandbox, StopServer};
+use crate::agent;
+use crate::common::{
+    free_port, heavy, instruct_model, mcp_servers, test_model, Sandbox, StopServer,
+};
 
 /// A detached tmux session running one flashchat command; killed on drop.
 struct Tmux {
@@ -179,6 +182,76 @@ fn the_wizard_takes_a_fresh_home_to_a_working_chat() {
     let config = std::fs::read_to_string(sandbox.config_file()).unwrap();
     assert!(config.contains("model = \""), "{config}");
     assert_eq!(saved_answers(&sandbox), 1);
+}
+
+#[test]
+fn a_tool_call_waits_for_a_key_and_the_session_keeps_calls_and_results() {
+    let (Some(mcp), Some(model)) = (mcp_servers(), instruct_model()) else {
+        return;
+    };
+    // A server, a Node MCP server and the model: heavy enough to share
+    // the machine with nothing else heavy.
+    let _heavy = heavy();
+    let sandbox = Sandbox::new();
+    let folder = agent::work_folder("fcterm");
+    std::fs::write(
+        sandbox.config_file(),
+        agent::filesystem_server(&mcp, &folder, "\"ask\""),
+    )
+    .unwrap();
+    let mut env = model_env(&model, &free_port().to_string(), "40");
+    env.extend([
+        ("FLASHCHAT_TEMPERATURE".into(), "0".into()),
+        (
+            "FLASHCHAT_AGENT_TOOL_CHOICE".into(),
+            "list_directory".into(),
+        ),
+        ("FLASHCHAT_AGENT_MAX_STEPS".into(), "1".into()),
+    ]);
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    let _stop = StopServer(&sandbox);
+    tmux.wait_for("MCP tools (/tools)", 90);
+    tmux.wait_for("you〉", 30);
+    let question = agent::ask_to_list(&folder);
+
+    // `n`: the call does not run, and the model is told so.
+    tmux.line(&question);
+    tmux.wait_for("Run it? [y]es, [n]o, [a]lways", 120);
+    let screen = tmux.screen();
+    assert!(screen.contains("⚙ fs › list_directory"), "{screen}");
+    assert!(screen.contains("\"path\": \"/tmp/fcterm\""), "{screen}");
+    tmux.keys(&["n"]);
+    let screen = tmux.wait_for_count("you〉", 2, 120);
+    assert!(
+        screen.contains("↳ Not run: the person declined this call."),
+        "{screen}"
+    );
+
+    // `y`: it runs and the result is shown.
+    tmux.line(&question);
+    tmux.wait_for_count("Run it? [y]es", 2, 120);
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for_count("you〉", 3, 120);
+    assert!(screen.contains("↳ [FILE] harbour-log.txt"), "{screen}");
+    tmux.line("/tools");
+    let screen = tmux.wait_for_count("you〉", 4, 10);
+    assert!(screen.contains("fs           ready"), "{screen}");
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("[exited]", 20);
+
+    let session = sandbox.last_session();
+    let results: Vec<String> = session["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["role"] == "tool")
+        .map(|m| m["content"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(results.len(), 2, "{session:#}");
+    assert!(results[0].contains("declined"), "{results:?}");
+    assert!(results[1].contains("harbour-log.txt"), "{results:?}");
 }
 
 #[test]
