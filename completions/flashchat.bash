@@ -712,7 +712,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__chat)
-            opts="-v -q -h --resume --persona --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
+            opts="-v -q -h --resume --persona --no-tools --mcp --tool-choice --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,6 +723,14 @@ _flashchat() {
                     return 0
                     ;;
                 --persona)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tool-choice)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2536,7 +2544,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__prompt)
-            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
+            opts="-n -v -q -h --tokens --temperature --top-p --seed --system --stop --raw --persona --schema --grammar --stats --local --json --tools --mcp --yes --tool-choice --max-steps --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2579,6 +2587,18 @@ _flashchat() {
                     return 0
                     ;;
                 --grammar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tool-choice)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-steps)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

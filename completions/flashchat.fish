@@ -57,6 +57,8 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "completions" -d
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l resume -d 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l persona -d 'Start with a persona\'s system prompt and settings' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l mcp -d 'Offer only this MCP server\'s tools (repeatable)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l tool-choice -d 'Tool use at the first step of each turn: auto, required, none, or a tool\'s name (config: agent.tool_choice)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -69,6 +71,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l flash-atten
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l no-tools -d 'Offer the model no MCP tools in this chat'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand chat" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
@@ -108,6 +111,9 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stop -d '
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l persona -d 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l schema -d 'Answer with JSON that validates against this JSON schema: a file, or the schema itself' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l grammar -d 'Answer following this GBNF grammar file (llama.cpp\'s grammar format, start rule `root`)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l mcp -d 'With tools: only this MCP server\'s (repeatable; implies --tools)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l tool-choice -d 'Tool use at the first step: auto, required, none, or a tool\'s name (config: agent.tool_choice)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l max-steps -d 'Most answers with tool calls before the loop stops (config: agent.max_steps)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -124,6 +130,8 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l raw -d 'S
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stats -d 'Print token counts and timings to stderr after the answer'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l local -d 'Load the model in this process even when a server is running (config: use_server)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l json -d 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l tools -d 'Let the model call the tools of the enabled MCP servers (`flashchat mcp list`); calls and results go to stderr'
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l yes -d 'Run tool calls that need confirmation without asking (otherwise they are refused)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'

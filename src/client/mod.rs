@@ -703,6 +703,71 @@ mod tests {
     }
 
     #[test]
+    fn tool_calls_are_put_together_from_their_pieces() {
+        let mut t = StreamTally::new(Instant::now());
+        for data in [
+            r#"{"choices":[{"delta":{"tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"list_directory","arguments":""}}]}}]}"#,
+            r#"{"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"path\":"}}]}}]}"#,
+            r#"{"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":" \"/tmp\"}"}}]}}]}"#,
+            r#"{"choices":[{"delta":{"tool_calls":[{"index":1,"function":{"name":"get_time"}}]}}]}"#,
+            r#"{"choices":[{"delta":{},"finish_reason":"tool_calls"}]}"#,
+        ] {
+            assert_eq!(t.absorb(chat(data)), None, "calls are not text");
+        }
+        let done = t.streamed();
+        assert_eq!(done.completion.finish_reason, FinishReason::ToolCalls);
+        assert_eq!(done.tool_calls.len(), 2);
+        assert_eq!(done.tool_calls[0].id, "call_a");
+        assert_eq!(done.tool_calls[0].arguments, r#"{"path": "/tmp"}"#);
+        // A call without id or arguments gets both.
+        assert!(done.tool_calls[1].id.starts_with("call_"));
+        assert_eq!(done.tool_calls[1].arguments, "{}");
+    }
+
+    #[test]
+    fn requests_offer_tools_as_openai_writes_them() {
+        let sampling = SamplingParams {
+            temperature: 0.0,
+            top_p: 1.0,
+            top_k: 0,
+            min_p: 0.0,
+            repeat_penalty: 1.0,
+            presence_penalty: 0.0,
+            frequency_penalty: 0.0,
+            seed: 1,
+        };
+        let tools = ToolUse {
+            tools: vec![crate::engine::Tool {
+                name: "list_directory".into(),
+                description: Some("Lists a folder".into()),
+                parameters: json!({"type": "object"}),
+            }],
+            choice: ToolChoice::Named("list_directory".into()),
+            parallel: false,
+        };
+        let messages = [Message::new(crate::role::Role::User, "Hi")];
+        let request = ClientRequest {
+            messages: Some(&messages),
+            raw: None,
+            max_tokens: 16,
+            sampling: &sampling,
+            stop: &[],
+            constraint: None,
+            tools: Some(&tools),
+        };
+        let sent: Value = serde_json::from_str(&body(&request).1).unwrap();
+        assert_eq!(
+            sent["tools"],
+            json!([{"type": "function", "function": {"name": "list_directory", "description": "Lists a folder", "parameters": {"type": "object"}}}])
+        );
+        assert_eq!(
+            sent["tool_choice"],
+            json!({"type": "function", "function": {"name": "list_directory"}})
+        );
+        assert_eq!(sent["parallel_tool_calls"], false);
+    }
+
+    #[test]
     fn requests_carry_every_sampling_setting() {
         let sampling = SamplingParams {
             temperature: 0.7,
