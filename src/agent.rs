@@ -25,6 +25,8 @@ pub enum Approval {
     Always,
     /// No, and end the turn (Ctrl-C at the question).
     Stop,
+    /// No one can be asked (no terminal, `prompt` without `--yes`).
+    Unasked,
 }
 
 /// What a call came to.
@@ -226,7 +228,8 @@ impl Agent<'_> {
                 )),
                 (None, Some(tool)) => {
                     let outcome = self.run_one(tool, &shown, request, frontend);
-                    if matches!(&outcome, Outcome::NotRun(why) if why == STOPPED) {
+                    if matches!(&outcome, Outcome::NotRun(why) if why == STOPPED || why == INTERRUPTED)
+                    {
                         stopped = true;
                         stop = Some(STOPPED.to_string());
                     }
@@ -261,12 +264,13 @@ impl Agent<'_> {
                 Approval::Yes => {}
                 Approval::Always => toolbox.trust_tool(tool),
                 Approval::No => return Outcome::NotRun(DECLINED.into()),
+                Approval::Unasked => return Outcome::NotRun(UNASKED.into()),
                 Approval::Stop => return Outcome::NotRun(STOPPED.into()),
             }
         }
         match toolbox.call(tool, &shown.call.arguments, &request.cancel) {
             Ok(output) => Outcome::Ran(output),
-            Err(CallError::Cancelled) => Outcome::NotRun(STOPPED.into()),
+            Err(CallError::Cancelled) => Outcome::NotRun(INTERRUPTED.into()),
             Err(e) => Outcome::Failed(e.to_string()),
         }
     }
@@ -337,8 +341,14 @@ pub fn shortened(text: &str, lines: usize, width: usize) -> String {
 
 /// What the model is told when the person says no.
 pub const DECLINED: &str = "Not run: the person declined this call.";
+/// What the model is told when no one could be asked.
+pub const UNASKED: &str =
+    "Not run: it needs the person's confirmation, which could not be asked here.";
 /// What the model is told when the person stopped the turn.
 pub const STOPPED: &str = "Not run: the person stopped the turn.";
+/// What the model is told when the person stopped a call as it ran.
+pub const INTERRUPTED: &str =
+    "Stopped by the person while it ran: whether it did anything is unknown.";
 
 /// The tool's message for the model: the result, cut to `limit`
 /// characters with a note, or why there is none.

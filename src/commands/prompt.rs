@@ -226,7 +226,7 @@ impl Frontend for Output {
             "refused {}: it needs confirmation; pass --yes, or trust it in the server's `trust` (flashchat mcp add --trust)",
             call.title()
         ));
-        Approval::No
+        Approval::Unasked
     }
 
     fn ran(&mut self, call: &Call, outcome: &Outcome) {

@@ -231,6 +231,10 @@ fn spawn(
         .ok_or_else(|| spawn_error("the command is empty".into()))?;
     let mut cmd = tokio::process::Command::new(program);
     cmd.args(args).env_clear();
+    // A process group of its own: Ctrl-C on the terminal, which stops the
+    // chat's answer or call, must not reach (and end) the server too.
+    #[cfg(unix)]
+    cmd.process_group(0);
     for name in PASSED_THROUGH {
         if let Some(value) = std::env::var_os(name) {
             cmd.env(name, value);

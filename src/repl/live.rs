@@ -81,7 +81,7 @@ impl Frontend for Live<'_> {
                 "Refused {}: it needs confirmation, which only a chat on a terminal can ask; /trust runs it without asking.",
                 call.title()
             ));
-            return Approval::No;
+            return Approval::Unasked;
         }
         eprint!(
             "  {} ",
@@ -96,6 +96,7 @@ impl Frontend for Live<'_> {
                 Approval::No => "no",
                 Approval::Always => "always",
                 Approval::Stop => "stopped",
+                Approval::Unasked => "not asked",
             }
         );
         answer

@@ -103,7 +103,10 @@ fn prompt_with_tools_lists_a_folder_and_names_a_file_in_it() {
     assert_eq!(call["tool"], "list_directory");
     assert_eq!(call["ran"], false);
     assert!(call["arguments"]["path"].is_string(), "{answer:#}");
-    assert!(call["result"].as_str().unwrap().contains("declined"));
+    assert!(call["result"]
+        .as_str()
+        .unwrap()
+        .contains("needs the person's confirmation"));
 }
 
 #[test]
