@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'List, add and remove MCP servers (Model Context Protocol) and see their tools')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List, show, write and edit prompt templates (for `prompt -t NAME`)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -126,6 +127,10 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--mcp', '--mcp', [CompletionResultType]::ParameterName, 'With tools: only this MCP server''s (repeatable; implies --tools)')
             [CompletionResult]::new('--tool-choice', '--tool-choice', [CompletionResultType]::ParameterName, 'Tool use at the first step: auto, required, none, or a tool''s name (config: agent.tool_choice)')
             [CompletionResult]::new('--max-steps', '--max-steps', [CompletionResultType]::ParameterName, 'Most answers with tool calls before the loop stops (config: agent.max_steps)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Fill the prompt template NAME (`flashchat templates`); stdin is its `input`')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Fill the prompt template NAME (`flashchat templates`); stdin is its `input`')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A template variable''s value (repeatable): -p NAME VALUE')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'A template variable''s value (repeatable): -p NAME VALUE')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
@@ -386,6 +391,141 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
         'flashchat;mcp;help;help' {
             break
         }
+        'flashchat;templates' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table or text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each template with its description and variables (the default action)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a template''s file')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open a template in $VISUAL or $EDITOR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flashchat;templates;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table or text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;templates;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table or text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;templates;new' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--from-last', '--from-last', [CompletionResultType]::ParameterName, 'Start from the last prompt `flashchat prompt` answered')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a template of that name')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table or text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;templates;edit' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table or text')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;templates;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each template with its description and variables (the default action)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a template''s file')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open a template in $VISUAL or $EDITOR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flashchat;templates;help;list' {
+            break
+        }
+        'flashchat;templates;help;show' {
+            break
+        }
+        'flashchat;templates;help;new' {
+            break
+        }
+        'flashchat;templates;help;edit' {
+            break
+        }
+        'flashchat;templates;help;help' {
+            break
+        }
         'flashchat;config' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
@@ -413,6 +553,8 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;config;show' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The settings as `prompt -t NAME` would run with them')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The settings as `prompt -t NAME` would run with them')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
@@ -983,6 +1125,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'List, add and remove MCP servers (Model Context Protocol) and see their tools')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List, show, write and edit prompt templates (for `prompt -t NAME`)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the configuration')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show paths, the resolved model, settings, CPU features and server state')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show, search, export, rename and delete saved chat sessions')
@@ -1031,6 +1174,25 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;help;mcp;rm' {
+            break
+        }
+        'flashchat;help;templates' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each template with its description and variables (the default action)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a template''s file')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open a template in $VISUAL or $EDITOR')
+            break
+        }
+        'flashchat;help;templates;list' {
+            break
+        }
+        'flashchat;help;templates;show' {
+            break
+        }
+        'flashchat;help;templates;new' {
+            break
+        }
+        'flashchat;help;templates;edit' {
             break
         }
         'flashchat;help;config' {

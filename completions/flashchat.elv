@@ -44,6 +44,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
             cand mcp 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+            cand templates 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -120,6 +121,10 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --mcp 'With tools: only this MCP server''s (repeatable; implies --tools)'
             cand --tool-choice 'Tool use at the first step: auto, required, none, or a tool''s name (config: agent.tool_choice)'
             cand --max-steps 'Most answers with tool calls before the loop stops (config: agent.max_steps)'
+            cand -t 'Fill the prompt template NAME (`flashchat templates`); stdin is its `input`'
+            cand --template 'Fill the prompt template NAME (`flashchat templates`); stdin is its `input`'
+            cand -p 'A template variable''s value (repeatable): -p NAME VALUE'
+            cand --var 'A template variable''s value (repeatable): -p NAME VALUE'
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
             cand --color 'When to use colour on the terminal'
@@ -361,6 +366,130 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         }
         &'flashchat;mcp;help;help'= {
         }
+        &'flashchat;templates'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Each template with its description and variables (the default action)'
+            cand show 'Print a template''s file'
+            cand new 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+            cand edit 'Open a template in $VISUAL or $EDITOR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;templates;list'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;templates;show'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;templates;new'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --from-last 'Start from the last prompt `flashchat prompt` answered'
+            cand --force 'Replace a template of that name'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;templates;edit'= {
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print JSON instead of a table or text'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;templates;help'= {
+            cand list 'Each template with its description and variables (the default action)'
+            cand show 'Print a template''s file'
+            cand new 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+            cand edit 'Open a template in $VISUAL or $EDITOR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flashchat;templates;help;list'= {
+        }
+        &'flashchat;templates;help;show'= {
+        }
+        &'flashchat;templates;help;new'= {
+        }
+        &'flashchat;templates;help;edit'= {
+        }
+        &'flashchat;templates;help;help'= {
+        }
         &'flashchat;config'= {
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
@@ -387,6 +516,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flashchat;config;show'= {
+            cand -t 'The settings as `prompt -t NAME` would run with them'
+            cand --template 'The settings as `prompt -t NAME` would run with them'
             cand --config 'Read settings from FILE instead of the user config file'
             cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
             cand --color 'When to use colour on the terminal'
@@ -914,6 +1045,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
             cand mcp 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+            cand templates 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
             cand config 'Show or change the configuration'
             cand status 'Show paths, the resolved model, settings, CPU features and server state'
             cand sessions 'List, show, search, export, rename and delete saved chat sessions'
@@ -950,6 +1082,20 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;mcp;add'= {
         }
         &'flashchat;help;mcp;rm'= {
+        }
+        &'flashchat;help;templates'= {
+            cand list 'Each template with its description and variables (the default action)'
+            cand show 'Print a template''s file'
+            cand new 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+            cand edit 'Open a template in $VISUAL or $EDITOR'
+        }
+        &'flashchat;help;templates;list'= {
+        }
+        &'flashchat;help;templates;show'= {
+        }
+        &'flashchat;help;templates;new'= {
+        }
+        &'flashchat;help;templates;edit'= {
         }
         &'flashchat;help;config'= {
             cand show 'Print the effective settings (the default action)'

@@ -48,6 +48,7 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "embed" -d 'Embe
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "templates" -d 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "config" -d 'Show or change the configuration'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
@@ -114,6 +115,8 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l grammar -
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l mcp -d 'With tools: only this MCP server\'s (repeatable; implies --tools)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l tool-choice -d 'Tool use at the first step: auto, required, none, or a tool\'s name (config: agent.tool_choice)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l max-steps -d 'Most answers with tool calls before the loop stops (config: agent.max_steps)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s t -l template -d 'Fill the prompt template NAME (`flashchat templates`); stdin is its `input`' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s p -l var -d 'A template variable\'s value (repeatable): -p NAME VALUE' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -308,6 +311,103 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen
 complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "add" -d 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
 complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a server from the config file'
 complete -c flashchat -n "__fish_flashchat_using_subcommand mcp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l json -d 'Print JSON instead of a table or text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -f -a "list" -d 'Each template with its description and variables (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -f -a "show" -d 'Print a template\'s file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -f -a "new" -d 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -f -a "edit" -d 'Open a template in $VISUAL or $EDITOR'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and not __fish_seen_subcommand_from list show new edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table or text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of a table or text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l from-last -d 'Start from the last prompt `flashchat prompt` answered'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l force -d 'Replace a template of that name'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l json -d 'Print JSON instead of a table or text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l json -d 'Print JSON instead of a table or text'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d 'Each template with its description and variables (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a template\'s file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "new" -d 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Open a template in $VISUAL or $EDITOR'
+complete -c flashchat -n "__fish_flashchat_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -330,6 +430,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fi
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'Print the path of the config file in use'
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -s t -l template -d 'The settings as `prompt -t NAME` would run with them' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -747,25 +848,30 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "templates" -d 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every saved state'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "list" -d 'Start each enabled server, list its tools and stop it (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "add" -d 'Declare a server in the config file: `mcp add NAME -- COMMAND...` or `--url URL`'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "rm" -d 'Remove a server from the config file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d 'Each template with its description and variables (the default action)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "show" -d 'Print a template\'s file'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "new" -d 'Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "edit" -d 'Open a template in $VISUAL or $EDITOR'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Table of sessions, newest first (the default action)'

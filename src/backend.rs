@@ -248,9 +248,10 @@ fn choose(resolved: &Resolved, pid_file: &Path) -> anyhow::Result<Choice> {
     }
 }
 
-/// A model named on the command line must be the one the server runs.
+/// A model named on the command line (or by the prompt template) must be
+/// the one the server runs.
 fn serves_requested_model(resolved: &Resolved, served: &str) -> bool {
-    let Some(value) = resolved.from_command_line(keys::MODEL) else {
+    let Some(value) = resolved.asked_for(keys::MODEL) else {
         return true;
     };
     let asked = value.as_str().unwrap_or_default();

@@ -107,6 +107,8 @@ pub enum Command {
     Cache(CacheArgs),
     /// List, add and remove MCP servers (Model Context Protocol) and see their tools
     Mcp(McpArgs),
+    /// List, show, write and edit prompt templates (for `prompt -t NAME`)
+    Templates(TemplatesArgs),
     /// Show or change the configuration
     Config(ConfigArgs),
     /// Show paths, the resolved model, settings, CPU features and server state
@@ -344,6 +346,51 @@ pub struct PromptArgs {
     /// Most answers with tool calls before the loop stops (config: agent.max_steps)
     #[arg(long, value_name = "N")]
     pub max_steps: Option<i64>,
+
+    /// Fill the prompt template NAME (`flashchat templates`); stdin is its `input`
+    #[arg(short = 't', long, value_name = "NAME", conflicts_with = "raw")]
+    pub template: Option<String>,
+
+    /// A template variable's value (repeatable): -p NAME VALUE
+    #[arg(short = 'p', long = "var", num_args = 2, value_names = ["NAME", "VALUE"], requires = "template")]
+    pub vars: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub command: Option<TemplatesCommand>,
+
+    /// Print JSON instead of a table or text
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Each template with its description and variables (the default action)
+    List,
+    /// Print a template's file
+    Show {
+        /// The template's name
+        name: String,
+    },
+    /// Write a new template (an example, or the last prompt) and open it in $VISUAL or $EDITOR
+    New {
+        /// The template's name: letters, digits, - and _
+        name: String,
+        /// Start from the last prompt `flashchat prompt` answered
+        #[arg(long)]
+        from_last: bool,
+        /// Replace a template of that name
+        #[arg(long)]
+        force: bool,
+    },
+    /// Open a template in $VISUAL or $EDITOR
+    Edit {
+        /// The template's name
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -381,6 +428,10 @@ pub struct ConfigShowArgs {
     /// Print one JSON object
     #[arg(long)]
     pub json: bool,
+
+    /// The settings as `prompt -t NAME` would run with them
+    #[arg(short = 't', long, value_name = "NAME")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,9 +10,11 @@ pub mod client;
 pub mod commands;
 mod context;
 pub mod docs;
+pub mod editor;
 pub mod engine;
 pub mod env_vars;
 pub mod errors;
+pub mod front_matter;
 pub mod fsutil;
 pub mod human;
 pub mod interrupt;
@@ -29,6 +31,7 @@ pub mod server;
 pub mod sessions;
 pub mod settings;
 pub mod setup;
+pub mod templates;
 pub mod wire;
 
 use clap::{CommandFactory, Parser};
@@ -81,6 +84,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Ps(args) => commands::ps::run(&ctx, &args),
         Command::Cache(args) => commands::cache::run(&ctx, &args),
         Command::Mcp(args) => commands::mcp::run(&ctx, &args),
+        Command::Templates(args) => commands::templates::run(&ctx, &args),
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(args) => commands::chat::run(&ctx, &args),

@@ -54,6 +54,10 @@ pub struct Paths {
     pub config_file: PathBuf,
     pub sessions_dir: PathBuf,
     pub personas_dir: PathBuf,
+    /// Prompt templates (`NAME.md`).
+    pub templates_dir: PathBuf,
+    /// The last prompt `flashchat prompt` answered, for `templates new --from-last`.
+    pub last_prompt_file: PathBuf,
     pub logs_dir: PathBuf,
     pub pid_file: PathBuf,
     /// The Hugging Face hub cache (`models--owner--repo/...` folders).
@@ -120,6 +124,8 @@ impl Paths {
             config_file: config_dir.join("config.toml"),
             sessions_dir: config_dir.join("sessions"),
             personas_dir: config_dir.join("personas"),
+            templates_dir: config_dir.join("templates"),
+            last_prompt_file: data_dir.join("last-prompt.txt"),
             logs_dir: config_dir.join("logs"),
             pid_file: config_dir.join("server.pid"),
             config_dir,

@@ -58,16 +58,13 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 /// Reads `+++ toml +++ prompt`; a file without the block is all prompt.
 pub fn parse(name: &str, text: &str) -> Result<Persona, String> {
-    let (settings, prompt) = match text.strip_prefix("+++") {
-        Some(rest) => {
-            let end = rest
-                .find("\n+++")
-                .ok_or("the `+++` settings block is not closed")?;
+    let (settings, prompt) = match crate::front_matter::split(text)? {
+        (Some(block), prompt) => {
             let settings: FrontMatter =
-                toml::from_str(&rest[..end]).map_err(|e| e.message().to_string())?;
-            (settings, &rest[end + 4..])
+                toml::from_str(block).map_err(|e| e.message().to_string())?;
+            (settings, prompt)
         }
-        None => (FrontMatter::default(), text),
+        (None, prompt) => (FrontMatter::default(), prompt),
     };
     let system_prompt = prompt.trim().to_string();
     if system_prompt.is_empty() {

@@ -36,12 +36,18 @@ pub fn run(ctx: &Context, args: &ConfigArgs) -> anyhow::Result<()> {
 }
 
 fn show(ctx: &Context, args: &ConfigShowArgs) -> anyhow::Result<()> {
+    let resolved = match &args.template {
+        Some(name) => {
+            crate::templates::load(&ctx.paths.templates_dir, name)?.layered_on(&ctx.resolved)?
+        }
+        None => ctx.resolved.clone(),
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         let values: serde_json::Map<String, serde_json::Value> = KEYS
             .iter()
             .map(|key| {
-                let (value, origin) = &ctx.resolved.values[key.name];
+                let (value, origin) = &resolved.values[key.name];
                 let entry = serde_json::json!({
                     "value": value.as_ref().map(toml_to_json),
                     "origin": origin.to_string(),
@@ -51,7 +57,7 @@ fn show(ctx: &Context, args: &ConfigShowArgs) -> anyhow::Result<()> {
             })
             .collect();
         let object = serde_json::json!({
-            "config_file": ctx.resolved.config_file,
+            "config_file": resolved.config_file,
             "values": values,
         });
         serde_json::to_writer_pretty(&mut out, &object)?;
@@ -61,7 +67,7 @@ fn show(ctx: &Context, args: &ConfigShowArgs) -> anyhow::Result<()> {
     let rows: Vec<(String, &str)> = KEYS
         .iter()
         .map(|key| {
-            let (value, _) = &ctx.resolved.values[key.name];
+            let (value, _) = &resolved.values[key.name];
             let shown = value.as_ref().map_or("\"\"".to_string(), |v| v.to_string());
             (format!("{} = {shown}", key.name), key.name)
         })
@@ -73,7 +79,7 @@ fn show(ctx: &Context, args: &ConfigShowArgs) -> anyhow::Result<()> {
         .unwrap_or(0);
     for (row, name) in rows {
         if args.origin {
-            let origin = &ctx.resolved.values[name].1;
+            let origin = &resolved.values[name].1;
             writeln!(out, "{row:<width$}  # {origin}")?;
         } else {
             writeln!(out, "{row}")?;

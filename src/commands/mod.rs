@@ -15,6 +15,7 @@ pub mod ps;
 pub mod serve;
 pub mod sessions;
 pub mod status;
+pub mod templates;
 
 use crate::errors::Hinted;
 use crate::models::{ModelSpec, ResolvedModel};

@@ -16,15 +16,31 @@ use crate::mcp::Toolbox;
 use crate::personas;
 use crate::printer::Printer;
 use crate::role::Role;
+use crate::templates;
 use crate::Context;
+use std::collections::BTreeMap;
 
 pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
-    let constraint = constraint(args)?;
-    let text = prompt_text(args)?;
-    let resolved = match &args.persona {
+    let template = match &args.template {
+        Some(name) => Some(templates::load(&ctx.paths.templates_dir, name)?),
+        None => None,
+    };
+    let constraint = match (constraint(args)?, &template) {
+        (None, Some(template)) => template.schema.clone().map(Constraint::JsonSchema),
+        (given, _) => given,
+    };
+    let text = match &template {
+        Some(template) => template.render(&template_values(args)?)?,
+        None => prompt_text(args)?,
+    };
+    remember(ctx, &text);
+    let mut resolved = match &args.persona {
         Some(name) => personas::load(&ctx.paths.personas_dir, name)?.layered_on(&ctx.resolved)?,
         None => ctx.resolved.clone(),
     };
+    if let Some(template) = &template {
+        resolved = template.layered_on(&resolved)?;
+    }
     let settings = &resolved.settings;
     let mut request = GenerateRequest {
         prompt: prompt_input(args, settings.system_prompt.clone(), text),
@@ -265,9 +281,42 @@ impl Frontend for Output {
     }
 }
 
-/// The prompt: the arguments, stdin, or the arguments followed by stdin as context.
-fn prompt_text(args: &PromptArgs) -> anyhow::Result<String> {
-    let from_args = args.text.join(" ");
+/// A template's values: `-p NAME VALUE` pairs, and stdin (or, with
+/// nothing piped, the prompt's words) as `input`.
+fn template_values(args: &PromptArgs) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut values: BTreeMap<String, String> = args
+        .vars
+        .chunks(2)
+        .filter_map(|pair| match pair {
+            [name, value] => Some((name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect();
+    if !values.contains_key(templates::INPUT) {
+        let piped = read_stdin()?;
+        let words = args.text.join(" ");
+        let input = if piped.trim().is_empty() {
+            words
+        } else {
+            piped
+        };
+        if !input.trim().is_empty() {
+            values.insert(templates::INPUT.into(), input.trim_end().to_string());
+        }
+    }
+    Ok(values)
+}
+
+/// Keeps the prompt for `templates new --from-last`; failing to is not an
+/// error worth stopping the answer for.
+fn remember(ctx: &Context, text: &str) {
+    if let Some(dir) = ctx.paths.last_prompt_file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = crate::fsutil::write_atomically(&ctx.paths.last_prompt_file, text.as_bytes());
+}
+
+fn read_stdin() -> anyhow::Result<String> {
     let stdin = std::io::stdin();
     let mut piped = String::new();
     if !stdin.is_terminal() {
@@ -276,6 +325,13 @@ fn prompt_text(args: &PromptArgs) -> anyhow::Result<String> {
             .read_to_string(&mut piped)
             .context("cannot read the prompt from stdin (is it UTF-8 text?)")?;
     }
+    Ok(piped)
+}
+
+/// The prompt: the arguments, stdin, or the arguments followed by stdin as context.
+fn prompt_text(args: &PromptArgs) -> anyhow::Result<String> {
+    let from_args = args.text.join(" ");
+    let piped = read_stdin()?;
     let text = match (from_args.trim().is_empty(), piped.trim().is_empty()) {
         (false, false) => format!("{from_args}\n\n{}", piped.trim_end()),
         (false, true) => from_args,

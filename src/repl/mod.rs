@@ -327,6 +327,21 @@ impl<'a> Chat<'a> {
                 )),
                 None => self.note("Nothing to save yet: the session starts with the first answer."),
             },
+            Slash::Template(name, values) => {
+                let filled = crate::templates::load(&self.paths.templates_dir, &name)
+                    .and_then(|t| Ok((t.render(&values.into_iter().collect())?, t)));
+                match filled {
+                    Ok((text, template)) => {
+                        if !template.settings.is_empty() || template.schema.is_some() {
+                            self.note("(The template's settings and schema apply to `prompt -t`; here /set and /persona set the chat's.)");
+                        }
+                        println!("{}", self.printer.dim(&text));
+                        self.messages.push(Message::new(Role::User, text));
+                        self.answer()?;
+                    }
+                    Err(e) => self.note(&format!("{} ({})", e.message, e.hint)),
+                }
+            }
             Slash::Tools(None) => self.list_tools(),
             Slash::Tools(Some((server, on))) => {
                 let done = self.toolbox_mut()?.set_enabled(&server, on).map(|()| {
@@ -625,25 +640,13 @@ fn trust_words(trust: &crate::mcp::Trust) -> String {
 
 /// Opens `$VISUAL` or `$EDITOR` on `text`; `None` when neither is set.
 fn edit_in_editor(text: &str) -> anyhow::Result<Option<String>> {
-    let Some(editor) = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|e| !e.trim().is_empty())
-    else {
-        return Ok(None);
-    };
     let file = tempfile::Builder::new().suffix(".md").tempfile()?;
     std::fs::write(file.path(), text)?;
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(file.path())
-        .status()?;
-    if !status.success() {
-        anyhow::bail!("{editor} exited with {status}; the message is unchanged");
+    match crate::editor::open(file.path()) {
+        Ok(true) => Ok(Some(std::fs::read_to_string(file.path())?)),
+        Ok(false) => Ok(None),
+        Err(e) => Err(e.context("the message is unchanged")),
     }
-    Ok(Some(std::fs::read_to_string(file.path())?))
 }
 
 /// The contents of the last ``` fenced block.

@@ -92,6 +92,11 @@ pub const COMMANDS: &[SlashCommand] = &[
         help: "list saved sessions",
     },
     SlashCommand {
+        name: "template",
+        args: "<name> [var=value ...]",
+        help: "send a prompt template filled with these values (`flashchat templates` lists them)",
+    },
+    SlashCommand {
         name: "tools",
         args: "[on|off <server>]",
         help: "list the MCP servers and their tools, or turn a server on or off for this chat",
@@ -124,6 +129,8 @@ pub enum Slash {
     Stats,
     Context,
     Sessions,
+    /// A template's name and its `var=value` pairs.
+    Template(String, Vec<(String, String)>),
     /// `None`: list; `Some((server, on))`.
     Tools(Option<(String, bool)>),
     /// `None`: show; `Some((server, trust))`.
@@ -192,6 +199,18 @@ pub fn parse(line: &str) -> Result<Slash, String> {
                 return Err(format!("{value} is out of range for {key}"));
             }
             Slash::Set(setting, value)
+        }
+        "template" if !rest.is_empty() => {
+            let mut words = rest.split_whitespace();
+            let name = words.next().unwrap_or_default().to_string();
+            let values = words
+                .map(|pair| {
+                    pair.split_once('=')
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .ok_or_else(|| format!("`{pair}` is not var=value; {}", usage()))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Slash::Template(name, values)
         }
         "tools" if rest.is_empty() => Slash::Tools(None),
         "tools" => match rest.split_whitespace().collect::<Vec<_>>()[..] {
@@ -269,6 +288,7 @@ mod tests {
                 "set" => "/set temperature 0.5".to_string(),
                 "title" => "/title Hello".to_string(),
                 "export" => "/export md".to_string(),
+                "template" => "/template summary words=20".to_string(),
                 name => format!("/{name}"),
             };
             assert!(parse(&line).is_ok(), "{line}");

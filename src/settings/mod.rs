@@ -25,6 +25,8 @@ pub enum Origin {
     Env(String),
     /// The persona a chat answers as.
     Persona(String),
+    /// The prompt template `prompt -t` fills.
+    Template(String),
     Cli(&'static str),
     /// `/set` in a running chat.
     Chat,
@@ -38,8 +40,9 @@ impl Origin {
             Origin::File(_) => 1,
             Origin::Env(_) => 2,
             Origin::Persona(_) => 3,
-            Origin::Cli(_) => 4,
-            Origin::Chat => 5,
+            Origin::Template(_) => 4,
+            Origin::Cli(_) => 5,
+            Origin::Chat => 6,
         }
     }
 }
@@ -51,6 +54,7 @@ impl fmt::Display for Origin {
             Origin::File(path) => write!(f, "file {}", path.display()),
             Origin::Env(var) => write!(f, "env {var}"),
             Origin::Persona(name) => write!(f, "persona {name}"),
+            Origin::Template(name) => write!(f, "template {name}"),
             Origin::Cli(flag) => write!(f, "cli {flag}"),
             Origin::Chat => write!(f, "chat /set"),
         }
@@ -249,6 +253,15 @@ impl Resolved {
     pub fn from_command_line(&self, key: &str) -> Option<&Value> {
         match self.values.get(key) {
             Some((value, Origin::Cli(_))) => value.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The value of `key` when this run asked for it: a flag, or the prompt
+    /// template being filled.
+    pub fn asked_for(&self, key: &str) -> Option<&Value> {
+        match self.values.get(key) {
+            Some((value, Origin::Cli(_) | Origin::Template(_))) => value.as_ref(),
             _ => None,
         }
     }

@@ -17,6 +17,7 @@ mod kv_cache;
 mod mcp;
 mod models;
 mod prompt;
+mod prompt_templates;
 mod router;
 mod serve;
 mod sessions;
