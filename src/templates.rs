@@ -166,11 +166,7 @@ pub fn list(dir: &Path) -> Vec<Template> {
 
 /// A name a template file may have: letters, digits, `-` and `_`.
 pub fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    crate::fsutil::is_plain_name(name)
 }
 
 impl Template {

@@ -726,16 +726,7 @@ mod tests {
 
     #[test]
     fn requests_offer_tools_as_openai_writes_them() {
-        let sampling = SamplingParams {
-            temperature: 0.0,
-            top_p: 1.0,
-            top_k: 0,
-            min_p: 0.0,
-            repeat_penalty: 1.0,
-            presence_penalty: 0.0,
-            frequency_penalty: 0.0,
-            seed: 1,
-        };
+        let sampling = SamplingParams::greedy();
         let tools = ToolUse {
             tools: vec![crate::engine::Tool {
                 name: "list_directory".into(),

@@ -81,11 +81,7 @@ impl ServerConfig {
 
 /// A server name: what `mcp add`, `/tools` and tool names use.
 pub fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    crate::fsutil::is_plain_name(name)
 }
 
 /// Checks the whole `mcp.servers` table; the error names the server and field.
