@@ -40,6 +40,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
@@ -113,7 +114,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --temperature 'Sampling temperature; 0 picks the most likely token every time (config: temperature)'
             cand --top-p 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)'
             cand --seed 'Random seed: the same seed, prompt and settings give the same text (config: seed)'
-            cand --system 'System prompt for this answer (config: system_prompt)'
+            cand --system 'System prompt (config: system_prompt)'
             cand --stop 'Stop when the model writes STRING (repeatable); the string itself is not printed'
             cand --persona 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)'
             cand --schema 'Answer with JSON that validates against this JSON schema: a file, or the schema itself'
@@ -141,6 +142,40 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --json 'Print one JSON object (text, finish reason, usage, timings) instead of streaming text'
             cand --tools 'Let the model call the tools of the enabled MCP servers (`flashchat mcp list`); calls and results go to stderr'
             cand --yes 'Run tool calls that need confirmation without asking (otherwise they are refused)'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;batch'= {
+            cand -o 'Write the results here (.csv for CSV, JSON Lines otherwise) and go on from what it holds; without it they go to stdout'
+            cand --output 'Write the results here (.csv for CSV, JSON Lines otherwise) and go on from what it holds; without it they go to stdout'
+            cand -t 'Fill the prompt template NAME with each record''s fields (`flashchat templates`)'
+            cand --template 'Fill the prompt template NAME with each record''s fields (`flashchat templates`)'
+            cand -p 'A template variable shared by every record (repeatable): -p NAME VALUE'
+            cand --var 'A template variable shared by every record (repeatable): -p NAME VALUE'
+            cand --parallel 'Requests at a time; a server started for the batch gets this many slots (config: server.parallel)'
+            cand -n 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --tokens 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --temperature 'Sampling temperature; 0 picks the most likely token every time (config: temperature)'
+            cand --top-p 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)'
+            cand --seed 'Random seed: the same seed, prompt and settings give the same text (config: seed)'
+            cand --system 'System prompt (config: system_prompt)'
+            cand --schema 'Every answer is JSON that validates against this schema: a file, or the schema itself'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --dry-run 'Check the input and print the first request that would be sent, sending nothing'
             cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand -q 'Print only data and errors: no status lines or progress'
@@ -1041,6 +1076,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
+            cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
@@ -1059,6 +1095,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;serve'= {
         }
         &'flashchat;help;prompt'= {
+        }
+        &'flashchat;help;batch'= {
         }
         &'flashchat;help;embed'= {
         }

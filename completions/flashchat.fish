@@ -44,6 +44,7 @@ complete -c flashchat -n "__fish_flashchat_needs_command" -s V -l version -d 'Pr
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "batch" -d 'Answer every prompt of a JSONL or CSV file through the server\'s slots; reruns go on where one stopped'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
 complete -c flashchat -n "__fish_flashchat_needs_command" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
@@ -107,7 +108,7 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s n -l toke
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l temperature -d 'Sampling temperature; 0 picks the most likely token every time (config: temperature)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l top-p -d 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l seed -d 'Random seed: the same seed, prompt and settings give the same text (config: seed)' -r
-complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l system -d 'System prompt for this answer (config: system_prompt)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l system -d 'System prompt (config: system_prompt)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l stop -d 'Stop when the model writes STRING (repeatable); the string itself is not printed' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l persona -d 'Answer as a persona: its system prompt and settings (`flashchat chat` lists them with /persona)' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l schema -d 'Answer with JSON that validates against this JSON schema: a file, or the schema itself' -r
@@ -139,6 +140,33 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s v -l verb
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand prompt" -s h -l help -d 'Print help'
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s o -l output -d 'Write the results here (.csv for CSV, JSON Lines otherwise) and go on from what it holds; without it they go to stdout' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s t -l template -d 'Fill the prompt template NAME with each record\'s fields (`flashchat templates`)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s p -l var -d 'A template variable shared by every record (repeatable): -p NAME VALUE' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l parallel -d 'Requests at a time; a server started for the batch gets this many slots (config: server.parallel)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s n -l tokens -d 'Maximum number of tokens to generate (config: max_tokens)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l temperature -d 'Sampling temperature; 0 picks the most likely token every time (config: temperature)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l top-p -d 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l seed -d 'Random seed: the same seed, prompt and settings give the same text (config: seed)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l system -d 'System prompt (config: system_prompt)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l schema -d 'Every answer is JSON that validates against this schema: a file, or the schema itself' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l config -d 'Read settings from FILE instead of the user config file' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l chat-template -d 'A Jinja chat template file to use instead of the model\'s own (config: chat_template)' -r -F
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l cache-type-k -d 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l cache-type-v -d 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l flash-attention -d 'Flash attention: auto, on or off (config: flash_attention)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l gpu-layers -d 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l main-gpu -d 'The GPU holding the model, or the results when split (config: main_gpu)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l split-mode -d 'How several GPUs share a model: none, layer or row (config: split_mode)' -r
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l dry-run -d 'Check the input and print the first request that would be sent, sending nothing'
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s v -l verbose -d 'Show more detail on stderr (llama.cpp\'s own log lines with -v)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand batch" -s h -l help -d 'Print help'
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l config -d 'Read settings from FILE instead of the user config file' -r -F
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l model -d 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf' -r
 complete -c flashchat -n "__fish_flashchat_using_subcommand embed" -l color -d 'When to use colour on the terminal' -r -f -a "auto\t''
@@ -848,21 +876,22 @@ complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s v -l
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or progress'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -l swa-full -d 'Keep a full-length cache for sliding-window layers (config: swa_full)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "templates" -d 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "chat" -d 'Chat with the model in the terminal; every turn is saved as a session'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "serve" -d 'Run the OpenAI-compatible HTTP server as a background daemon'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "prompt" -d 'Answer one prompt on stdout (text piped on stdin is added as context)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "batch" -d 'Answer every prompt of a JSONL or CSV file through the server\'s slots; reruns go on where one stopped'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "embed" -d 'Embed texts (arguments, or stdin lines) as vectors on stdout'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "ps" -d 'Show the running server\'s loaded models: state, slots, queue, idle time, size'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "cache" -d 'Show or empty the saved conversation KV states (the cache folder\'s kv/)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "mcp" -d 'List, add and remove MCP servers (Model Context Protocol) and see their tools'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "templates" -d 'List, show, write and edit prompt templates (for `prompt -t NAME`)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "config" -d 'Show or change the configuration'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "status" -d 'Show paths, the resolved model, settings, CPU features and server state'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "sessions" -d 'List, show, search, export, rename and delete saved chat sessions'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "models" -d 'List, download, inspect and choose GGUF models'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "benchmark" -d 'Measure expert and whole-model speed (run, verify, bench, moe, moebench, full, fullbench)'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c flashchat -n "__fish_flashchat_using_subcommand help; and not __fish_seen_subcommand_from chat serve prompt batch embed ps cache mcp templates config status sessions models benchmark completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'The folder, its size and bound, and each saved state (the default action)'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every saved state'
 complete -c flashchat -n "__fish_flashchat_using_subcommand help; and __fish_seen_subcommand_from mcp" -f -a "list" -d 'Start each enabled server, list its tools and stop it (the default action)'

@@ -99,6 +99,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Answer one prompt on stdout (text piped on stdin is added as context)
     Prompt(PromptArgs),
+    /// Answer every prompt of a JSONL or CSV file through the server's slots; reruns go on where one stopped
+    Batch(BatchArgs),
     /// Embed texts (arguments, or stdin lines) as vectors on stdout
     Embed(EmbedArgs),
     /// Show the running server's loaded models: state, slots, queue, idle time, size
@@ -275,25 +277,8 @@ pub struct PromptArgs {
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
 
-    /// Maximum number of tokens to generate (config: max_tokens)
-    #[arg(short = 'n', long, value_name = "N", allow_negative_numbers = true)]
-    pub tokens: Option<i64>,
-
-    /// Sampling temperature; 0 picks the most likely token every time (config: temperature)
-    #[arg(long, value_name = "T", allow_negative_numbers = true)]
-    pub temperature: Option<f64>,
-
-    /// Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)
-    #[arg(long, value_name = "P", allow_negative_numbers = true)]
-    pub top_p: Option<f64>,
-
-    /// Random seed: the same seed, prompt and settings give the same text (config: seed)
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub seed: Option<i64>,
-
-    /// System prompt for this answer (config: system_prompt)
-    #[arg(long, value_name = "TEXT")]
-    pub system: Option<String>,
+    #[command(flatten)]
+    pub answer: AnswerArgs,
 
     /// Stop when the model writes STRING (repeatable); the string itself is not printed
     #[arg(long, value_name = "STRING")]
@@ -354,6 +339,73 @@ pub struct PromptArgs {
     /// A template variable's value (repeatable): -p NAME VALUE
     #[arg(short = 'p', long = "var", num_args = 2, value_names = ["NAME", "VALUE"], requires = "template")]
     pub vars: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Input: JSON Lines in OpenAI's batch format ({\"custom_id\", \"body\": {\"messages\": ...}}), \
+plain JSON Lines ({\"id\", \"prompt\"} or {\"id\", \"messages\"}, with any request field beside them), \
+or CSV with `id` and `prompt` columns; with -t, each record's fields fill the template's variables. \
+-n, --temperature, --top-p, --seed, --system and --schema apply to records that do not say.\n\
+Output: one line per record in input order, with its id, answer, usage and timings, or its error. \
+Run the same command again to go on after a stop: answered ids are skipped, failed ones asked again."
+)]
+pub struct BatchArgs {
+    /// The requests: a .jsonl file, or a .csv file
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+
+    /// Write the results here (.csv for CSV, JSON Lines otherwise) and go on from what it holds; without it they go to stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Fill the prompt template NAME with each record's fields (`flashchat templates`)
+    #[arg(short = 't', long, value_name = "NAME")]
+    pub template: Option<String>,
+
+    /// A template variable shared by every record (repeatable): -p NAME VALUE
+    #[arg(short = 'p', long = "var", num_args = 2, value_names = ["NAME", "VALUE"], requires = "template")]
+    pub vars: Vec<String>,
+
+    /// Requests at a time; a server started for the batch gets this many slots (config: server.parallel)
+    #[arg(long, value_name = "N")]
+    pub parallel: Option<u32>,
+
+    // For the records that do not say otherwise.
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+
+    /// Every answer is JSON that validates against this schema: a file, or the schema itself
+    #[arg(long, value_name = "FILE|JSON")]
+    pub schema: Option<String>,
+
+    /// Check the input and print the first request that would be sent, sending nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// How answers are made, for `prompt` and `batch` (the settings' flags).
+#[derive(Debug, Clone, Args)]
+pub struct AnswerArgs {
+    /// Maximum number of tokens to generate (config: max_tokens)
+    #[arg(short = 'n', long, value_name = "N", allow_negative_numbers = true)]
+    pub tokens: Option<i64>,
+
+    /// Sampling temperature; 0 picks the most likely token every time (config: temperature)
+    #[arg(long, value_name = "T", allow_negative_numbers = true)]
+    pub temperature: Option<f64>,
+
+    /// Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
+    pub top_p: Option<f64>,
+
+    /// Random seed: the same seed, prompt and settings give the same text (config: seed)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+
+    /// System prompt (config: system_prompt)
+    #[arg(long, value_name = "TEXT")]
+    pub system: Option<String>,
 }
 
 #[derive(Debug, Args)]

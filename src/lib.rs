@@ -4,6 +4,7 @@
 pub mod agent;
 pub mod ask;
 pub mod backend;
+pub mod batch;
 pub mod bench;
 pub mod cli;
 pub mod client;
@@ -81,6 +82,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Embed(args) => commands::embed::run(&ctx, &args),
+        Command::Batch(args) => commands::batch::run(&ctx, &args),
         Command::Ps(args) => commands::ps::run(&ctx, &args),
         Command::Cache(args) => commands::cache::run(&ctx, &args),
         Command::Mcp(args) => commands::mcp::run(&ctx, &args),
@@ -101,6 +103,7 @@ fn needs_model(command: &Command) -> bool {
     match command {
         Command::Chat(_) | Command::Prompt(_) | Command::Embed(_) => true,
         Command::Serve(s) => !s.stop && !s.logs,
+        Command::Batch(b) => !b.dry_run,
         _ => false,
     }
 }
@@ -233,20 +236,34 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
             p.max_steps.map(Value::Integer),
             "--max-steps",
         );
-        push(keys::MAX_TOKENS, p.tokens.map(Value::Integer), "--tokens");
-        push(
-            "temperature",
-            p.temperature.map(Value::Float),
-            "--temperature",
-        );
-        push(keys::TOP_P, p.top_p.map(Value::Float), "--top-p");
-        push(keys::SEED, p.seed.map(Value::Integer), "--seed");
         let local = p.local.then(|| Value::String("never".into()));
         push(keys::USE_SERVER, local, "--local");
+    }
+    let answer = match command {
+        Some(Command::Prompt(p)) => Some(&p.answer),
+        Some(Command::Batch(b)) => Some(&b.answer),
+        _ => None,
+    };
+    if let Some(a) = answer {
+        push(keys::MAX_TOKENS, a.tokens.map(Value::Integer), "--tokens");
         push(
-            "system_prompt",
-            p.system.clone().map(Value::String),
+            keys::TEMPERATURE,
+            a.temperature.map(Value::Float),
+            "--temperature",
+        );
+        push(keys::TOP_P, a.top_p.map(Value::Float), "--top-p");
+        push(keys::SEED, a.seed.map(Value::Integer), "--seed");
+        push(
+            keys::SYSTEM_PROMPT,
+            a.system.clone().map(Value::String),
             "--system",
+        );
+    }
+    if let Some(Command::Batch(b)) = command {
+        push(
+            keys::SERVER_PARALLEL,
+            b.parallel.map(|n| Value::Integer(n.into())),
+            "--parallel",
         );
     }
     if let Some(Command::Serve(s)) = command {

@@ -101,6 +101,27 @@ impl Printer {
         Some(bar)
     }
 
+    /// A bar counting `total` items with rate and ETA on stderr, or
+    /// nothing when stderr is not a terminal or --quiet is given.
+    pub fn count_bar(&self, total: u64) -> Option<ProgressBar> {
+        if self.quiet || !self.stderr_is_terminal {
+            return None;
+        }
+        let bar = ProgressBar::new(total);
+        let style =
+            ProgressStyle::with_template("{wide_bar} {pos}/{len} {msg} {per_sec:.1} ETA {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Some(bar)
+    }
+
+    /// Whether progress is shown as plain lines (stderr is not a
+    /// terminal, and --quiet is not given).
+    pub fn progress_lines(&self) -> bool {
+        !self.quiet && !self.stderr_is_terminal
+    }
+
     /// A byte-count bar with speed and ETA on stderr, or nothing when
     /// stderr is not a terminal or --quiet is given.
     pub fn bytes_bar(&self, total: u64) -> Option<ProgressBar> {

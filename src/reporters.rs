@@ -234,3 +234,61 @@ impl DownloadReporter for Download<'_> {
         ));
     }
 }
+
+/// A batch run: a bar with done, failed, rate and ETA on a terminal;
+/// otherwise a line at each tenth of the work.
+pub struct Batch {
+    bar: Option<ProgressBar>,
+    lines: bool,
+    total: usize,
+    started: Instant,
+    counts: std::sync::Mutex<(usize, usize)>,
+}
+
+impl Batch {
+    pub fn new(printer: &Printer, total: usize) -> Self {
+        let bar = printer.count_bar(total as u64);
+        if let Some(bar) = &bar {
+            bar.set_message("done, 0 failed,");
+        }
+        Self {
+            bar,
+            lines: printer.progress_lines(),
+            total,
+            started: Instant::now(),
+            counts: Default::default(),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl crate::batch::Progress for Batch {
+    fn finished(&self, ok: bool) {
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        let (done, failed) = &mut *counts;
+        *done += 1;
+        *failed += usize::from(!ok);
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("done, {failed} failed,"));
+            bar.inc(1);
+        } else if self.lines
+            && (*done * 10 / self.total.max(1) > (*done - 1) * 10 / self.total.max(1))
+        {
+            let seconds = self.started.elapsed().as_secs_f64();
+            let rate = *done as f64 / seconds.max(1e-9);
+            let left = (self.total - *done) as f64 / rate.max(1e-9);
+            eprintln!(
+                "batch: {done}/{} done, {failed} failed, {rate:.1}/s, about {} left",
+                self.total,
+                crate::human::human_duration(left.round() as u64)
+            );
+        }
+    }
+}

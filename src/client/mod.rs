@@ -111,9 +111,36 @@ impl Client {
     pub fn stream(
         &self,
         request: &ClientRequest,
-        mut on_text: impl FnMut(&str) -> std::io::Result<()>,
+        on_text: impl FnMut(&str) -> std::io::Result<()>,
     ) -> anyhow::Result<Streamed> {
         let (path, body) = body(request);
+        self.stream_body(path, &body, request.messages.is_some(), on_text)
+    }
+
+    /// Streams a chat completion whose request body the caller wrote
+    /// (`flashchat batch` passes records through as they are); `stream`
+    /// and `stream_options` are set here.
+    pub fn stream_chat_json(
+        &self,
+        mut body: serde_json::Map<String, serde_json::Value>,
+        on_text: impl FnMut(&str) -> std::io::Result<()>,
+    ) -> anyhow::Result<Streamed> {
+        body.insert("stream".into(), true.into());
+        body.insert(
+            "stream_options".into(),
+            serde_json::json!({"include_usage": true}),
+        );
+        let body = serde_json::Value::Object(body).to_string();
+        self.stream_body("/chat/completions", &body, true, on_text)
+    }
+
+    fn stream_body(
+        &self,
+        path: &str,
+        body: &str,
+        chat: bool,
+        mut on_text: impl FnMut(&str) -> std::io::Result<()>,
+    ) -> anyhow::Result<Streamed> {
         let url = format!("{}{path}", self.base);
         let started = Instant::now();
         let mut call = self
@@ -137,7 +164,6 @@ impl Client {
         }
         let mut events = SseReader::new(BufReader::new(response.into_body().into_reader()));
         let mut state = StreamTally::new(started);
-        let chat = request.messages.is_some();
         while let Some(event) = events.next_event()? {
             let SseData::Data(data) = event else { break };
             let piece = if chat {
@@ -282,20 +308,44 @@ impl Client {
     }
 }
 
-/// The request body as JSON, and the endpoint it goes to.
-fn body(request: &ClientRequest) -> (&'static str, String) {
-    let s = request.sampling;
-    let sampling = SamplingFields {
-        max_tokens: Some(request.max_tokens.into()),
+/// The sampling fields of a request for these settings.
+fn sampling_fields(s: &SamplingParams, max_tokens: u32, stop: &[String]) -> SamplingFields {
+    SamplingFields {
+        max_tokens: Some(max_tokens.into()),
         temperature: Some(wide(s.temperature)),
         top_p: Some(wide(s.top_p)),
         top_k: Some(s.top_k.into()),
         min_p: Some(wide(s.min_p)),
         repeat_penalty: Some(wide(s.repeat_penalty)),
         seed: Some(s.seed.into()),
-        stop: (!request.stop.is_empty()).then(|| StopSpec::Many(request.stop.to_vec())),
+        stop: (!stop.is_empty()).then(|| StopSpec::Many(stop.to_vec())),
         ..SamplingFields::default()
-    };
+    }
+}
+
+/// A chat request's sampling and constraint fields for these settings, as
+/// JSON (what `flashchat batch` gives a record that leaves them out).
+pub fn chat_fields(
+    sampling: &SamplingParams,
+    max_tokens: u32,
+    constraint: Option<&Constraint>,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = serde_json::Map::new();
+    let parts = [
+        serde_json::to_value(sampling_fields(sampling, max_tokens, &[])),
+        serde_json::to_value(constraint_fields(constraint, true)),
+    ];
+    for part in parts {
+        if let Ok(serde_json::Value::Object(part)) = part {
+            fields.extend(part);
+        }
+    }
+    fields
+}
+
+/// The request body as JSON, and the endpoint it goes to.
+fn body(request: &ClientRequest) -> (&'static str, String) {
+    let sampling = sampling_fields(request.sampling, request.max_tokens, request.stop);
     let stream_options = Some(StreamOptions {
         include_usage: true,
     });

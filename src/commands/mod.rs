@@ -1,6 +1,7 @@
 //! One module per subcommand. Each exposes a single `run` function that takes
 //! the resolved [`Context`](crate::Context) and its clap arguments.
 
+pub mod batch;
 pub mod benchmark;
 pub mod cache;
 pub mod chat;

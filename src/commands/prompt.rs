@@ -146,25 +146,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
 /// checked before the model loads.
 fn constraint(args: &PromptArgs) -> anyhow::Result<Option<Constraint>> {
     let constraint = match (&args.schema, &args.grammar) {
-        (Some(schema), _) => {
-            let text = if schema.trim_start().starts_with('{') {
-                schema.clone()
-            } else {
-                std::fs::read_to_string(schema).map_err(|e| {
-                    Hinted::new(
-                        format!("--schema: cannot read {schema}: {e}"),
-                        "give a JSON schema file, or the schema itself as `{...}`",
-                    )
-                })?
-            };
-            let schema = serde_json::from_str(&text).map_err(|e| {
-                Hinted::new(
-                    format!("--schema: not JSON: {e}"),
-                    "a JSON schema is a JSON object, e.g. '{\"type\": \"object\"}'",
-                )
-            })?;
-            Constraint::JsonSchema(schema)
-        }
+        (Some(schema), _) => return Ok(Some(schema_flag(schema)?)),
         (None, Some(path)) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 Hinted::new(
@@ -176,18 +158,40 @@ fn constraint(args: &PromptArgs) -> anyhow::Result<Option<Constraint>> {
         }
         (None, None) => return Ok(None),
     };
-    let flag = if args.schema.is_some() {
-        "--schema"
+    checked("--grammar", constraint).map(Some)
+}
+
+/// `--schema`'s value: a JSON schema file, or the schema itself, read and
+/// checked (prompt and batch).
+pub(super) fn schema_flag(schema: &str) -> anyhow::Result<Constraint> {
+    let text = if schema.trim_start().starts_with('{') {
+        schema.to_string()
     } else {
-        "--grammar"
+        std::fs::read_to_string(schema).map_err(|e| {
+            Hinted::new(
+                format!("--schema: cannot read {schema}: {e}"),
+                "give a JSON schema file, or the schema itself as `{...}`",
+            )
+        })?
     };
+    let schema = serde_json::from_str(&text).map_err(|e| {
+        Hinted::new(
+            format!("--schema: not JSON: {e}"),
+            "a JSON schema is a JSON object, e.g. '{\"type\": \"object\"}'",
+        )
+    })?;
+    checked("--schema", Constraint::JsonSchema(schema))
+}
+
+/// The constraint, once llama.cpp's grammar converter takes it.
+fn checked(flag: &str, constraint: Constraint) -> anyhow::Result<Constraint> {
     constraint.to_grammar().map_err(|e| {
         Hinted::new(
             format!("{flag}: {e}"),
             "see llama.cpp's grammars/README.md for what schemas and grammars can say",
         )
     })?;
-    Ok(Some(constraint))
+    Ok(constraint)
 }
 
 /// The MCP servers `--tools` and `--mcp` choose, none started yet.
@@ -284,14 +288,7 @@ impl Frontend for Output {
 /// A template's values: `-p NAME VALUE` pairs, and stdin (or, with
 /// nothing piped, the prompt's words) as `input`.
 fn template_values(args: &PromptArgs) -> anyhow::Result<BTreeMap<String, String>> {
-    let mut values: BTreeMap<String, String> = args
-        .vars
-        .chunks(2)
-        .filter_map(|pair| match pair {
-            [name, value] => Some((name.clone(), value.clone())),
-            _ => None,
-        })
-        .collect();
+    let mut values = var_pairs(&args.vars);
     if !values.contains_key(templates::INPUT) {
         let piped = read_stdin()?;
         let words = args.text.join(" ");
@@ -305,6 +302,16 @@ fn template_values(args: &PromptArgs) -> anyhow::Result<BTreeMap<String, String>
         }
     }
     Ok(values)
+}
+
+/// `-p NAME VALUE` pairs as clap hands them over (prompt and batch).
+pub(super) fn var_pairs(vars: &[String]) -> BTreeMap<String, String> {
+    vars.chunks(2)
+        .filter_map(|pair| match pair {
+            [name, value] => Some((name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Keeps the prompt for `templates new --from-last`; failing to is not an

@@ -129,10 +129,43 @@ pub fn keep_alive(value: Option<Value>) -> Result<Option<Option<Duration>>, ApiE
         .map_err(|e| ApiError::invalid("keep_alive", e))
 }
 
-/// A request body as `T`, or a 400 that says what is wrong with it.
+/// A request body as `T`, or a 400 that says what is wrong with it and
+/// names the field (`temperature: invalid type…`, `param` too).
 pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::bad_body(format!("the body is not a valid request: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| match field_at_fault::<T>(bytes) {
+        Some(field) => ApiError {
+            message: format!("the body is not a valid request: `{field}`: {e}"),
+            param: Some(field.into()),
+            ..ApiError::bad_body("")
+        },
+        None => ApiError::bad_body(format!("the body is not a valid request: {e}")),
+    })
+}
+
+/// The top-level field a body that does not read as `T` fails on: the
+/// first one whose absence changes the error, other than into its own
+/// absence (a required field). (serde's own error has no
+/// path here: the request types flatten their field groups.) Only run on
+/// a failed request.
+fn field_at_fault<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<String> {
+    let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(bytes) else {
+        return None;
+    };
+    let error = |fields: &serde_json::Map<String, Value>| {
+        serde_json::from_value::<T>(Value::Object(fields.clone()))
+            .err()
+            .map(|e| e.to_string())
+    };
+    let whole = error(&fields)?;
+    fields.keys().find_map(|key| {
+        let mut without = fields.clone();
+        without.remove(key);
+        let missing = format!("missing field `{key}`");
+        match error(&without) {
+            Some(e) if e == whole || e == missing => None,
+            _ => Some(key.clone()),
+        }
+    })
 }
 
 pub fn chat(
@@ -562,6 +595,25 @@ mod tests {
     use super::*;
     use axum::response::IntoResponse;
     use serde_json::json;
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named() {
+        let body = br#"{"messages": [], "temperature": "hot"}"#;
+        let err = parse_json::<ChatCompletionRequest>(body).unwrap_err();
+        assert!(
+            err.message.contains("`temperature`: invalid type"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.param.as_deref(), Some("temperature"));
+        let err = parse_json::<ChatCompletionRequest>(b"{\"messages\": []} x").unwrap_err();
+        assert!(
+            err.message.contains("trailing characters"),
+            "{}",
+            err.message
+        );
+        assert!(err.param.is_none());
+    }
 
     fn chat_with(extra: Value) -> Result<(GenerateRequest, Delivery), ApiError> {
         let mut body = json!({"messages": [{"role": "user", "content": "Hi"}]});

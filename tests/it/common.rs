@@ -60,15 +60,10 @@ impl Sandbox {
         env: &[(&str, &str)],
         stdin: std::process::Stdio,
     ) -> Option<std::process::Child> {
-        let cmd = self.with_model()?;
-        let mut child = std::process::Command::new(cmd.get_program());
-        for (key, value) in cmd.get_envs() {
-            match value {
-                Some(value) => child.env(key, value),
-                None => child.env_remove(key),
-            };
-        }
-        let child = child
+        let model = test_model()?;
+        let child = self
+            .std_cmd()
+            .env("FLASHCHAT_MODEL", model)
             .args(args)
             .envs(env.iter().copied())
             .stdin(stdin)
@@ -77,6 +72,20 @@ impl Sandbox {
             .spawn()
             .expect("flashchat starts");
         Some(child)
+    }
+
+    /// [`Sandbox::cmd`] as a plain `std::process::Command`, for tests that
+    /// spawn, signal or kill it.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let cmd = self.cmd();
+        let mut std_cmd = std::process::Command::new(cmd.get_program());
+        for (key, value) in cmd.get_envs() {
+            match value {
+                Some(value) => std_cmd.env(key, value),
+                None => std_cmd.env_remove(key),
+            };
+        }
+        std_cmd
     }
 
     /// `flashchat sessions show last --json`, parsed.

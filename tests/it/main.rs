@@ -3,6 +3,7 @@
 
 mod agent;
 mod architecture;
+mod batch;
 mod benchmark;
 mod chat;
 mod cli;

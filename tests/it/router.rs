@@ -201,13 +201,13 @@ fn one_model_at_a_time_swaps_without_a_failed_request_and_idle_models_unload() {
 }
 
 /// llama.cpp's own server with the instruct model, stopped when dropped.
-struct LlamaServer {
+pub struct LlamaServer {
     child: std::process::Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl LlamaServer {
-    fn start(tools: &std::path::Path, model: &std::path::Path, key: &str) -> Self {
+    pub fn start(tools: &std::path::Path, model: &std::path::Path, key: &str) -> Self {
         let port = crate::common::free_port();
         let child = std::process::Command::new(tools.join("llama-server"))
             .arg("-m")

@@ -1,0 +1,357 @@
+//! `flashchat batch`: every record of a JSONL or CSV file answered through
+//! a server's slots (the running one, `server.url`, or one started for the
+//! run), results written in input order; a rerun goes on from the output.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::backend;
+use crate::batch::input::{self, Defaults, Filling, Record};
+use crate::batch::output::{self, Existing, Format, Sink};
+use crate::batch::{self, Plan, Summary};
+use crate::cli::BatchArgs;
+use crate::client::{self, Client};
+use crate::errors::{Hinted, Interrupted};
+use crate::models;
+use crate::server::pidfile::{self, ServerState};
+use crate::settings::{keys, Resolved};
+use crate::templates;
+use crate::Context;
+
+pub fn run(ctx: &Context, args: &BatchArgs) -> anyhow::Result<()> {
+    let template = match &args.template {
+        Some(name) => Some(templates::load(&ctx.paths.templates_dir, name)?),
+        None => None,
+    };
+    let resolved = match &template {
+        Some(template) => template.layered_on(&ctx.resolved)?,
+        None => ctx.resolved.clone(),
+    };
+    let constraint = match (&args.schema, &template) {
+        (Some(schema), _) => Some(super::prompt::schema_flag(schema)?),
+        (None, Some(template)) => template
+            .schema
+            .clone()
+            .map(crate::engine::Constraint::JsonSchema),
+        (None, None) => None,
+    };
+    let mut defaults = Defaults {
+        system: resolved.settings.system_prompt.clone(),
+        fields: request_defaults(&resolved, constraint.as_ref()),
+    };
+    let filling = template.as_ref().map(|template| Filling {
+        template,
+        shared: super::prompt::var_pairs(&args.vars),
+    });
+    let records = input::read(&args.input, filling.as_ref(), &defaults)?;
+    let output = args.output.as_deref();
+    let format = output.map_or(Format::Jsonl, Format::for_path);
+    let existing = match output {
+        Some(path) => {
+            refuse_input_as_output(&args.input, path)?;
+            output::read_existing(path, format)?
+        }
+        None => Existing::default(),
+    };
+    let unfinished_tail = existing.unfinished_tail;
+    let input_ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+    let plan = Plan::new(records, existing);
+
+    if args.dry_run {
+        return dry_run(ctx, args, &plan, &resolved);
+    }
+    if let Some(path) = output {
+        tidy(ctx, path, format, &plan, unfinished_tail)?;
+    }
+    if plan.todo.is_empty() {
+        ctx.printer.status(&format!(
+            "All {} requests are answered in {}; nothing to do.",
+            input_ids.len(),
+            output.map_or("the output".into(), |p| p.display().to_string())
+        ));
+        return put_in_order(output, format, &input_ids);
+    }
+
+    let server = Server::connect(ctx, &resolved)?;
+    if let Some(model) = &server.model_field {
+        defaults.fields.insert("model".into(), model.clone().into());
+    }
+    let todo = with_model(plan.todo, &defaults);
+    let parallel = args
+        .parallel
+        .map(|n| n as usize)
+        .or(server.slots)
+        .unwrap_or(resolved.settings.server.parallel as usize)
+        .max(1);
+    ctx.printer.status(&format!(
+        "Answering {} requests{} through {}, {parallel} at a time.",
+        todo.len(),
+        match input_ids.len() - todo.len() {
+            0 => String::new(),
+            done => format!(" ({done} answered before)"),
+        },
+        server.client.base()
+    ));
+    let mut sink = match output {
+        Some(path) => Sink::append_to(path, format)?,
+        None => Sink::stdout(),
+    };
+    let cancel = crate::interrupt::cleared_flag();
+    let progress = crate::reporters::Batch::new(&ctx.printer, todo.len());
+    let result = batch::run(
+        &server.client,
+        &todo,
+        parallel,
+        &cancel,
+        &progress,
+        |record, outcome| sink.write(&record.id, outcome),
+    );
+    progress.finish();
+    drop(sink);
+    server.stop_if_started(ctx);
+    let summary = result?;
+    put_in_order(output, format, &input_ids)?;
+    report(ctx, &summary, output, todo.len())
+}
+
+/// The request fields the settings give every record that leaves them out.
+fn request_defaults(
+    resolved: &Resolved,
+    constraint: Option<&crate::engine::Constraint>,
+) -> serde_json::Map<String, Value> {
+    let settings = &resolved.settings;
+    let mut fields = client::chat_fields(
+        &backend::sampling(settings),
+        settings.max_tokens,
+        constraint,
+    );
+    // Without a seed each answer gets its own random one on the server.
+    if settings.seed.is_none() {
+        fields.remove("seed");
+    }
+    fields
+}
+
+fn with_model(todo: Vec<Record>, defaults: &Defaults) -> Vec<Record> {
+    let Some(model) = defaults.fields.get("model") else {
+        return todo;
+    };
+    todo.into_iter()
+        .map(|mut record| {
+            record.body.entry("model").or_insert_with(|| model.clone());
+            record
+        })
+        .collect()
+}
+
+fn refuse_input_as_output(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let same = match (input.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Hinted::new(
+            format!(
+                "{} is the input; it cannot be the output too",
+                input.display()
+            ),
+            "name another file with -o",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Takes failed lines (asked again now) and an unfinished last line out
+/// of the output before appending to it.
+fn tidy(
+    ctx: &Context,
+    path: &Path,
+    format: Format,
+    plan: &Plan,
+    unfinished_tail: bool,
+) -> anyhow::Result<()> {
+    if plan.retried > 0 || unfinished_tail {
+        output::rewrite(path, format, &plan.kept)?;
+    }
+    if !plan.kept.is_empty() {
+        ctx.printer.status(&format!(
+            "{} holds {} answers; going on from there{}.",
+            path.display(),
+            plan.kept.len(),
+            match plan.retried {
+                0 => String::new(),
+                n => format!(" and asking the {n} that failed again"),
+            }
+        ));
+    }
+    if plan.strangers > 0 {
+        ctx.printer.warn(&format!(
+            "{} holds {} ids the input does not have; they are kept, at the end",
+            path.display(),
+            plan.strangers
+        ));
+    }
+    Ok(())
+}
+
+/// Lines written by several runs (failed ones asked again) are put back
+/// in the input's order.
+fn put_in_order(output: Option<&Path>, format: Format, input_ids: &[String]) -> anyhow::Result<()> {
+    let Some(path) = output else {
+        return Ok(());
+    };
+    let existing = output::read_existing(path, format)?;
+    let ids: Vec<&str> = input_ids.iter().map(String::as_str).collect();
+    if let Some(sorted) = batch::in_input_order(&existing.entries, &ids) {
+        output::rewrite(path, format, &sorted)?;
+    }
+    Ok(())
+}
+
+fn dry_run(
+    ctx: &Context,
+    args: &BatchArgs,
+    plan: &Plan,
+    resolved: &Resolved,
+) -> anyhow::Result<()> {
+    let done = plan.kept.len();
+    let Some(first) = plan.todo.first() else {
+        ctx.printer
+            .status("Every request is answered in the output; nothing would be sent.");
+        return Ok(());
+    };
+    let mut body = first.body.clone();
+    if let Some(model) = resolved.asked_for(keys::MODEL).and_then(|m| m.as_str()) {
+        body.entry("model").or_insert_with(|| model.into());
+    }
+    let target = match &resolved.settings.server.url {
+        Some(url) => url.clone(),
+        None => "flashchat's server".into(),
+    };
+    ctx.printer.status(&format!(
+        "{} requests read from {}{}; {} would go to {target}. The first (id {}, line {}):",
+        plan.todo.len() + done,
+        args.input.display(),
+        match done {
+            0 => String::new(),
+            n => format!(", {n} answered already"),
+        },
+        plan.todo.len(),
+        first.id,
+        first.line,
+    ));
+    println!("POST /v1/chat/completions");
+    println!("{}", serde_json::to_string_pretty(&Value::Object(body))?);
+    Ok(())
+}
+
+fn report(
+    ctx: &Context,
+    summary: &Summary,
+    output: Option<&Path>,
+    todo: usize,
+) -> anyhow::Result<()> {
+    let place = output.map_or("stdout".into(), |p| p.display().to_string());
+    let seconds = summary.elapsed.as_secs_f64();
+    ctx.printer.status(&format!(
+        "Wrote {} results to {place} in {:.1} s: {:.2} requests/s, {:.1} tokens/s generated ({} prompt + {} generated tokens){}.",
+        summary.written,
+        seconds,
+        summary.written as f64 / seconds.max(1e-9),
+        summary.tokens_per_second(),
+        summary.prompt_tokens,
+        summary.completion_tokens,
+        match summary.failed {
+            0 => String::new(),
+            n => format!("; {n} failed"),
+        }
+    ));
+    if summary.interrupted {
+        ctx.printer.status(&format!(
+            "Stopped with {} of {todo} written; run the same command again to go on.",
+            summary.written
+        ));
+        return Err(Interrupted.into());
+    }
+    if summary.failed > 0 {
+        return Err(Hinted::new(
+            format!(
+                "{} of {} requests failed; the first: {}",
+                summary.failed,
+                summary.written,
+                summary.first_failure.clone().unwrap_or_default()
+            ),
+            format!("each failed line in {place} holds its error; run the same command again to ask them again"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The server answering the batch.
+struct Server {
+    client: Client,
+    /// Its slots, when it says.
+    slots: Option<usize>,
+    /// The `model` each request names (the one a flag or the template
+    /// asks for).
+    model_field: Option<String>,
+    /// Whether this run started it (and so stops it).
+    started: bool,
+}
+
+impl Server {
+    /// `server.url`, the running flashchat server, or one started now.
+    fn connect(ctx: &Context, resolved: &Resolved) -> anyhow::Result<Self> {
+        let settings = &resolved.settings;
+        let key = settings.server.api_key.clone();
+        let asked = resolved
+            .asked_for(keys::MODEL)
+            .and_then(|m| m.as_str())
+            .map(str::to_string);
+        if let Some(url) = &settings.server.url {
+            return Ok(Server {
+                client: Client::new(url, key),
+                slots: None,
+                model_field: asked,
+                started: false,
+            });
+        }
+        let model_field = match asked {
+            Some(_) => Some(super::served_name(&models::resolve(
+                resolved, &ctx.env, &ctx.paths,
+            )?)),
+            None => None,
+        };
+        if let ServerState::Running(record) = pidfile::inspect(&ctx.paths.pid_file) {
+            let slots = client::health(&record.url, std::time::Duration::from_secs(5))
+                .and_then(|(_, health)| health)
+                .map(|h| h.slots as usize);
+            return Ok(Server {
+                client: Client::new(&record.url, key),
+                slots,
+                model_field,
+                started: false,
+            });
+        }
+        let model = models::resolve(resolved, &ctx.env, &ctx.paths)?;
+        let started = super::start_server(ctx, &model, false)?;
+        Ok(Server {
+            client: Client::new(&started.url, key),
+            slots: Some(settings.server.parallel as usize),
+            model_field,
+            started: true,
+        })
+    }
+
+    fn stop_if_started(&self, ctx: &Context) {
+        if self.started {
+            if let Err(e) = super::stop_server(ctx, false) {
+                ctx.printer
+                    .warn(&format!("the server started for the batch: {e}"));
+            }
+        }
+    }
+}
