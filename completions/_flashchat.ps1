@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Ask several models the same question and show their answers side by side, with their speed')
             [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
@@ -183,6 +184,36 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
             [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the first request that would be sent, sending nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;compare' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'A model to ask (repeat for each, at least two): a name from `flashchat models`, an alias or a spec')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'A model to ask (repeat for each, at least two): a name from `flashchat models`, an alias or a spec')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Maximum number of tokens to generate (config: max_tokens)')
+            [CompletionResult]::new('--tokens', '--tokens', [CompletionResultType]::ParameterName, 'Maximum number of tokens to generate (config: max_tokens)')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature; 0 picks the most likely token every time (config: temperature)')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Random seed: the same seed, prompt and settings give the same text (config: seed)')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt (config: system_prompt)')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Also write the comparison to FILE as a Markdown table')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (the prompt, and each model''s answer, usage and timings)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
@@ -1158,6 +1189,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Ask several models the same question and show their answers side by side, with their speed')
             [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Embed texts (arguments, or stdin lines) as vectors on stdout')
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the running server''s loaded models: state, slots, queue, idle time, size')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or empty the saved conversation KV states (the cache folder''s kv/)')
@@ -1182,6 +1214,9 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;help;batch' {
+            break
+        }
+        'flashchat;help;compare' {
             break
         }
         'flashchat;help;embed' {

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
+            cand compare 'Ask several models the same question and show their answers side by side, with their speed'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
@@ -176,6 +177,35 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
             cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
             cand --dry-run 'Check the input and print the first request that would be sent, sending nothing'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;compare'= {
+            cand -m 'A model to ask (repeat for each, at least two): a name from `flashchat models`, an alias or a spec'
+            cand --with 'A model to ask (repeat for each, at least two): a name from `flashchat models`, an alias or a spec'
+            cand -n 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --tokens 'Maximum number of tokens to generate (config: max_tokens)'
+            cand --temperature 'Sampling temperature; 0 picks the most likely token every time (config: temperature)'
+            cand --top-p 'Nucleus sampling: keep the smallest set of tokens whose probability reaches P (config: top_p)'
+            cand --seed 'Random seed: the same seed, prompt and settings give the same text (config: seed)'
+            cand --system 'System prompt (config: system_prompt)'
+            cand --save 'Also write the comparison to FILE as a Markdown table'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --json 'Print one JSON object (the prompt, and each model''s answer, usage and timings)'
             cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
             cand -q 'Print only data and errors: no status lines or progress'
@@ -1077,6 +1107,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
+            cand compare 'Ask several models the same question and show their answers side by side, with their speed'
             cand embed 'Embed texts (arguments, or stdin lines) as vectors on stdout'
             cand ps 'Show the running server''s loaded models: state, slots, queue, idle time, size'
             cand cache 'Show or empty the saved conversation KV states (the cache folder''s kv/)'
@@ -1097,6 +1128,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         &'flashchat;help;prompt'= {
         }
         &'flashchat;help;batch'= {
+        }
+        &'flashchat;help;compare'= {
         }
         &'flashchat;help;embed'= {
         }

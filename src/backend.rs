@@ -81,6 +81,14 @@ impl Backend {
         }
     }
 
+    /// The server answers come from, if they come from one.
+    pub fn server_client(&self) -> Option<&Client> {
+        match &self.source {
+            Source::Server(client, _) => Some(client),
+            Source::Local(..) => None,
+        }
+    }
+
     /// The model's name where known, else where answers come from.
     pub fn model_name(&self) -> &str {
         match &self.source {

@@ -101,6 +101,8 @@ pub enum Command {
     Prompt(PromptArgs),
     /// Answer every prompt of a JSONL or CSV file through the server's slots; reruns go on where one stopped
     Batch(BatchArgs),
+    /// Ask several models the same question and show their answers side by side, with their speed
+    Compare(CompareArgs),
     /// Embed texts (arguments, or stdin lines) as vectors on stdout
     Embed(EmbedArgs),
     /// Show the running server's loaded models: state, slots, queue, idle time, size
@@ -382,6 +384,34 @@ pub struct BatchArgs {
     /// Check the input and print the first request that would be sent, sending nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The question; when absent it is read from stdin
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// A model to ask (repeat for each, at least two): a name from `flashchat models`, an alias or a spec
+    #[arg(
+        short = 'm',
+        long = "with",
+        value_name = "MODEL",
+        required = true,
+        num_args = 1
+    )]
+    pub models: Vec<String>,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+
+    /// Print one JSON object (the prompt, and each model's answer, usage and timings)
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write the comparison to FILE as a Markdown table
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 }
 
 /// How answers are made, for `prompt` and `batch` (the settings' flags).

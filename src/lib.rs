@@ -9,6 +9,7 @@ pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod commands;
+pub mod compare;
 mod context;
 pub mod docs;
 pub mod editor;
@@ -83,6 +84,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Prompt(args) => commands::prompt::run(&ctx, &args),
         Command::Embed(args) => commands::embed::run(&ctx, &args),
         Command::Batch(args) => commands::batch::run(&ctx, &args),
+        Command::Compare(args) => commands::compare::run(&ctx, &args),
         Command::Ps(args) => commands::ps::run(&ctx, &args),
         Command::Cache(args) => commands::cache::run(&ctx, &args),
         Command::Mcp(args) => commands::mcp::run(&ctx, &args),
@@ -242,6 +244,7 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
     let answer = match command {
         Some(Command::Prompt(p)) => Some(&p.answer),
         Some(Command::Batch(b)) => Some(&b.answer),
+        Some(Command::Compare(c)) => Some(&c.answer),
         _ => None,
     };
     if let Some(a) = answer {

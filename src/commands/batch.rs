@@ -6,15 +6,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::backend;
 use crate::batch::input::{self, Defaults, Filling, Record};
 use crate::batch::output::{self, Existing, Format, Sink};
 use crate::batch::{self, Plan, Summary};
 use crate::cli::BatchArgs;
-use crate::client::{self, Client};
 use crate::errors::{Hinted, Interrupted};
-use crate::models;
-use crate::server::pidfile::{self, ServerState};
 use crate::settings::{keys, Resolved};
 use crate::templates;
 use crate::Context;
@@ -38,7 +34,7 @@ pub fn run(ctx: &Context, args: &BatchArgs) -> anyhow::Result<()> {
     };
     let mut defaults = Defaults {
         system: resolved.settings.system_prompt.clone(),
-        fields: request_defaults(&resolved, constraint.as_ref()),
+        fields: super::request_fields(&resolved.settings, constraint.as_ref()),
     };
     let filling = template.as_ref().map(|template| Filling {
         template,
@@ -73,7 +69,7 @@ pub fn run(ctx: &Context, args: &BatchArgs) -> anyhow::Result<()> {
         return put_in_order(output, format, &input_ids);
     }
 
-    let server = Server::connect(ctx, &resolved)?;
+    let server = super::ServerLease::connect(ctx, &resolved)?;
     if let Some(model) = &server.model_field {
         defaults.fields.insert("model".into(), model.clone().into());
     }
@@ -113,24 +109,6 @@ pub fn run(ctx: &Context, args: &BatchArgs) -> anyhow::Result<()> {
     let summary = result?;
     put_in_order(output, format, &input_ids)?;
     report(ctx, &summary, output, todo.len())
-}
-
-/// The request fields the settings give every record that leaves them out.
-fn request_defaults(
-    resolved: &Resolved,
-    constraint: Option<&crate::engine::Constraint>,
-) -> serde_json::Map<String, Value> {
-    let settings = &resolved.settings;
-    let mut fields = client::chat_fields(
-        &backend::sampling(settings),
-        settings.max_tokens,
-        constraint,
-    );
-    // Without a seed each answer gets its own random one on the server.
-    if settings.seed.is_none() {
-        fields.remove("seed");
-    }
-    fields
 }
 
 fn with_model(todo: Vec<Record>, defaults: &Defaults) -> Vec<Record> {
@@ -288,70 +266,4 @@ fn report(
         .into());
     }
     Ok(())
-}
-
-/// The server answering the batch.
-struct Server {
-    client: Client,
-    /// Its slots, when it says.
-    slots: Option<usize>,
-    /// The `model` each request names (the one a flag or the template
-    /// asks for).
-    model_field: Option<String>,
-    /// Whether this run started it (and so stops it).
-    started: bool,
-}
-
-impl Server {
-    /// `server.url`, the running flashchat server, or one started now.
-    fn connect(ctx: &Context, resolved: &Resolved) -> anyhow::Result<Self> {
-        let settings = &resolved.settings;
-        let key = settings.server.api_key.clone();
-        let asked = resolved
-            .asked_for(keys::MODEL)
-            .and_then(|m| m.as_str())
-            .map(str::to_string);
-        if let Some(url) = &settings.server.url {
-            return Ok(Server {
-                client: Client::new(url, key),
-                slots: None,
-                model_field: asked,
-                started: false,
-            });
-        }
-        let model_field = match asked {
-            Some(_) => Some(super::served_name(&models::resolve(
-                resolved, &ctx.env, &ctx.paths,
-            )?)),
-            None => None,
-        };
-        if let ServerState::Running(record) = pidfile::inspect(&ctx.paths.pid_file) {
-            let slots = client::health(&record.url, std::time::Duration::from_secs(5))
-                .and_then(|(_, health)| health)
-                .map(|h| h.slots as usize);
-            return Ok(Server {
-                client: Client::new(&record.url, key),
-                slots,
-                model_field,
-                started: false,
-            });
-        }
-        let model = models::resolve(resolved, &ctx.env, &ctx.paths)?;
-        let started = super::start_server(ctx, &model, false)?;
-        Ok(Server {
-            client: Client::new(&started.url, key),
-            slots: Some(settings.server.parallel as usize),
-            model_field,
-            started: true,
-        })
-    }
-
-    fn stop_if_started(&self, ctx: &Context) {
-        if self.started {
-            if let Err(e) = super::stop_server(ctx, false) {
-                ctx.printer
-                    .warn(&format!("the server started for the batch: {e}"));
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod benchmark;
 pub mod cache;
 pub mod chat;
+pub mod compare;
 pub mod completions;
 pub mod config;
 pub mod embed;
@@ -21,6 +22,8 @@ pub mod templates;
 use crate::errors::Hinted;
 use crate::models::{ModelSpec, ResolvedModel};
 use crate::server::daemon::{self, StartOptions, Started, StopOutcome};
+use crate::server::pidfile::{self, ServerState};
+use crate::settings::{keys, Resolved};
 use crate::Context;
 
 /// The name a server announces for a model: its spec as the user wrote it
@@ -104,4 +107,90 @@ fn stop_server(ctx: &Context, force: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A chat request's fields for these settings: sampling, `max_tokens`,
+/// the constraint as `response_format` (batch and compare fill requests
+/// with them). Without a seed each answer gets its own on the server.
+fn request_fields(
+    settings: &crate::settings::Settings,
+    constraint: Option<&crate::engine::Constraint>,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = crate::client::chat_fields(
+        &crate::backend::sampling(settings),
+        settings.max_tokens,
+        constraint,
+    );
+    if settings.seed.is_none() {
+        fields.remove("seed");
+    }
+    fields
+}
+
+/// The server a command that sends many requests uses (batch, compare):
+/// `server.url`, the running flashchat server, or one started for it and
+/// stopped after.
+pub(crate) struct ServerLease {
+    pub client: crate::client::Client,
+    /// Its slots, when it says.
+    pub slots: Option<usize>,
+    /// The `model` each request names (the one a flag or the template
+    /// asks for).
+    pub model_field: Option<String>,
+    /// Whether this run started it (and so stops it).
+    started: bool,
+}
+
+impl ServerLease {
+    /// `server.url`, the running flashchat server, or one started now.
+    pub(crate) fn connect(ctx: &Context, resolved: &Resolved) -> anyhow::Result<Self> {
+        let settings = &resolved.settings;
+        let key = settings.server.api_key.clone();
+        let asked = resolved
+            .asked_for(keys::MODEL)
+            .and_then(|m| m.as_str())
+            .map(str::to_string);
+        if let Some(url) = &settings.server.url {
+            return Ok(ServerLease {
+                client: crate::client::Client::new(url, key),
+                slots: None,
+                model_field: asked,
+                started: false,
+            });
+        }
+        let model_field = match asked {
+            Some(_) => Some(served_name(&crate::models::resolve(
+                resolved, &ctx.env, &ctx.paths,
+            )?)),
+            None => None,
+        };
+        if let ServerState::Running(record) = pidfile::inspect(&ctx.paths.pid_file) {
+            let slots = crate::client::health(&record.url, std::time::Duration::from_secs(5))
+                .and_then(|(_, health)| health)
+                .map(|h| h.slots as usize);
+            return Ok(ServerLease {
+                client: crate::client::Client::new(&record.url, key),
+                slots,
+                model_field,
+                started: false,
+            });
+        }
+        let model = crate::models::resolve(resolved, &ctx.env, &ctx.paths)?;
+        let started = start_server(ctx, &model, false)?;
+        Ok(ServerLease {
+            client: crate::client::Client::new(&started.url, key),
+            slots: Some(settings.server.parallel as usize),
+            model_field,
+            started: true,
+        })
+    }
+
+    pub(crate) fn stop_if_started(&self, ctx: &Context) {
+        if self.started {
+            if let Err(e) = stop_server(ctx, false) {
+                ctx.printer
+                    .warn(&format!("the server started for this run: {e}"));
+            }
+        }
+    }
 }

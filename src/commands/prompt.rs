@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     };
     let text = match &template {
         Some(template) => template.render(&template_values(args)?)?,
-        None => prompt_text(args)?,
+        None => prompt_text(&args.text)?,
     };
     remember(ctx, &text);
     let mut resolved = match &args.persona {
@@ -336,8 +336,8 @@ fn read_stdin() -> anyhow::Result<String> {
 }
 
 /// The prompt: the arguments, stdin, or the arguments followed by stdin as context.
-fn prompt_text(args: &PromptArgs) -> anyhow::Result<String> {
-    let from_args = args.text.join(" ");
+pub(super) fn prompt_text(words: &[String]) -> anyhow::Result<String> {
+    let from_args = words.join(" ");
     let piped = read_stdin()?;
     let text = match (from_args.trim().is_empty(), piped.trim().is_empty()) {
         (false, false) => format!("{from_args}\n\n{}", piped.trim_end()),

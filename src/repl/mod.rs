@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::agent::{self, Agent, Said};
 use crate::backend::{self, Backend};
+use crate::compare;
 use crate::engine::output::OutputParser;
 use crate::engine::{Completion, GenerateRequest, Message, PromptInput};
 use crate::errors::Hinted;
@@ -314,6 +315,7 @@ impl<'a> Chat<'a> {
                 None => self.note("No answer yet."),
             },
             Slash::Context => self.note(&self.context_bar()),
+            Slash::Compare(model) => self.compare(&model),
             Slash::Sessions => print!("{}", export::table(&self.store.list(), now())),
             Slash::Model(None) => self.note(&format!(
                 "Model: {} (/model NAME switches; `flashchat models` lists them)",
@@ -457,6 +459,52 @@ impl<'a> Chat<'a> {
         self.save_turn(&end.said)?;
         self.last = end.last;
         Ok(())
+    }
+
+    /// Asks `model` (through the server's router) to answer the last
+    /// message too, and shows both answers side by side. Nothing is saved.
+    fn compare(&mut self, model: &str) {
+        let Some(client) = self.backend.server_client() else {
+            self.note("/compare asks a server, which loads the other model beside this one: start it with `flashchat serve` and chat again.");
+            return;
+        };
+        let Some(asked) = self.messages.iter().rposition(|m| m.role == Role::User) else {
+            self.note("Nothing to compare yet: ask something first.");
+            return;
+        };
+        let mut messages = Vec::new();
+        if let Some(system) = self.system.clone().filter(|s| !s.is_empty()) {
+            messages.push(Message::new(Role::System, system));
+        }
+        messages.extend(self.messages[..=asked].iter().cloned());
+        let fields =
+            crate::client::chat_fields(&self.request.sampling, self.request.max_tokens, None);
+        self.interrupt.store(false, Ordering::Relaxed);
+        let theirs =
+            crate::reporters::spinning(self.printer, &format!("Asking {model}…"), || {
+                compare::ask(client, model, &messages, &fields, &self.interrupt, |_| {})
+            });
+        let said = self.messages[asked + 1..]
+            .iter()
+            .rev()
+            .find(|m| m.role == Role::Assistant && !m.content.trim().is_empty());
+        let ours = compare::Answer {
+            model: self.backend.model_name().to_string(),
+            text: said.map_or(String::new(), |m| m.content.trim().to_string()),
+            reasoning: None,
+            completion: self.last.clone(),
+            error: None,
+            total_ms: 0.0,
+        };
+        let answers = [ours, theirs];
+        let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns as usize);
+        let shown =
+            compare::side_by_side(&answers, width).unwrap_or_else(|| compare::stacked(&answers));
+        print!("{shown}");
+        let _ = std::io::stdout().flush();
+        self.note(&format!(
+            "Not saved in the session; /model {model} answers with it from now on."
+        ));
     }
 
     fn retry(&mut self) -> anyhow::Result<()> {

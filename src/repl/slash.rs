@@ -77,6 +77,11 @@ pub const COMMANDS: &[SlashCommand] = &[
         help: "write the session to a file (default: <id>.<format> here)",
     },
     SlashCommand {
+        name: "compare",
+        args: "<model>",
+        help: "answer your last message with another model too, side by side (through the server)",
+    },
+    SlashCommand {
         name: "stats",
         args: "",
         help: "tokens and speed of the last answer",
@@ -127,6 +132,8 @@ pub enum Slash {
     Title(String),
     Export(ExportAs, Option<String>),
     Stats,
+    /// Another model's answer to the last message, beside this one's.
+    Compare(String),
     Context,
     Sessions,
     /// A template's name and its `var=value` pairs.
@@ -178,6 +185,9 @@ pub fn parse(line: &str) -> Result<Slash, String> {
         "model" => Slash::Model((!rest.is_empty()).then(|| rest.to_string())),
         "save" => Slash::Save,
         "title" if !rest.is_empty() => Slash::Title(rest.to_string()),
+        "compare" if !rest.is_empty() && !rest.contains(char::is_whitespace) => {
+            Slash::Compare(rest.to_string())
+        }
         "set" => {
             let (key, value) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
             let setting = match key {
@@ -289,6 +299,7 @@ mod tests {
                 "title" => "/title Hello".to_string(),
                 "export" => "/export md".to_string(),
                 "template" => "/template summary words=20".to_string(),
+                "compare" => "/compare smollm2".to_string(),
                 name => format!("/{name}"),
             };
             assert!(parse(&line).is_ok(), "{line}");

@@ -8,6 +8,7 @@ mod benchmark;
 mod chat;
 mod cli;
 mod common;
+mod compare;
 mod config;
 mod dialects;
 mod embeddings;

@@ -405,3 +405,90 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
     tmux.keys(&["C-u", "C-d"]);
     tmux.wait_for("[exited]", 20);
 }
+
+#[test]
+fn compare_and_slash_compare_show_two_models_side_by_side_with_their_figures() {
+    let (Some(gemma), Some(smol)) = (test_model(), instruct_model()) else {
+        return;
+    };
+    let _heavy = heavy();
+    let sandbox = Sandbox::new();
+    link_model(
+        &gemma,
+        &sandbox.path().join("models/gemma-3-270m-q4_k_m.gguf"),
+    );
+    link_model(
+        &smol,
+        &sandbox
+            .path()
+            .join("models/SmolLM2-135M-Instruct.Q4_1.gguf"),
+    );
+    let env = [
+        ("FLASHCHAT_SERVER_PORT".to_string(), free_port().to_string()),
+        ("FLASHCHAT_MODEL".to_string(), gemma.display().to_string()),
+        ("FLASHCHAT_MAX_TOKENS".to_string(), "12".to_string()),
+        ("FLASHCHAT_TEMPERATURE".to_string(), "0".to_string()),
+    ];
+    let _stop = StopServer(&sandbox);
+    let saved = sandbox.path().join("cmp.md");
+    let saved_arg = saved.display().to_string();
+    let args = [
+        "compare",
+        "-m",
+        "gemma",
+        "-m",
+        "smollm2",
+        "--save",
+        &saved_arg,
+        "What is the capital of France?",
+    ];
+    let Some(tmux) = Tmux::start(&sandbox, &args, &env) else {
+        return;
+    };
+    let screen = tmux.wait_for("[exited]", 120);
+    // One row holds both headers, another both speeds.
+    let both = |line: &&str| line.starts_with("gemma") && line.contains("│ smollm2");
+    assert!(screen.lines().any(|l| both(&l)), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.matches("tok/s").count() == 2 && l.matches("TTFT").count() == 2),
+        "{screen}"
+    );
+    let saved = std::fs::read_to_string(&saved);
+    let saved = saved.unwrap_or_else(|e| panic!("{e}: {screen}"));
+    assert!(saved.contains("|  | `gemma` | `smollm2` |"), "{saved}");
+    assert!(saved.contains("| Generation |"), "{saved}");
+    drop(tmux);
+
+    // In a chat through the server, /compare puts SmolLM2's answer beside Gemma's.
+    let output = sandbox
+        .cmd()
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .arg("serve")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        crate::common::stderr_of(&output)
+    );
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    tmux.wait_for("you〉", 60);
+    tmux.line("The capital of France is");
+    tmux.wait_for_count("you〉", 2, 60);
+    tmux.line("/compare smollm2");
+    let screen = tmux.wait_for("Not saved in the session", 120);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("gemma-3-270m") && l.contains("│ smollm2")),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().any(|l| l.matches("tok/s").count() == 2),
+        "{screen}"
+    );
+}
