@@ -109,7 +109,7 @@ impl Printer {
         }
         let bar = ProgressBar::new(total);
         let style =
-            ProgressStyle::with_template("{wide_bar} {pos}/{len} {msg} {per_sec:.1} ETA {eta}")
+            ProgressStyle::with_template("{wide_bar} {pos}/{len} {msg} {per_sec:1} ETA {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(200));

@@ -202,7 +202,14 @@ fn dry_run(
     };
     let mut body = first.body.clone();
     if let Some(model) = resolved.asked_for(keys::MODEL).and_then(|m| m.as_str()) {
-        body.entry("model").or_insert_with(|| model.into());
+        // As a run names it: the server's name for a model on disk.
+        let named = match &resolved.settings.server.url {
+            Some(_) => model.to_string(),
+            None => crate::models::resolve(resolved, &ctx.env, &ctx.paths)
+                .map(|m| super::served_name(&m))
+                .unwrap_or_else(|_| model.to_string()),
+        };
+        body.entry("model").or_insert_with(|| named.into());
     }
     let target = match &resolved.settings.server.url {
         Some(url) => url.clone(),
