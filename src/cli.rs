@@ -95,6 +95,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Chat with the model in the terminal; every turn is saved as a session
     Chat(ChatArgs),
+    /// Full-screen workspace: the chat, sessions, models, live metrics and the server's log in panes
+    Tui(ChatArgs),
     /// Run the OpenAI-compatible HTTP server as a background daemon
     Serve(ServeArgs),
     /// Answer one prompt on stdout (text piped on stdin is added as context)

@@ -37,9 +37,19 @@ pub const HF_TOKEN: &str = "HF_TOKEN";
 /// Disables colour when set to anything (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
 
+/// `flashchat tui` writes a line per frame here (ms since start, ms
+/// drawing, 1 while an answer streams), for scripts/bench/tui.sh.
+pub const FLASHCHAT_TUI_FRAME_LOG: &str = "FLASHCHAT_TUI_FRAME_LOG";
+
+/// For tests: `flashchat tui` panics after its first frame, to show the
+/// terminal is given back and the panic reported as an error.
+pub const FLASHCHAT_TEST_TUI_PANIC: &str = "FLASHCHAT_TEST_TUI_PANIC";
+
 /// Environment variables that start with the setting prefix but are not settings.
 pub const NON_SETTING_VARS: &[&str] = &[
     FLASHCHAT_HOME,
     FLASHCHAT_TEST_MODEL,
+    FLASHCHAT_TUI_FRAME_LOG,
+    FLASHCHAT_TEST_TUI_PANIC,
     crate::engine::state_cache::WRITE_PAUSE_VAR,
 ];

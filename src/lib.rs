@@ -11,6 +11,7 @@ pub mod client;
 pub mod commands;
 pub mod compare;
 mod context;
+pub mod conversation;
 pub mod docs;
 pub mod editor;
 pub mod engine;
@@ -20,6 +21,7 @@ pub mod front_matter;
 pub mod fsutil;
 pub mod human;
 pub mod interrupt;
+pub mod keymap;
 mod logging;
 pub mod mcp;
 pub mod models;
@@ -34,6 +36,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup;
 pub mod templates;
+pub mod tui;
 pub mod wire;
 
 use clap::{CommandFactory, Parser};
@@ -76,6 +79,9 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
     if let Command::Completions(args) = &command {
         return commands::completions::run(args);
     }
+    if let Command::Tui(_) = &command {
+        commands::tui::check_terminal()?;
+    }
     let mut ctx = context(global, Some(&command))?;
     if needs_model(&command) {
         ctx = set_up_if_needed(ctx)?;
@@ -92,6 +98,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         Command::Status(args) => commands::status::run(&ctx, &args),
         Command::Config(args) => commands::config::run(&ctx, &args),
         Command::Chat(args) => commands::chat::run(&ctx, &args),
+        Command::Tui(args) => commands::tui::run(&ctx, &args),
         Command::Serve(args) => commands::serve::run(&ctx, &args),
         Command::Sessions(args) => commands::sessions::run(&ctx, &args),
         Command::Models(args) => commands::models::run(&ctx, &args),
@@ -103,7 +110,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
 /// Commands that generate, and so need a model (or a server).
 fn needs_model(command: &Command) -> bool {
     match command {
-        Command::Chat(_) | Command::Prompt(_) | Command::Embed(_) => true,
+        Command::Chat(_) | Command::Tui(_) | Command::Prompt(_) | Command::Embed(_) => true,
         Command::Serve(s) => !s.stop && !s.logs,
         Command::Batch(b) => !b.dry_run,
         _ => false,
@@ -220,7 +227,7 @@ fn cli_overrides(global: &GlobalArgs, command: Option<&Command>) -> Vec<CliOverr
         "--main-gpu",
     );
     push(keys::SPLIT_MODE, text(&global.split_mode), "--split-mode");
-    if let Some(Command::Chat(c)) = command {
+    if let Some(Command::Chat(c) | Command::Tui(c)) = command {
         push(
             keys::AGENT_TOOL_CHOICE,
             text(&c.tool_choice),

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
 
 /// The MCP servers the chat offers: those `--mcp` names, or every
 /// configured one (those disabled in the config start off, for `/tools on`).
-fn toolbox(ctx: &Context, args: &ChatArgs) -> anyhow::Result<Option<Toolbox>> {
+pub(super) fn toolbox(ctx: &Context, args: &ChatArgs) -> anyhow::Result<Option<Toolbox>> {
     let configured = &ctx.resolved.settings.mcp_servers;
     if args.no_tools || configured.is_empty() {
         return Ok(None);
@@ -63,7 +63,7 @@ fn toolbox(ctx: &Context, args: &ChatArgs) -> anyhow::Result<Option<Toolbox>> {
 
 /// Chat talks to a server: start one unless one runs, another server is
 /// configured, or the settings ask for the model in-process.
-fn ensure_server(ctx: &Context) -> anyhow::Result<()> {
+pub(super) fn ensure_server(ctx: &Context) -> anyhow::Result<()> {
     let s = &ctx.resolved.settings;
     let running = matches!(
         pidfile::inspect(&ctx.paths.pid_file),

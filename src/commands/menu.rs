@@ -18,6 +18,7 @@ use crate::Context;
 
 enum Action {
     NewChat,
+    Workspace,
     Resume,
     StartServer,
     StopServer,
@@ -45,6 +46,10 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
         );
         let actions = [
             ("New chat", Action::NewChat),
+            (
+                "Workspace (full-screen: chat, sessions, models, metrics, log)",
+                Action::Workspace,
+            ),
             ("Resume chat", Action::Resume),
             if running {
                 ("Stop server", Action::StopServer)
@@ -69,6 +74,7 @@ pub fn run(ctx: Context) -> anyhow::Result<()> {
         };
         let outcome = match &actions[choice].1 {
             Action::NewChat => chat::run(ctx, &chat_args(None)),
+            Action::Workspace => super::tui::run(ctx, &chat_args(None)),
             Action::Resume => resume(ctx, &theme),
             Action::StartServer => start_server(ctx),
             Action::StopServer => super::stop_server(ctx, false),

@@ -18,6 +18,7 @@ pub mod serve;
 pub mod sessions;
 pub mod status;
 pub mod templates;
+pub mod tui;
 
 use crate::errors::Hinted;
 use crate::models::{ModelSpec, ResolvedModel};

@@ -21,7 +21,8 @@ const CODE: &str = "\x1b[36m";
 const HEADING: &str = "\x1b[1;35m";
 const RESET: &str = "\x1b[0m";
 
-fn assets() -> &'static (SyntaxSet, Theme) {
+/// The syntaxes and the colour theme code is highlighted with.
+pub fn highlighting() -> &'static (SyntaxSet, Theme) {
     static ASSETS: OnceLock<(SyntaxSet, Theme)> = OnceLock::new();
     ASSETS.get_or_init(|| {
         let themes = ThemeSet::load_defaults();
@@ -141,7 +142,7 @@ impl<W: Write> MarkdownStream<W> {
             self.code = match self.code.take() {
                 Some(_) => None,
                 None => {
-                    let (syntaxes, theme) = assets();
+                    let (syntaxes, theme) = highlighting();
                     let lang = trimmed.trim_start_matches('`').trim();
                     let syntax = syntaxes
                         .find_syntax_by_token(lang)
@@ -152,7 +153,7 @@ impl<W: Write> MarkdownStream<W> {
             return format!("{DIM}{line}{RESET}");
         }
         if let Some(highlighter) = self.code.as_mut() {
-            let (syntaxes, _) = assets();
+            let (syntaxes, _) = highlighting();
             return match highlighter.highlight_line(&format!("{line}\n"), syntaxes) {
                 Ok(ranges) => {
                     let text = as_24_bit_terminal_escaped(&ranges, false);

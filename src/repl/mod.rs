@@ -11,23 +11,19 @@ pub mod slash;
 mod typeahead;
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
-use crate::agent::{self, Agent, Said};
 use crate::backend::{self, Backend};
 use crate::compare;
-use crate::engine::output::OutputParser;
-use crate::engine::{Completion, GenerateRequest, Message, PromptInput};
+use crate::conversation::{self, Conversation};
+use crate::engine::Message;
 use crate::errors::Hinted;
 use crate::mcp::Toolbox;
-use crate::models::{self, ResolvedModel};
 use crate::paths::{Env, Paths};
 use crate::personas::{self, Persona};
 use crate::printer::Printer;
 use crate::role::Role;
-use crate::sessions::record::{Record, StoredMessage};
-use crate::sessions::{export, now, title_from, Session, SessionStore};
+use crate::sessions::{export, now, Session};
 use crate::settings::{keys, Origin, Resolved};
 use slash::{ExportAs, Setting, Slash};
 
@@ -49,17 +45,7 @@ pub struct Chat<'a> {
     env: &'a Env,
     paths: &'a Paths,
     printer: &'a Printer,
-    backend: Backend,
-    store: SessionStore,
-    session: Option<String>,
-    titled: bool,
-    system: Option<String>,
-    messages: Vec<Message>,
-    request: GenerateRequest,
-    last: Option<Completion>,
-    interrupt: Arc<AtomicBool>,
-    /// The MCP servers whose tools the model is offered, if any.
-    toolbox: Option<Toolbox>,
+    conversation: Conversation,
 }
 
 impl<'a> Chat<'a> {
@@ -71,22 +57,9 @@ impl<'a> Chat<'a> {
         printer: &'a Printer,
         backend: Backend,
     ) -> Self {
-        let settings = &resolved.settings;
         // Ctrl-C while an answer streams stops that answer; at the prompt the
         // editor sees the key itself.
-        let interrupt = crate::interrupt::cleared_flag();
-        let request = GenerateRequest {
-            prompt: PromptInput::Chat(Vec::new()),
-            max_tokens: settings.max_tokens,
-            stop: Vec::new(),
-            sampling: backend::sampling(settings),
-            cancel: Arc::clone(&interrupt),
-            constraint: None,
-            logprobs: None,
-            tools: None,
-            logit_bias: Vec::new(),
-            template_variables: Default::default(),
-        };
+        let conversation = Conversation::new(&resolved.settings, paths, backend);
         Self {
             base: resolved,
             resolved: resolved.clone(),
@@ -95,23 +68,14 @@ impl<'a> Chat<'a> {
             env,
             paths,
             printer,
-            backend,
-            store: SessionStore::new(&paths.sessions_dir),
-            session: None,
-            titled: false,
-            system: settings.system_prompt.clone(),
-            messages: Vec::new(),
-            request,
-            last: None,
-            interrupt,
-            toolbox: None,
+            conversation,
         }
     }
 
     /// Offers the model these MCP servers' tools (started at the first
     /// message that needs them).
     pub fn with_tools(mut self, toolbox: Toolbox) -> Self {
-        self.toolbox = Some(toolbox);
+        self.conversation.set_toolbox(toolbox);
         self
     }
 
@@ -123,10 +87,7 @@ impl<'a> Chat<'a> {
 
     /// Continues a saved session: its turns and its system prompt.
     pub fn resuming(mut self, session: Session) -> Self {
-        self.session = Some(session.header.id.clone());
-        self.titled = !session.title.is_empty();
-        self.system = session.system_prompt.clone();
-        self.messages = session.messages.iter().map(|m| m.to_message()).collect();
+        self.conversation.resume(&session);
         self
     }
 
@@ -143,13 +104,14 @@ impl<'a> Chat<'a> {
                 .map_err(|e| Hinted::new(e, "/help lists what /set takes"))?;
         }
         let settings = &resolved.settings;
-        let seed = self.request.sampling.seed;
-        self.request.sampling = backend::sampling(settings);
+        let request = self.conversation.request_mut();
+        let seed = request.sampling.seed;
+        request.sampling = backend::sampling(settings);
         if settings.seed.is_none() {
             // Unset: the seed drawn when the chat started stays.
-            self.request.sampling.seed = seed;
+            request.sampling.seed = seed;
         }
-        self.request.max_tokens = settings.max_tokens;
+        request.max_tokens = settings.max_tokens;
         self.resolved = resolved;
         Ok(())
     }
@@ -160,7 +122,8 @@ impl<'a> Chat<'a> {
             self.persona = previous;
             return Err(e);
         }
-        self.system = self.resolved.settings.system_prompt.clone();
+        self.conversation
+            .set_system_unsaved(self.resolved.settings.system_prompt.clone());
         Ok(())
     }
 
@@ -204,17 +167,20 @@ impl<'a> Chat<'a> {
 
     /// Intro line: where answers come from and which session this is.
     pub fn banner(&self) -> String {
-        let session = match &self.session {
-            Some(id) => format!("resuming {id} ({} messages)", self.messages.len()),
+        let session = match self.conversation.session() {
+            Some(id) => format!(
+                "resuming {id} ({} messages)",
+                self.conversation.messages().len()
+            ),
             None => "new session".to_string(),
         };
-        let tools = match &self.toolbox {
+        let tools = match self.conversation.toolbox() {
             Some(toolbox) if toolbox.has_servers() => " · MCP tools (/tools)",
             _ => "",
         };
         format!(
             "flashchat · {} · {session}{tools} · /help for commands",
-            self.backend.source()
+            self.conversation.backend().source()
         )
     }
 
@@ -233,7 +199,7 @@ impl<'a> Chat<'a> {
                 }
             };
         }
-        self.messages.push(Message::new(Role::User, text));
+        self.conversation.push_question(text);
         self.answer()?;
         Ok(Flow::Continue)
     }
@@ -247,10 +213,7 @@ impl<'a> Chat<'a> {
             Slash::Help => print!("{}", slash::help()),
             Slash::Exit => return Ok(Flow::Exit),
             Slash::New => {
-                self.session = None;
-                self.titled = false;
-                self.messages.clear();
-                self.last = None;
+                self.conversation.start_new();
                 self.note("New session.");
             }
             Slash::Retry => self.retry()?,
@@ -258,14 +221,10 @@ impl<'a> Chat<'a> {
             Slash::Copy { code } => self.copy(code)?,
             Slash::System(None) => self.note(&format!(
                 "System prompt: {}",
-                self.system.as_deref().unwrap_or("(none)")
+                self.conversation.system().unwrap_or("(none)")
             )),
             Slash::System(Some(text)) => {
-                self.system = Some(text.clone());
-                self.save(&Record::System {
-                    system_prompt: Some(text),
-                    at: now(),
-                })?;
+                self.conversation.set_system(Some(text))?;
                 self.note("System prompt set.");
             }
             Slash::Persona(None) => {
@@ -278,10 +237,8 @@ impl<'a> Chat<'a> {
                     .and_then(|persona| self.use_persona(persona));
                 match used {
                     Ok(()) => {
-                        self.save(&Record::System {
-                            system_prompt: self.system.clone(),
-                            at: now(),
-                        })?;
+                        let system = self.conversation.system().map(str::to_string);
+                        self.conversation.set_system(system)?;
                         self.note(&format!("Answering as {name}."));
                     }
                     Err(e) => self.note(&format!("{} ({})", e.message, e.hint)),
@@ -305,27 +262,29 @@ impl<'a> Chat<'a> {
                 }
             }
             Slash::Title(title) => {
-                self.titled = true;
-                self.save(&Record::Title { title, at: now() })?;
+                self.conversation.rename(title)?;
                 self.note("Renamed.");
             }
             Slash::Export(format, path) => self.export(format, path)?,
-            Slash::Stats => match &self.last {
+            Slash::Stats => match self.conversation.last() {
                 Some(done) => self.note(&backend::stats_line(done)),
                 None => self.note("No answer yet."),
             },
             Slash::Context => self.note(&self.context_bar()),
             Slash::Compare(model) => self.compare(&model),
-            Slash::Sessions => print!("{}", export::table(&self.store.list(), now())),
+            Slash::Sessions => print!(
+                "{}",
+                export::table(&self.conversation.store().list(), now())
+            ),
             Slash::Model(None) => self.note(&format!(
                 "Model: {} (/model NAME switches; `flashchat models` lists them)",
-                self.backend.model_name()
+                self.conversation.backend().model_name()
             )),
             Slash::Model(Some(name)) => self.switch_model(&name)?,
-            Slash::Save => match &self.session {
+            Slash::Save => match self.conversation.session() {
                 Some(id) => self.note(&format!(
                     "Saved in {} (every turn is written as it completes).",
-                    self.store.path(id).display()
+                    self.conversation.store().path(id).display()
                 )),
                 None => self.note("Nothing to save yet: the session starts with the first answer."),
             },
@@ -338,7 +297,7 @@ impl<'a> Chat<'a> {
                             self.note("(The template's settings and schema apply to `prompt -t`; here /set and /persona set the chat's.)");
                         }
                         println!("{}", self.printer.dim(&text));
-                        self.messages.push(Message::new(Role::User, text));
+                        self.conversation.push_question(&text);
                         self.answer()?;
                     }
                     Err(e) => self.note(&format!("{} ({})", e.message, e.hint)),
@@ -369,7 +328,7 @@ impl<'a> Chat<'a> {
     }
 
     fn toolbox_mut(&mut self) -> anyhow::Result<&mut Toolbox> {
-        self.toolbox.as_mut().ok_or_else(|| {
+        self.conversation.toolbox_mut().ok_or_else(|| {
             Hinted::new(
                 "this chat has no MCP servers",
                 "`flashchat mcp add NAME -- COMMAND...` adds one; chat --no-tools leaves them out",
@@ -380,7 +339,7 @@ impl<'a> Chat<'a> {
 
     /// `/tools`: each server, its state, its trust and its tools.
     fn list_tools(&self) {
-        let Some(toolbox) = &self.toolbox else {
+        let Some(toolbox) = self.conversation.toolbox() else {
             self.note(
                 "No MCP servers in this chat: `flashchat mcp add NAME -- COMMAND...` adds one.",
             );
@@ -403,12 +362,7 @@ impl<'a> Chat<'a> {
 
     /// `/model NAME`: the conversation goes on with another model.
     fn switch_model(&mut self, name: &str) -> anyhow::Result<()> {
-        let s = &self.resolved.settings;
-        let found = models::spec_for(name, &s.models_dirs, self.env, self.paths).and_then(|spec| {
-            let path = spec.locate(&self.paths.hf_hub_dir)?;
-            let info = models::read_checked(&path)?;
-            Ok(ResolvedModel { spec, path, info })
-        });
+        let found = conversation::find_model(name, &self.resolved.settings, self.env, self.paths);
         let model = match found {
             Ok(model) => model,
             Err(e) => {
@@ -416,7 +370,7 @@ impl<'a> Chat<'a> {
                 return Ok(());
             }
         };
-        match self.backend.switch_model(model) {
+        match self.conversation.switch_model(model) {
             Ok(done) => self.note(&done),
             Err(e) => {
                 crate::errors::report(&e);
@@ -428,71 +382,47 @@ impl<'a> Chat<'a> {
     /// Answers the conversation so far (calling tools when servers are
     /// on), streams it and saves the turn. A failed turn leaves nothing.
     fn answer(&mut self) -> anyhow::Result<()> {
-        self.interrupt.store(false, Ordering::Relaxed);
         let mut live = live::Live::new(self.printer, self.resolved.settings.show_thinking);
         let echo_off = typeahead::EchoOff::new();
-        let mut agent = Agent {
-            backend: &self.backend,
-            toolbox: self.toolbox.as_mut(),
-            settings: &self.resolved.settings.agent,
-            result_limit: agent::result_limit(self.resolved.settings.context_size),
-        };
-        let turn = agent.turn(
-            &mut self.request,
-            self.system.as_deref(),
-            &mut self.messages,
-            OutputParser::new,
-            &mut live,
-        );
+        let turn = self.conversation.answer(&self.resolved.settings, &mut live);
         drop(echo_off);
-        let end = match turn {
-            Ok(end) => end,
-            Err(e) => {
-                while let Some(message) = self.messages.pop() {
-                    if message.role == Role::User {
-                        break;
-                    }
-                }
-                return Err(e);
-            }
-        };
-        self.save_turn(&end.said)?;
-        self.last = end.last;
-        Ok(())
+        turn.map(drop)
     }
 
     /// Asks `model` (through the server's router) to answer the last
     /// message too, and shows both answers side by side. Nothing is saved.
     fn compare(&mut self, model: &str) {
-        let Some(client) = self.backend.server_client() else {
+        let c = &self.conversation;
+        let Some(client) = c.backend().server_client() else {
             self.note("/compare asks a server, which loads the other model beside this one: start it with `flashchat serve` and chat again.");
             return;
         };
-        let Some(asked) = self.messages.iter().rposition(|m| m.role == Role::User) else {
+        let Some(asked) = c.last_question() else {
             self.note("Nothing to compare yet: ask something first.");
             return;
         };
         let mut messages = Vec::new();
-        if let Some(system) = self.system.clone().filter(|s| !s.is_empty()) {
+        if let Some(system) = c.system().filter(|s| !s.is_empty()) {
             messages.push(Message::new(Role::System, system));
         }
-        messages.extend(self.messages[..=asked].iter().cloned());
-        let fields =
-            crate::client::chat_fields(&self.request.sampling, self.request.max_tokens, None);
-        self.interrupt.store(false, Ordering::Relaxed);
+        messages.extend(c.messages()[..=asked].iter().cloned());
+        let request = c.request();
+        let fields = crate::client::chat_fields(&request.sampling, request.max_tokens, None);
+        let interrupt = c.interrupt();
+        interrupt.store(false, Ordering::Relaxed);
         let theirs =
             crate::reporters::spinning(self.printer, &format!("Asking {model}…"), || {
-                compare::ask(client, model, &messages, &fields, &self.interrupt, |_| {})
+                compare::ask(client, model, &messages, &fields, &interrupt, |_| {})
             });
-        let said = self.messages[asked + 1..]
+        let said = c.messages()[asked + 1..]
             .iter()
             .rev()
             .find(|m| m.role == Role::Assistant && !m.content.trim().is_empty());
         let ours = compare::Answer {
-            model: self.backend.model_name().to_string(),
+            model: c.backend().model_name().to_string(),
             text: said.map_or(String::new(), |m| m.content.trim().to_string()),
             reasoning: None,
-            completion: self.last.clone(),
+            completion: c.last().cloned(),
             error: None,
             total_ms: 0.0,
         };
@@ -508,34 +438,26 @@ impl<'a> Chat<'a> {
     }
 
     fn retry(&mut self) -> anyhow::Result<()> {
-        let last = self.messages.iter().rposition(|m| m.role == Role::User);
-        let Some(last) = last.filter(|&i| i + 1 < self.messages.len()) else {
+        let c = &mut self.conversation;
+        let last = c.last_question();
+        let Some(last) = last.filter(|&i| i + 1 < c.messages().len()) else {
             self.note("Nothing to retry yet.");
             return Ok(());
         };
         // The question is saved again with the new answer.
-        let question = self.messages[last].clone();
-        self.take_back_from(last)?;
-        self.messages.push(question);
+        let question = c.messages()[last].content.clone();
+        c.take_back_from(last)?;
+        c.push_question(&question);
         self.answer()
-    }
-
-    /// Takes back the messages from `index` on, in memory and on disk.
-    fn take_back_from(&mut self, index: usize) -> anyhow::Result<()> {
-        for _ in index..self.messages.len() {
-            self.messages.pop();
-            self.save(&Record::Undo { at: now() })?;
-        }
-        Ok(())
     }
 
     /// Replaces the last exchange's question and asks again.
     fn edit(&mut self, text: Option<String>) -> anyhow::Result<()> {
-        let Some(last) = self.messages.iter().rposition(|m| m.role == Role::User) else {
+        let Some(last) = self.conversation.last_question() else {
             self.note("Nothing to edit yet.");
             return Ok(());
         };
-        let old = self.messages[last].content.clone();
+        let old = self.conversation.messages()[last].content.clone();
         let new = match text {
             Some(text) => text,
             None => match edit_in_editor(&old)? {
@@ -551,8 +473,8 @@ impl<'a> Chat<'a> {
             return Ok(());
         }
         // Take back the question and everything after it.
-        self.take_back_from(last)?;
-        self.messages.push(Message::new(Role::User, new.trim()));
+        self.conversation.take_back_from(last)?;
+        self.conversation.push_question(&new);
         self.answer()
     }
 
@@ -560,7 +482,8 @@ impl<'a> Chat<'a> {
     /// clipboard through the terminal (OSC 52), which works over SSH too.
     fn copy(&self, code: bool) -> anyhow::Result<()> {
         let Some(answer) = self
-            .messages
+            .conversation
+            .messages()
             .iter()
             .rev()
             .find(|m| m.role == Role::Assistant)
@@ -590,65 +513,15 @@ impl<'a> Chat<'a> {
         Ok(())
     }
 
-    /// Appends the turn to the session file (the question, then each
-    /// answer, call and result), creating the file on the first turn.
-    fn save_turn(&mut self, said: &[Said]) -> anyhow::Result<()> {
-        let Some(question) = self
-            .messages
-            .len()
-            .checked_sub(said.len() + 1)
-            .map(|i| self.messages[i].clone())
-        else {
-            return Ok(());
-        };
-        if self.session.is_none() {
-            let settings = serde_json::to_value(self.request.sampling).unwrap_or_default();
-            let header =
-                self.store
-                    .create(self.backend.model_name(), self.system.clone(), settings)?;
-            self.session = Some(header.id);
-        }
-        if !self.titled {
-            self.titled = true;
-            self.save(&Record::Title {
-                title: title_from(&question.content),
-                at: now(),
-            })?;
-        }
-        let at = now();
-        let first = said.first().and_then(|s| s.completion.as_ref());
-        self.save(&Record::Message(StoredMessage {
-            prompt_tokens: first.map(|done| done.usage.prompt_tokens),
-            ..StoredMessage::of(&question, at)
-        }))?;
-        for s in said {
-            let mut stored = StoredMessage::of(&s.message, at);
-            if let Some(done) = &s.completion {
-                stored.completion_tokens = Some(done.usage.completion_tokens);
-                stored.ttft_ms = Some(done.timings.ttft_ms);
-                stored.tokens_per_second = Some(done.timings.generation_tokens_per_second);
-            }
-            self.save(&Record::Message(stored))?;
-        }
-        Ok(())
-    }
-
-    /// Appends a record to this chat's session, if it has one yet.
-    fn save(&self, record: &Record) -> anyhow::Result<()> {
-        if let Some(id) = &self.session {
-            self.store.append(id, record)?;
-        }
-        Ok(())
-    }
-
     fn export(&self, format: ExportAs, path: Option<String>) -> anyhow::Result<()> {
-        let Some(id) = &self.session else {
+        let (store, session) = (self.conversation.store(), self.conversation.session());
+        let Some(id) = session else {
             self.note("Nothing to export yet.");
             return Ok(());
         };
         let (extension, bytes) = match format {
-            ExportAs::Markdown => ("md", export::markdown(&self.store.load(id)?).into_bytes()),
-            ExportAs::JsonLines => ("jsonl", self.store.raw(id)?),
+            ExportAs::Markdown => ("md", export::markdown(&store.load(id)?).into_bytes()),
+            ExportAs::JsonLines => ("jsonl", store.raw(id)?),
         };
         let path = path.unwrap_or_else(|| format!("{id}.{extension}"));
         std::fs::write(&path, bytes)?;
@@ -657,11 +530,9 @@ impl<'a> Chat<'a> {
     }
 
     fn context_bar(&self) -> String {
-        let Some(done) = &self.last else {
+        let Some((used, size)) = self.conversation.context_used(&self.resolved.settings) else {
             return "No answer yet.".to_string();
         };
-        let used = done.usage.total_tokens;
-        let size = self.resolved.settings.context_size;
         if size == 0 {
             return format!("{used} tokens used (context: the model's trained length)");
         }

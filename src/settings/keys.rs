@@ -33,6 +33,8 @@ pub enum Kind {
     /// MCP servers: a table of tables (`[mcp.servers.NAME]` in the file;
     /// an inline TOML table in the environment).
     McpServers,
+    /// Keys of the workspace: a table of action = "key" (`[tui.keys]`).
+    KeyMap,
 }
 
 #[derive(Debug)]
@@ -92,6 +94,9 @@ pub const CACHE_MAX_RAM_MB: &str = "cache.max_ram_mb";
 pub const MCP_SERVERS: &str = "mcp.servers";
 pub const AGENT_MAX_STEPS: &str = "agent.max_steps";
 pub const AGENT_TOOL_CHOICE: &str = "agent.tool_choice";
+pub const TUI_THEME: &str = "tui.theme";
+pub const TUI_MOUSE: &str = "tui.mouse";
+pub const TUI_KEYS: &str = "tui.keys";
 
 pub const KEYS: &[Key] = &[
     Key {
@@ -355,6 +360,24 @@ pub const KEYS: &[Key] = &[
         default: Some("\"auto\""),
         doc: "Tool use at the first step of each turn: auto, required (small models may need it), none, or a tool's name",
     },
+    Key {
+        name: TUI_THEME,
+        kind: Kind::Choice(&["dark", "light"]),
+        default: Some("\"dark\""),
+        doc: "Colours of flashchat tui: dark or light (for the terminal's background)",
+    },
+    Key {
+        name: TUI_MOUSE,
+        kind: Kind::Bool,
+        default: Some("true"),
+        doc: "Whether flashchat tui takes the mouse (wheel scrolls, a click focuses; off keeps the terminal's own selection)",
+    },
+    Key {
+        name: TUI_KEYS,
+        kind: Kind::KeyMap,
+        default: Some("{}"),
+        doc: "Keys of flashchat tui, rebound: [tui.keys] with action = \"key\", like palette = \"ctrl-k\" (the palette lists the actions)",
+    },
 ];
 
 /// The range of the numeric setting `name`, as the table gives it: the
@@ -457,6 +480,10 @@ impl Key {
             (Kind::Layers, Value::Integer(n)) if (0..=i64::from(u32::MAX)).contains(n) => {
                 Some(value.clone())
             }
+            (Kind::KeyMap, Value::Table(_)) => {
+                crate::keymap::check(value).map_err(|e| format!("{}: {e}", self.name))?;
+                Some(value.clone())
+            }
             (Kind::McpServers, Value::Table(_)) => {
                 crate::mcp::config::check(value).map_err(|e| format!("{}: {e}", self.name))?;
                 Some(value.clone())
@@ -483,7 +510,7 @@ impl Key {
                     .map(|p| Value::String(p.to_string()))
                     .collect(),
             )),
-            Kind::Upstreams | Kind::McpServers => {
+            Kind::Upstreams | Kind::McpServers | Kind::KeyMap => {
                 toml::from_str::<toml::Table>(&format!("v = {trimmed}"))
                     .ok()
                     .and_then(|mut t| t.remove("v"))
@@ -515,6 +542,7 @@ impl Key {
             Kind::Choice(choices) => format!("one of {}", choices.join(", ")),
             Kind::PathList => "a list of folders, like [\"~/models\"]".into(),
             Kind::Layers => "auto, all or a whole number of layers (0: CPU only)".into(),
+            Kind::KeyMap => "a table of action = \"key\", like { palette = \"ctrl-k\" }".into(),
             Kind::McpServers => {
                 "a table of servers like { time = { command = [\"uvx\", \"mcp-server-time\"] } }".into()
             }
@@ -681,6 +709,9 @@ mod tests {
             MCP_SERVERS,
             AGENT_MAX_STEPS,
             AGENT_TOOL_CHOICE,
+            TUI_THEME,
+            TUI_MOUSE,
+            TUI_KEYS,
         ];
         assert_eq!(names.len(), KEYS.len());
         for name in names {

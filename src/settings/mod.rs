@@ -185,6 +185,17 @@ pub struct Settings {
     /// MCP servers, by name.
     pub mcp_servers: Vec<crate::mcp::ServerConfig>,
     pub agent: AgentSettings,
+    pub tui: TuiSettings,
+}
+
+/// How `flashchat tui` looks and which keys it takes.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TuiSettings {
+    /// `dark` or `light`.
+    pub theme: String,
+    pub mouse: bool,
+    /// Action name → key, over the defaults.
+    pub keys: BTreeMap<String, String>,
 }
 
 /// How chat and `prompt --tools` run tool calls.
@@ -533,6 +544,20 @@ fn typed(values: &Values) -> Settings {
         agent: AgentSettings {
             max_steps: int(keys::AGENT_MAX_STEPS) as u32,
             tool_choice: text(keys::AGENT_TOOL_CHOICE).unwrap_or_else(|| "auto".into()),
+        },
+        tui: TuiSettings {
+            theme: text(keys::TUI_THEME).unwrap_or_else(|| "dark".into()),
+            mouse: get(keys::TUI_MOUSE)
+                .and_then(Value::as_bool)
+                .unwrap_or(true),
+            keys: get(keys::TUI_KEYS)
+                .and_then(Value::as_table)
+                .map(|t| {
+                    t.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default(),
         },
     }
 }

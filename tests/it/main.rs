@@ -28,3 +28,4 @@ mod synthetic;
 mod templates;
 mod terminal;
 mod tools;
+mod tui;

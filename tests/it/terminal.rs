@@ -12,13 +12,15 @@ use crate::common::{
 };
 
 /// A detached tmux session running one flashchat command; killed on drop.
-struct Tmux {
+/// When the command ends, the screen shows `[exited]` and then
+/// `exit CODE, icanon` (`-icanon` if the terminal was left in raw mode).
+pub struct Tmux {
     name: String,
 }
 
 impl Tmux {
     /// Starts `flashchat ARGS` in the sandbox, with `env`, on a 160x50 terminal.
-    fn start(sandbox: &Sandbox, args: &[&str], env: &[(String, String)]) -> Option<Self> {
+    pub fn start(sandbox: &Sandbox, args: &[&str], env: &[(String, String)]) -> Option<Self> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var("CI").map_or(true, |v| v != "true"),
@@ -52,14 +54,16 @@ impl Tmux {
         let name = format!("flashchat-test-{}-{}", std::process::id(), unique());
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-s", &name, "-x", "160", "-y", "50"])
-            .arg(format!("{shell}; echo '[exited]'; sleep 600"))
+            .arg(format!(
+                r#"{shell}; s=$?; echo '[exited]'; echo "exit $s, $(stty -a | grep -o -- '-\?icanon')"; sleep 600"#
+            ))
             .status()
             .unwrap();
         assert!(status.success());
         Some(Self { name })
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub fn keys(&self, keys: &[&str]) {
         let status = Command::new("tmux")
             .args(["send-keys", "-t", &self.name])
             .args(keys)
@@ -70,7 +74,7 @@ impl Tmux {
     }
 
     /// Types a line of text and presses Enter.
-    fn line(&self, text: &str) {
+    pub fn line(&self, text: &str) {
         let status = Command::new("tmux")
             .args(["send-keys", "-t", &self.name, "-l", text])
             .status()
@@ -79,7 +83,7 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
-    fn screen(&self) -> String {
+    pub fn screen(&self) -> String {
         let output = Command::new("tmux")
             .args(["capture-pane", "-p", "-J", "-S", "-5000", "-t", &self.name])
             .output()
@@ -89,7 +93,7 @@ impl Tmux {
 
     /// Waits until the screen shows `text` `times` times; panics with the
     /// screen after `seconds`.
-    fn wait_for_count(&self, text: &str, times: usize, seconds: u64) -> String {
+    pub fn wait_for_count(&self, text: &str, times: usize, seconds: u64) -> String {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         loop {
             let screen = self.screen();
@@ -104,8 +108,65 @@ impl Tmux {
         }
     }
 
-    fn wait_for(&self, text: &str, seconds: u64) -> String {
+    pub fn wait_for(&self, text: &str, seconds: u64) -> String {
         self.wait_for_count(text, 1, seconds)
+    }
+
+    /// Types text without pressing Enter.
+    pub fn text(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["send-keys", "-t", &self.name, "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// The visible screen only (no scrollback).
+    pub fn visible(&self) -> String {
+        let output = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    pub fn resize(&self, columns: u16, rows: u16) {
+        let status = Command::new("tmux")
+            .args(["resize-window", "-t", &self.name])
+            .args(["-x", &columns.to_string(), "-y", &rows.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(500));
+    }
+
+    /// The process the session runs (the shell's child: flashchat).
+    pub fn command_pid(&self) -> Option<u32> {
+        let output = Command::new("tmux")
+            .args(["display", "-p", "-t", &self.name, "#{pane_pid}"])
+            .output()
+            .ok()?;
+        let shell: u32 = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .ok()?;
+        std::fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // `pid (comm) state ppid ...`; comm may hold spaces.
+                let ppid: u32 = stat
+                    .rsplit_once(')')?
+                    .1
+                    .split_whitespace()
+                    .nth(1)?
+                    .parse()
+                    .ok()?;
+                (ppid == shell).then_some(pid)
+            })
     }
 }
 
@@ -123,7 +184,7 @@ fn unique() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-fn link_model(model: &Path, to: &Path) {
+pub fn link_model(model: &Path, to: &Path) {
     std::fs::create_dir_all(to.parent().unwrap()).unwrap();
     std::fs::hard_link(model, to)
         .or_else(|_| std::fs::copy(model, to).map(|_| ()))

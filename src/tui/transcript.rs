@@ -1,0 +1,316 @@
+//! What the chat pane shows: each message with its role badge, its figures
+//! (tokens, TTFT, tok/s), its reasoning and tool calls folded or shown, the
+//! answer streaming in as Markdown. Each message's lines are laid out once
+//! per width and kept, so a long session scrolls by slicing, not by laying
+//! out a thousand messages a frame.
+
+use ratatui::text::{Line, Span};
+
+use super::markdown;
+use super::theme::Theme;
+use crate::engine::Completion;
+use crate::role::Role;
+use crate::sessions::record::StoredMessage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    User,
+    Assistant,
+    /// A tool's result.
+    Tool,
+    /// Something the workspace says (a model switched, a failure).
+    Notice,
+}
+
+/// An answer's figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Figures {
+    pub prompt_tokens: Option<u32>,
+    pub completion_tokens: Option<u32>,
+    pub ttft_ms: Option<f64>,
+    pub tokens_per_second: Option<f64>,
+}
+
+impl Figures {
+    pub fn of(done: &Completion) -> Self {
+        Figures {
+            prompt_tokens: Some(done.usage.prompt_tokens),
+            completion_tokens: Some(done.usage.completion_tokens),
+            ttft_ms: Some(done.timings.ttft_ms),
+            tokens_per_second: Some(done.timings.generation_tokens_per_second),
+        }
+    }
+
+    fn line(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = self.prompt_tokens {
+            parts.push(format!("{n} in"));
+        }
+        if let Some(n) = self.completion_tokens {
+            parts.push(format!("{n} tokens"));
+        }
+        if let Some(ms) = self.ttft_ms {
+            parts.push(format!("TTFT {ms:.0} ms"));
+        }
+        if let Some(rate) = self.tokens_per_second {
+            parts.push(format!("{rate:.1} tok/s"));
+        }
+        parts.join(" · ")
+    }
+}
+
+pub struct Entry {
+    pub kind: Kind,
+    /// A tool result's call (`server › tool`).
+    pub title: String,
+    pub text: String,
+    pub reasoning: String,
+    /// Tool calls the answer made, as `name(arguments)`.
+    pub calls: Vec<String>,
+    pub figures: Option<Figures>,
+    /// Laid-out lines, for (width, details shown).
+    laid_out: Option<(usize, bool, Vec<Line<'static>>)>,
+}
+
+impl Entry {
+    pub fn new(kind: Kind, text: impl Into<String>) -> Self {
+        Entry {
+            kind,
+            title: String::new(),
+            text: text.into(),
+            reasoning: String::new(),
+            calls: Vec::new(),
+            figures: None,
+            laid_out: None,
+        }
+    }
+
+    /// A message as the session file keeps it.
+    pub fn stored(message: &StoredMessage) -> Self {
+        let kind = match message.role {
+            Role::User => Kind::User,
+            Role::Assistant => Kind::Assistant,
+            Role::Tool => Kind::Tool,
+            Role::System => Kind::Notice,
+        };
+        let mut entry = Entry::new(kind, message.content.clone());
+        entry.calls = message
+            .tool_calls
+            .iter()
+            .map(|c| format!("{}({})", c.name, c.arguments))
+            .collect();
+        let figures = Figures {
+            prompt_tokens: message.prompt_tokens,
+            completion_tokens: message.completion_tokens,
+            ttft_ms: message.ttft_ms,
+            tokens_per_second: message.tokens_per_second,
+        };
+        entry.figures = (figures != Figures::default()).then_some(figures);
+        entry
+    }
+
+    /// The entry has changed: lay it out again.
+    pub fn touch(&mut self) {
+        self.laid_out = None;
+    }
+
+    fn lines(&mut self, width: usize, details: bool, theme: &Theme) -> &[Line<'static>] {
+        let fresh = matches!(&self.laid_out, Some((w, d, _)) if *w == width && *d == details);
+        if !fresh {
+            let lines = self.lay_out(width, details, theme);
+            self.laid_out = Some((width, details, lines));
+        }
+        self.laid_out.as_ref().map_or(&[], |(_, _, lines)| lines)
+    }
+
+    fn lay_out(&self, width: usize, details: bool, theme: &Theme) -> Vec<Line<'static>> {
+        let (badge, style) = match self.kind {
+            Kind::User => (" you ", theme.user),
+            Kind::Assistant => (" model ", theme.assistant),
+            Kind::Tool => (" tool ", theme.tool),
+            Kind::Notice => ("", theme.dim),
+        };
+        let mut lines = Vec::new();
+        let mut head = vec![Span::styled(badge, style)];
+        if !self.title.is_empty() {
+            head.push(Span::styled(format!(" {}", self.title), theme.code));
+        }
+        if let Some(figures) = &self.figures {
+            head.push(Span::styled(format!(" {}", figures.line()), theme.dim));
+        }
+        if self.kind != Kind::Notice {
+            lines.push(Line::from(head));
+        }
+        let fold = |what: &str, count: usize| {
+            Line::styled(format!("▸ {what} ({count} lines; ctrl-o shows)"), theme.dim)
+        };
+        if !self.reasoning.trim().is_empty() {
+            if details {
+                lines.push(Line::styled("▾ reasoning", theme.dim));
+                for line in markdown::render(self.reasoning.trim(), width, theme) {
+                    lines.push(line.patch_style(theme.dim));
+                }
+            } else {
+                lines.push(fold("reasoning", self.reasoning.trim().lines().count()));
+            }
+        }
+        match self.kind {
+            Kind::Tool if !details => lines.push(fold("result", self.text.lines().count())),
+            Kind::Notice => lines.extend(markdown::wrap(
+                vec![Span::styled(self.text.clone(), theme.dim)],
+                width,
+                0,
+            )),
+            _ => lines.extend(markdown::render(self.text.trim_end(), width, theme)),
+        }
+        for call in &self.calls {
+            let shown = if details {
+                call.clone()
+            } else {
+                markdown::display_width(call)
+                    .gt(&width)
+                    .then(|| {
+                        call.chars()
+                            .take(width.saturating_sub(3))
+                            .collect::<String>()
+                            + "…"
+                    })
+                    .unwrap_or_else(|| call.clone())
+            };
+            lines.extend(markdown::wrap(
+                vec![Span::styled(format!("⚙ {shown}"), theme.code)],
+                width,
+                2,
+            ));
+        }
+        lines.push(Line::default());
+        lines
+    }
+}
+
+/// The messages shown, and where the view is.
+#[derive(Default)]
+pub struct Transcript {
+    pub entries: Vec<Entry>,
+    /// Reasoning and tool results shown rather than folded.
+    pub details: bool,
+    /// Lines scrolled up from the bottom (0: following the end).
+    pub scroll: usize,
+    /// Lines in all, at the last layout.
+    pub height: usize,
+}
+
+impl Transcript {
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.scroll = 0;
+    }
+
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// The entry being streamed into, made if the last is not an answer.
+    pub fn streaming(&mut self) -> &mut Entry {
+        if self.entries.last().map(|e| e.kind) != Some(Kind::Assistant) {
+            self.entries.push(Entry::new(Kind::Assistant, ""));
+        }
+        let last = self.entries.len() - 1;
+        &mut self.entries[last]
+    }
+
+    pub fn scroll_by(&mut self, lines: isize, viewport: usize) {
+        let top = self.height.saturating_sub(viewport);
+        let scroll = self.scroll as isize + lines;
+        self.scroll = scroll.clamp(0, top as isize) as usize;
+    }
+
+    pub fn to_top(&mut self, viewport: usize) {
+        self.scroll = self.height.saturating_sub(viewport);
+    }
+
+    /// The `rows` lines in view at `width`: the last ones, less `scroll`.
+    pub fn visible(&mut self, width: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let details = self.details;
+        let mut height = 0;
+        for entry in &mut self.entries {
+            height += entry.lines(width, details, theme).len();
+        }
+        self.height = height;
+        self.scroll = self.scroll.min(height.saturating_sub(rows));
+        // Walk back from the end to the lines in view.
+        let end = height - self.scroll;
+        let start = end.saturating_sub(rows);
+        let mut shown = Vec::with_capacity(rows);
+        let mut at = height;
+        for entry in self.entries.iter_mut().rev() {
+            let lines = entry.lines(width, details, theme);
+            let first = at - lines.len();
+            if first < end && at > start {
+                let from = start.saturating_sub(first);
+                let to = (end - first).min(lines.len());
+                shown.splice(0..0, lines[from..to].iter().cloned());
+            }
+            at = first;
+            if at <= start {
+                break;
+            }
+        }
+        shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    fn numbered(n: usize) -> Transcript {
+        let mut t = Transcript::default();
+        for i in 0..n {
+            t.push(Entry::new(Kind::User, format!("question {i}")));
+        }
+        t
+    }
+
+    #[test]
+    fn the_view_follows_the_end_and_scrolls_back() {
+        let theme = Theme::named("dark");
+        let mut t = numbered(1000);
+        let shown = plain(&t.visible(40, 6, &theme));
+        assert_eq!(shown.len(), 6);
+        assert!(shown.iter().any(|l| l == "question 999"), "{shown:?}");
+        t.scroll_by(3 * 10, 6);
+        let shown = plain(&t.visible(40, 6, &theme));
+        assert!(shown.iter().any(|l| l == "question 989"), "{shown:?}");
+        t.to_top(6);
+        let shown = plain(&t.visible(40, 6, &theme));
+        assert_eq!(shown[1], "question 0");
+    }
+
+    #[test]
+    fn reasoning_folds_until_details_are_asked_for() {
+        let theme = Theme::named("dark");
+        let mut t = Transcript::default();
+        let mut answer = Entry::new(Kind::Assistant, "Paris.");
+        answer.reasoning = "The capital\nof France".into();
+        answer.figures = Some(Figures {
+            completion_tokens: Some(3),
+            tokens_per_second: Some(42.0),
+            ..Figures::default()
+        });
+        t.push(answer);
+        let folded = plain(&t.visible(60, 10, &theme)).join("\n");
+        assert!(folded.contains("▸ reasoning (2 lines"), "{folded}");
+        assert!(folded.contains("3 tokens · 42.0 tok/s"), "{folded}");
+        t.details = true;
+        let open = plain(&t.visible(60, 10, &theme)).join("\n");
+        assert!(open.contains("of France"), "{open}");
+    }
+}
