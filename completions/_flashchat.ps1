@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat with the model in the terminal; every turn is saved as a session')
+            [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'Full-screen workspace: the chat, sessions, models, live metrics and the server''s log in panes')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped')
@@ -60,6 +61,31 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;chat' {
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`')
+            [CompletionResult]::new('--persona', '--persona', [CompletionResultType]::ParameterName, 'Start with a persona''s system prompt and settings')
+            [CompletionResult]::new('--mcp', '--mcp', [CompletionResultType]::ParameterName, 'Offer only this MCP server''s tools (repeatable)')
+            [CompletionResult]::new('--tool-choice', '--tool-choice', [CompletionResultType]::ParameterName, 'Tool use at the first step of each turn: auto, required, none, or a tool''s name (config: agent.tool_choice)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE instead of the user config file')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on the terminal')
+            [CompletionResult]::new('--chat-template', '--chat-template', [CompletionResultType]::ParameterName, 'A Jinja chat template file to use instead of the model''s own (config: chat_template)')
+            [CompletionResult]::new('--cache-type-k', '--cache-type-k', [CompletionResultType]::ParameterName, 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)')
+            [CompletionResult]::new('--cache-type-v', '--cache-type-v', [CompletionResultType]::ParameterName, 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)')
+            [CompletionResult]::new('--flash-attention', '--flash-attention', [CompletionResultType]::ParameterName, 'Flash attention: auto, on or off (config: flash_attention)')
+            [CompletionResult]::new('--gpu-layers', '--gpu-layers', [CompletionResultType]::ParameterName, 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)')
+            [CompletionResult]::new('--main-gpu', '--main-gpu', [CompletionResultType]::ParameterName, 'The GPU holding the model, or the results when split (config: main_gpu)')
+            [CompletionResult]::new('--split-mode', '--split-mode', [CompletionResultType]::ParameterName, 'How several GPUs share a model: none, layer or row (config: split_mode)')
+            [CompletionResult]::new('--no-tools', '--no-tools', [CompletionResultType]::ParameterName, 'Offer the model no MCP tools in this chat')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (llama.cpp''s own log lines with -v)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or progress')
+            [CompletionResult]::new('--swa-full', '--swa-full', [CompletionResultType]::ParameterName, 'Keep a full-length cache for sliding-window layers (config: swa_full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'flashchat;tui' {
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`')
             [CompletionResult]::new('--persona', '--persona', [CompletionResultType]::ParameterName, 'Start with a persona''s system prompt and settings')
             [CompletionResult]::new('--mcp', '--mcp', [CompletionResultType]::ParameterName, 'Offer only this MCP server''s tools (repeatable)')
@@ -1186,6 +1212,7 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
         }
         'flashchat;help' {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat with the model in the terminal; every turn is saved as a session')
+            [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'Full-screen workspace: the chat, sessions, models, live metrics and the server''s log in panes')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the OpenAI-compatible HTTP server as a background daemon')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Answer one prompt on stdout (text piped on stdin is added as context)')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped')
@@ -1205,6 +1232,9 @@ Register-ArgumentCompleter -Native -CommandName 'flashchat' -ScriptBlock {
             break
         }
         'flashchat;help;chat' {
+            break
+        }
+        'flashchat;help;tui' {
             break
         }
         'flashchat;help;serve' {

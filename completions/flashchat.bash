@@ -67,6 +67,9 @@ _flashchat() {
             flashchat,templates)
                 cmd="flashchat__subcmd__templates"
                 ;;
+            flashchat,tui)
+                cmd="flashchat__subcmd__tui"
+                ;;
             flashchat__subcmd__cache,clear)
                 cmd="flashchat__subcmd__cache__subcmd__clear"
                 ;;
@@ -153,6 +156,9 @@ _flashchat() {
                 ;;
             flashchat__subcmd__help,templates)
                 cmd="flashchat__subcmd__help__subcmd__templates"
+                ;;
+            flashchat__subcmd__help,tui)
+                cmd="flashchat__subcmd__help__subcmd__tui"
                 ;;
             flashchat__subcmd__help__subcmd__cache,clear)
                 cmd="flashchat__subcmd__help__subcmd__cache__subcmd__clear"
@@ -386,7 +392,7 @@ _flashchat() {
 
     case "${cmd}" in
         flashchat)
-            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help --version chat serve prompt batch compare embed ps cache mcp templates config status sessions models benchmark completions help"
+            opts="-v -q -h -V --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help --version chat tui serve prompt batch compare embed ps cache mcp templates config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1376,7 +1382,7 @@ _flashchat() {
             return 0
             ;;
         flashchat__subcmd__help)
-            opts="chat serve prompt batch compare embed ps cache mcp templates config status sessions models benchmark completions help"
+            opts="chat tui serve prompt batch compare embed ps cache mcp templates config status sessions models benchmark completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,6 +1972,20 @@ _flashchat() {
         flashchat__subcmd__help__subcmd__templates__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__help__subcmd__tui)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4018,6 +4038,76 @@ _flashchat() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --chat-template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-type-v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-attention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu-layers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --main-gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flashchat__subcmd__tui)
+            opts="-v -q -h --resume --persona --no-tools --mcp --tool-choice --verbose --quiet --config --model --color --chat-template --cache-type-k --cache-type-v --flash-attention --swa-full --gpu-layers --main-gpu --split-mode --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --resume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --persona)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tool-choice)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

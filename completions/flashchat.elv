@@ -38,6 +38,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
+            cand tui 'Full-screen workspace: the chat, sessions, models, live metrics and the server''s log in panes'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
@@ -56,6 +57,30 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flashchat;chat'= {
+            cand --resume 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`'
+            cand --persona 'Start with a persona''s system prompt and settings'
+            cand --mcp 'Offer only this MCP server''s tools (repeatable)'
+            cand --tool-choice 'Tool use at the first step of each turn: auto, required, none, or a tool''s name (config: agent.tool_choice)'
+            cand --config 'Read settings from FILE instead of the user config file'
+            cand --model 'Model to use: a .gguf path, owner/repo[:QUANT] or owner/repo/file.gguf'
+            cand --color 'When to use colour on the terminal'
+            cand --chat-template 'A Jinja chat template file to use instead of the model''s own (config: chat_template)'
+            cand --cache-type-k 'KV cache key type: f16, q8_0, q4_0, … (config: cache_type_k)'
+            cand --cache-type-v 'KV cache value type; a quantised one needs flash attention (config: cache_type_v)'
+            cand --flash-attention 'Flash attention: auto, on or off (config: flash_attention)'
+            cand --gpu-layers 'Layers offloaded to the GPU: auto, all or a number; 0 = CPU (config: gpu_layers)'
+            cand --main-gpu 'The GPU holding the model, or the results when split (config: main_gpu)'
+            cand --split-mode 'How several GPUs share a model: none, layer or row (config: split_mode)'
+            cand --no-tools 'Offer the model no MCP tools in this chat'
+            cand -v 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand --verbose 'Show more detail on stderr (llama.cpp''s own log lines with -v)'
+            cand -q 'Print only data and errors: no status lines or progress'
+            cand --quiet 'Print only data and errors: no status lines or progress'
+            cand --swa-full 'Keep a full-length cache for sliding-window layers (config: swa_full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'flashchat;tui'= {
             cand --resume 'Continue a saved session: its id, its number in `flashchat sessions`, or `last`'
             cand --persona 'Start with a persona''s system prompt and settings'
             cand --mcp 'Offer only this MCP server''s tools (repeatable)'
@@ -1104,6 +1129,7 @@ set edit:completion:arg-completer[flashchat] = {|@words|
         }
         &'flashchat;help'= {
             cand chat 'Chat with the model in the terminal; every turn is saved as a session'
+            cand tui 'Full-screen workspace: the chat, sessions, models, live metrics and the server''s log in panes'
             cand serve 'Run the OpenAI-compatible HTTP server as a background daemon'
             cand prompt 'Answer one prompt on stdout (text piped on stdin is added as context)'
             cand batch 'Answer every prompt of a JSONL or CSV file through the server''s slots; reruns go on where one stopped'
@@ -1122,6 +1148,8 @@ set edit:completion:arg-completer[flashchat] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flashchat;help;chat'= {
+        }
+        &'flashchat;help;tui'= {
         }
         &'flashchat;help;serve'= {
         }

@@ -61,10 +61,7 @@ pub fn ask(
     let total_ms = started.elapsed().as_secs_f64() * 1000.0;
     match streamed {
         Ok(streamed) => {
-            let mut parser = OutputParser::new();
-            parser.push(&text);
-            parser.finish();
-            let parsed = parser.into_parsed();
+            let parsed = OutputParser::new().parse(&text);
             Answer {
                 model: model.to_string(),
                 text: parsed.answer.trim().to_string(),

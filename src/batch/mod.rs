@@ -277,11 +277,7 @@ fn answered(
     streamed: crate::client::Streamed,
     took: Duration,
 ) -> Outcome {
-    let mut parser = OutputParser::new();
-    parser.push(&text);
-    parser.finish();
-    parser.push_calls(streamed.tool_calls);
-    let parsed = parser.into_parsed();
+    let parsed = OutputParser::new().read_whole(&text, streamed.tool_calls);
     Outcome::Answered(Box::new(Answered {
         answer: parsed.answer,
         reasoning: parsed.reasoning,

@@ -11,7 +11,7 @@ use crate::batch::output::{self, Existing, Format, Sink};
 use crate::batch::{self, Plan, Summary};
 use crate::cli::BatchArgs;
 use crate::errors::{Hinted, Interrupted};
-use crate::settings::{keys, Resolved};
+use crate::settings::Resolved;
 use crate::templates;
 use crate::Context;
 
@@ -201,15 +201,9 @@ fn dry_run(
         return Ok(());
     };
     let mut body = first.body.clone();
-    if let Some(model) = resolved.asked_for(keys::MODEL).and_then(|m| m.as_str()) {
-        // As a run names it: the server's name for a model on disk.
-        let named = match &resolved.settings.server.url {
-            Some(_) => model.to_string(),
-            None => crate::models::resolve(resolved, &ctx.env, &ctx.paths)
-                .map(|m| super::served_name(&m))
-                .unwrap_or_else(|_| model.to_string()),
-        };
-        body.entry("model").or_insert_with(|| named.into());
+    // As a run names it: the server's name for a model on disk.
+    if let Some(model) = super::model_field(ctx, resolved)? {
+        body.entry("model").or_insert_with(|| model.into());
     }
     let target = match &resolved.settings.server.url {
         Some(url) => url.clone(),

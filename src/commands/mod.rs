@@ -128,6 +128,20 @@ fn request_fields(
     fields
 }
 
+/// The `model` requests name when a flag or a template asks for one: as
+/// written for `server.url`, else flashchat's server's name for the model
+/// on disk.
+pub(crate) fn model_field(ctx: &Context, resolved: &Resolved) -> anyhow::Result<Option<String>> {
+    let Some(asked) = resolved.asked_for(keys::MODEL).and_then(|m| m.as_str()) else {
+        return Ok(None);
+    };
+    if resolved.settings.server.url.is_some() {
+        return Ok(Some(asked.to_string()));
+    }
+    let model = crate::models::resolve(resolved, &ctx.env, &ctx.paths)?;
+    Ok(Some(served_name(&model)))
+}
+
 /// The server a command that sends many requests uses (batch, compare):
 /// `server.url`, the running flashchat server, or one started for it and
 /// stopped after.
@@ -147,24 +161,15 @@ impl ServerLease {
     pub(crate) fn connect(ctx: &Context, resolved: &Resolved) -> anyhow::Result<Self> {
         let settings = &resolved.settings;
         let key = settings.server.api_key.clone();
-        let asked = resolved
-            .asked_for(keys::MODEL)
-            .and_then(|m| m.as_str())
-            .map(str::to_string);
+        let model_field = model_field(ctx, resolved)?;
         if let Some(url) = &settings.server.url {
             return Ok(ServerLease {
                 client: crate::client::Client::new(url, key),
                 slots: None,
-                model_field: asked,
+                model_field,
                 started: false,
             });
         }
-        let model_field = match asked {
-            Some(_) => Some(served_name(&crate::models::resolve(
-                resolved, &ctx.env, &ctx.paths,
-            )?)),
-            None => None,
-        };
         if let ServerState::Running(record) = pidfile::inspect(&ctx.paths.pid_file) {
             let slots = crate::client::health(&record.url, std::time::Duration::from_secs(5))
                 .and_then(|(_, health)| health)

@@ -104,9 +104,16 @@ impl OutputParser {
     }
 
     /// A whole output at once.
-    pub fn parse(mut self, text: &str) -> Parsed {
+    pub fn parse(self, text: &str) -> Parsed {
+        self.read_whole(text, Vec::new())
+    }
+
+    /// A whole streamed output at once, with the calls a server read out
+    /// of it.
+    pub fn read_whole(mut self, text: &str, calls: Vec<ToolCall>) -> Parsed {
         self.push(text);
         self.finish();
+        self.push_calls(calls);
         self.into_parsed()
     }
 

@@ -636,12 +636,12 @@ mod tests {
     #[test]
     fn template_parses_and_sets_nothing() {
         let table: toml::Table = toml::from_str(&commented_template()).unwrap();
-        for section in ["server", "models", "cache", "mcp", "agent"] {
+        for section in ["server", "models", "cache", "mcp", "agent", "tui"] {
             assert!(table
                 .get(section)
                 .is_some_and(|s| s.as_table().unwrap().is_empty()));
         }
-        assert_eq!(table.len(), 5);
+        assert_eq!(table.len(), 6);
     }
 
     #[test]

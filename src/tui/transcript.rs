@@ -164,18 +164,13 @@ impl Entry {
             _ => lines.extend(markdown::render(self.text.trim_end(), width, theme)),
         }
         for call in &self.calls {
-            let shown = if details {
+            let shown = if details || markdown::display_width(call) <= width {
                 call.clone()
             } else {
-                markdown::display_width(call)
-                    .gt(&width)
-                    .then(|| {
-                        call.chars()
-                            .take(width.saturating_sub(3))
-                            .collect::<String>()
-                            + "…"
-                    })
-                    .unwrap_or_else(|| call.clone())
+                call.chars()
+                    .take(width.saturating_sub(3))
+                    .collect::<String>()
+                    + "…"
             };
             lines.extend(markdown::wrap(
                 vec![Span::styled(format!("⚙ {shown}"), theme.code)],
@@ -225,7 +220,7 @@ impl Transcript {
         self.scroll = scroll.clamp(0, top as isize) as usize;
     }
 
-    pub fn to_top(&mut self, viewport: usize) {
+    pub fn scroll_to_top(&mut self, viewport: usize) {
         self.scroll = self.height.saturating_sub(viewport);
     }
 
@@ -289,7 +284,7 @@ mod tests {
         t.scroll_by(3 * 10, 6);
         let shown = plain(&t.visible(40, 6, &theme));
         assert!(shown.iter().any(|l| l == "question 989"), "{shown:?}");
-        t.to_top(6);
+        t.scroll_to_top(6);
         let shown = plain(&t.visible(40, 6, &theme));
         assert_eq!(shown[1], "question 0");
     }

@@ -221,6 +221,7 @@ fn spinner(millis: u128) -> char {
     FRAMES[(millis / 100 % 8) as usize]
 }
 
+#[allow(clippy::too_many_arguments)] // one list's parts, drawn together
 fn list_pane(
     frame: &mut Frame,
     app: &App,

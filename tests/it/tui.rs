@@ -89,7 +89,10 @@ fn the_workspace_asks_finds_reopens_switches_models_and_quits() {
     // The log pane follows: the switch, then the second request.
     let log = tmux.wait_for("switched model", 30);
     let switched = log.find("switched model").unwrap();
-    assert!(log[switched..].contains("/v1/chat/completions 200"), "{log}");
+    assert!(
+        log[switched..].contains("/v1/chat/completions 200"),
+        "{log}"
+    );
     let second_context = context_text(&tmux.visible());
     assert_ne!(first_context, second_context, "{screen}");
     // Two answers: the tok/s sparkline has two bars in its first row.
