@@ -9,7 +9,7 @@ use crate::models;
 use crate::personas;
 use crate::repl::Chat;
 use crate::server::pidfile::{self, ServerState};
-use crate::sessions::SessionStore;
+use crate::sessions::{Session, SessionStore};
 use crate::settings::UseServer;
 use crate::Context;
 
@@ -18,19 +18,7 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
         Some(name) => Some(personas::load(&ctx.paths.personas_dir, name)?),
         None => None,
     };
-    let resumed = match &args.resume {
-        Some(key) => {
-            let store = SessionStore::new(&ctx.paths.sessions_dir);
-            let id = store.resolve(key).map_err(|e| {
-                Hinted::new(
-                    e.to_string(),
-                    "`flashchat sessions` lists the saved sessions",
-                )
-            })?;
-            Some(store.load(&id)?)
-        }
-        None => None,
-    };
+    let resumed = resumed(ctx, args)?;
     ensure_server(ctx)?;
     let backend = Backend::open(&ctx.resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
     let mut chat = Chat::new(&ctx.resolved, &ctx.env, &ctx.paths, &ctx.printer, backend);
@@ -44,6 +32,21 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
         chat = chat.with_tools(toolbox);
     }
     chat.run()
+}
+
+/// The session `--resume` names, read.
+pub(super) fn resumed(ctx: &Context, args: &ChatArgs) -> anyhow::Result<Option<Session>> {
+    let Some(key) = &args.resume else {
+        return Ok(None);
+    };
+    let store = SessionStore::new(&ctx.paths.sessions_dir);
+    let id = store.resolve(key).map_err(|e| {
+        Hinted::new(
+            e.to_string(),
+            "`flashchat sessions` lists the saved sessions",
+        )
+    })?;
+    Ok(Some(store.load(&id)?))
 }
 
 /// The MCP servers the chat offers: those `--mcp` names, or every

@@ -9,7 +9,6 @@ use crate::conversation::Conversation;
 use crate::errors::Hinted;
 use crate::printer::Printer;
 use crate::server::pidfile::{self, ServerState};
-use crate::sessions::SessionStore;
 use crate::tui::Workspace;
 use crate::Context;
 
@@ -33,19 +32,7 @@ pub fn run(ctx: &Context, args: &ChatArgs) -> anyhow::Result<()> {
         }
         None => ctx.resolved.clone(),
     };
-    let resume = match &args.resume {
-        Some(key) => {
-            let store = SessionStore::new(&ctx.paths.sessions_dir);
-            let id = store.resolve(key).map_err(|e| {
-                Hinted::new(
-                    e.to_string(),
-                    "`flashchat sessions` lists the saved sessions",
-                )
-            })?;
-            Some(store.load(&id)?)
-        }
-        None => None,
-    };
+    let resume = super::chat::resumed(ctx, args)?;
     super::chat::ensure_server(ctx)?;
     // Loading and switching report nothing on the screen the workspace owns.
     let quiet = Printer::new(true, 0, crate::settings::ColorMode::Never, true);
