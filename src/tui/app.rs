@@ -382,6 +382,10 @@ impl App {
                 self.say(&text);
             }
             Update::Opened(id) => self.session = Some(id),
+            Update::Renamed(title) => {
+                self.update(Update::Notice(format!("Renamed to “{title}”.")));
+                self.sessions.refresh(&self.store);
+            }
             Update::ModelUsed { model, said } => {
                 self.model = model;
                 self.transcript.push(Entry::new(Kind::Notice, said.clone()));
@@ -752,11 +756,6 @@ impl App {
             }
             Asked::Pull => self.models.pull_requested = Some(text),
         }
-    }
-
-    /// A finished rename of the open session shows in the list.
-    pub fn refresh_sessions(&mut self) {
-        self.sessions.refresh(&self.store);
     }
 
     pub fn mouse(&mut self, event: MouseEvent) {

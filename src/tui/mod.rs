@@ -197,12 +197,7 @@ fn event_loop(
         loop {
             match updates.try_recv() {
                 Ok(update) => {
-                    let renamed =
-                        matches!(&update, worker::Update::Notice(t) if t.starts_with("Renamed"));
                     app.update(update);
-                    if renamed {
-                        app.refresh_sessions();
-                    }
                     dirty = true;
                 }
                 Err(TryRecvError::Empty) => break,

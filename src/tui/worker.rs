@@ -52,6 +52,8 @@ pub enum Update {
     /// The turn failed and left nothing behind.
     Failed(String),
     Opened(String),
+    /// The open session has a new title.
+    Renamed(String),
     /// The model answering now, and what happened.
     ModelUsed {
         model: String,
@@ -105,7 +107,7 @@ pub fn run(
             }
             Command::Rename(title) => match conversation.session() {
                 Some(_) => match conversation.rename(title.clone()) {
-                    Ok(()) => Update::Notice(format!("Renamed to “{title}”.")),
+                    Ok(()) => Update::Renamed(title),
                     Err(e) => Update::Failed(conversation::one_line(&e)),
                 },
                 None => Update::Notice("Nothing to rename yet: ask something first.".into()),
