@@ -94,15 +94,36 @@ impl Tmux {
     /// Waits until the screen shows `text` `times` times; panics with the
     /// screen after `seconds`.
     pub fn wait_for_count(&self, text: &str, times: usize, seconds: u64) -> String {
+        self.wait_until(
+            &format!("{text:?} x{times}"),
+            seconds,
+            Self::screen,
+            |screen| screen.matches(text).count() >= times,
+        )
+    }
+
+    /// Waits until the visible screen satisfies `ready` (what it waits for
+    /// is `what`); panics with the screen after `seconds`.
+    pub fn wait_visible(&self, what: &str, seconds: u64, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_until(what, seconds, Self::visible, ready)
+    }
+
+    fn wait_until(
+        &self,
+        what: &str,
+        seconds: u64,
+        capture: fn(&Self) -> String,
+        ready: impl Fn(&str) -> bool,
+    ) -> String {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         loop {
-            let screen = self.screen();
-            if screen.matches(text).count() >= times {
+            let screen = capture(self);
+            if ready(&screen) {
                 return screen;
             }
             assert!(
                 Instant::now() < deadline,
-                "waited {seconds} s for {text:?} x{times}; the screen:\n{screen}"
+                "waited {seconds} s for {what}; the screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -379,9 +400,9 @@ fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
         tmux.wait_for_count("you〉", 2 * i + 2, 60);
         tmux.keys(&["C-d"]);
     }
-    // Resume the second in the list (the older one: apples).
+    // Resume (third entry) the second in the list (the older one: apples).
     tmux.wait_for_count("What next?", 3, 30);
-    tmux.keys(&["Down"]);
+    tmux.keys(&["Down", "Down"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Resume which chat?", 10);
     tmux.keys(&["Down"]);
@@ -395,18 +416,25 @@ fn the_menu_starts_a_chat_resumes_the_second_session_and_runs_the_server() {
     tmux.keys(&["C-d"]);
     tmux.wait_for_count("What next?", 4, 30);
 
-    // Start the server (third entry), see it in the header, stop it.
-    tmux.keys(&["Down", "Down"]);
+    // The workspace (second entry) opens full-screen and gives the menu back.
+    tmux.keys(&["Down"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_visible("the workspace", 60, |s| s.contains("Ask anything"));
+    tmux.keys(&["C-q"]);
+    tmux.wait_for_count("What next?", 5, 30);
+
+    // Start the server (fourth entry), see it in the header, stop it.
+    tmux.keys(&["Down", "Down", "Down"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(
         &format!("server: running at http://127.0.0.1:{port}/v1"),
         90,
     );
-    tmux.wait_for_count("What next?", 5, 30);
-    tmux.keys(&["Down", "Down"]);
+    tmux.wait_for_count("What next?", 6, 30);
+    tmux.keys(&["Down", "Down", "Down"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Stopped the server", 30);
-    tmux.wait_for_count("What next?", 6, 30);
+    tmux.wait_for_count("What next?", 7, 30);
     // Quit is the last entry.
     tmux.keys(&["Up"]);
     tmux.keys(&["Enter"]);
