@@ -66,6 +66,8 @@ pub trait Frontend {
 pub struct Said {
     pub message: Message,
     pub completion: Option<Completion>,
+    /// The reasoning the model split off before this answer.
+    pub reasoning: Option<String>,
 }
 
 /// How a turn went.
@@ -126,6 +128,7 @@ impl Agent<'_> {
             end.said.push(Said {
                 message,
                 completion: Some(answer.completion.clone()),
+                reasoning: answer.parsed.reasoning.clone(),
             });
             end.last = Some(answer.completion);
             if calls.is_empty() {
@@ -244,6 +247,7 @@ impl Agent<'_> {
             end.said.push(Said {
                 message,
                 completion: None,
+                reasoning: None,
             });
         }
         stopped

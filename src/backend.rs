@@ -37,8 +37,13 @@ enum Source {
     /// A running flashchat server (with its model's name), or the one named
     /// by `server.url`.
     Server(Client, Option<String>),
-    /// The model loaded in this process, and its spec.
-    Local(Engine, String),
+    /// The model loaded in this process: its spec (as configured) and its
+    /// name (the file's, as a server would serve it).
+    Local {
+        engine: Engine,
+        spec: String,
+        name: String,
+    },
 }
 
 impl Backend {
@@ -61,7 +66,11 @@ impl Backend {
                     &paths.kv_cache_dir,
                     &model,
                 )?;
-                Source::Local(engine, model.spec.to_string())
+                Source::Local {
+                    engine,
+                    spec: model.spec.to_string(),
+                    name: models::served_name(&model.path),
+                }
             }
         };
         Ok(Backend {
@@ -77,7 +86,7 @@ impl Backend {
     pub fn source(&self) -> &str {
         match &self.source {
             Source::Server(client, _) => client.base(),
-            Source::Local(_, spec) => spec,
+            Source::Local { spec, .. } => spec,
         }
     }
 
@@ -85,15 +94,17 @@ impl Backend {
     pub fn server_client(&self) -> Option<&Client> {
         match &self.source {
             Source::Server(client, _) => Some(client),
-            Source::Local(..) => None,
+            Source::Local { .. } => None,
         }
     }
 
-    /// The model's name where known, else where answers come from.
+    /// The model's name where known (the server's name for it, or the
+    /// file's in this process), else the server's URL.
     pub fn model_name(&self) -> &str {
         match &self.source {
             Source::Server(_, Some(model)) => model,
-            _ => self.source(),
+            Source::Server(client, None) => client.base(),
+            Source::Local { name, .. } => name,
         }
     }
 
@@ -119,7 +130,7 @@ impl Backend {
                 "unset server.url to use flashchat's own server",
             )
             .into()),
-            Source::Local(engine, spec) => {
+            Source::Local { engine, spec, name } => {
                 *engine = load_engine(
                     &self.settings,
                     &self.printer,
@@ -128,6 +139,7 @@ impl Backend {
                     &model,
                 )?;
                 *spec = model.spec.to_string();
+                *name = models::served_name(&model.path);
                 Ok(format!("Now answering with {spec}."))
             }
         }
@@ -143,7 +155,7 @@ impl Backend {
                 })?;
                 Ok(Embedded { vectors, tokens })
             }
-            Source::Local(engine, _) => {
+            Source::Local { engine, .. } => {
                 let inputs = texts.into_iter().map(EmbedInput::Text).collect();
                 let answer = engine
                     .embed(inputs)
@@ -170,13 +182,13 @@ impl Backend {
         // A server reads tool calls itself; here they are read in the
         // model's own syntax.
         let mut parser = match (&self.source, &request.tools) {
-            (Source::Local(engine, _), Some(_)) => parser.with_tools(engine.tool_format()),
+            (Source::Local { engine, .. }, Some(_)) => parser.with_tools(engine.tool_format()),
             _ => parser,
         };
         let mut on_text = |text: &str| parser.push(text).into_iter().try_for_each(&mut on_segment);
         let (completion, calls) = match &self.source {
             Source::Server(client, _) => ask_server(client, request, &mut on_text)?,
-            Source::Local(engine, _) => {
+            Source::Local { engine, .. } => {
                 let events = engine
                     .generate(request.clone())
                     .map_err(|e| engine_error(e, &self.engine_log))?;

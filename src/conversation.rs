@@ -290,6 +290,7 @@ pub fn find_model(
 /// A message the turn added as the session file keeps it, with its figures.
 pub fn stored(said: &Said, at: i64) -> StoredMessage {
     let mut stored = StoredMessage::of(&said.message, at);
+    stored.reasoning = said.reasoning.clone();
     if let Some(done) = &said.completion {
         stored.completion_tokens = Some(done.usage.completion_tokens);
         stored.ttft_ms = Some(done.timings.ttft_ms);

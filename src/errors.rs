@@ -51,8 +51,22 @@ impl fmt::Display for Interrupted {
 
 impl std::error::Error for Interrupted {}
 
+/// A signal (SIGTERM, SIGHUP) ended the work after it was put in order;
+/// the exit code is the shell's for a signal, 128 + its number.
+#[derive(Debug)]
+pub struct Signalled(pub i32);
+
+impl fmt::Display for Signalled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ended by signal {}", self.0)
+    }
+}
+
+impl std::error::Error for Signalled {}
+
 /// Exit codes: 0 success, 1 failure, 2 usage errors and unimplemented
-/// commands (clap's convention), 130 interrupted by Ctrl-C.
+/// commands (clap's convention), 130 interrupted by Ctrl-C, 128 + N ended
+/// by signal N.
 pub mod exit {
     pub const FAILURE: i32 = 1;
     pub const USAGE: i32 = 2;
@@ -67,6 +81,9 @@ pub fn report(err: &anyhow::Error) -> i32 {
     }
     if err.downcast_ref::<Interrupted>().is_some() {
         return exit::INTERRUPTED;
+    }
+    if let Some(Signalled(signal)) = err.downcast_ref::<Signalled>() {
+        return 128 + signal;
     }
     let color =
         std::io::stderr().is_terminal() && std::env::var_os(crate::env_vars::NO_COLOR).is_none();

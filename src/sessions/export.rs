@@ -43,10 +43,20 @@ pub fn markdown(session: &Session) -> String {
                 "**Tool** (`{tool}`):\n\n```\n{}\n```\n\n",
                 fenced(message.content.trim_end())
             )),
-            _ if message.content.trim().is_empty() && !message.tool_calls.is_empty() => {
+            _ => {
                 out.push_str(&format!("**{who}:**\n\n"));
+                if let Some(reasoning) = &message.reasoning {
+                    // Folded where Markdown is read (GitHub, editors).
+                    out.push_str(&format!(
+                        "<details><summary>Reasoning</summary>\n\n{}\n\n</details>\n\n",
+                        reasoning.trim()
+                    ));
+                }
+                let answer = message.content.trim_end();
+                if !answer.trim().is_empty() || message.tool_calls.is_empty() {
+                    out.push_str(&format!("{answer}\n\n"));
+                }
             }
-            _ => out.push_str(&format!("**{who}:**\n\n{}\n\n", message.content.trim_end())),
         }
         for call in &message.tool_calls {
             out.push_str(&format!(

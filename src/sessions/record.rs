@@ -71,6 +71,10 @@ pub struct StoredMessage {
     pub tool_call_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The reasoning split off before an assistant's answer: shown, never
+    /// sent back to the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<String>,
 }
 
 impl StoredMessage {
@@ -87,6 +91,7 @@ impl StoredMessage {
             tool_calls: message.tool_calls.clone(),
             tool_call_id: message.tool_call_id.clone(),
             name: message.name.clone(),
+            reasoning: None,
         }
     }
 

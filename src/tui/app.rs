@@ -211,6 +211,8 @@ pub struct App {
     pub areas: Vec<(Pane, Rect)>,
     /// Rows of the chat's transcript, at the last draw.
     pub chat_rows: usize,
+    /// Where the chat's transcript was drawn, for a click on a fold.
+    pub transcript_area: Rect,
     pub frames: Frames,
     pub quit: bool,
     quit_armed: Option<Instant>,
@@ -257,6 +259,7 @@ impl App {
             log_scroll: 0,
             areas: Vec::new(),
             chat_rows: 10,
+            transcript_area: Rect::default(),
             frames: Frames::default(),
             quit: false,
             quit_armed: None,
@@ -499,6 +502,10 @@ impl App {
             (_, KeyCode::Char('?')) => self.overlay = Some(Overlay::Help),
             (Pane::Chat, KeyCode::Char('i' | 'a') | KeyCode::Enter | KeyCode::Esc) => {
                 self.browsing = false
+            }
+            // The guard opens or folds; this arm only says when nothing did.
+            (Pane::Chat, KeyCode::Char('o')) if !self.transcript.toggle_lowest() => {
+                self.say("Nothing in view folds (reasoning and tool results do).");
             }
             (Pane::Sessions, KeyCode::Char('/')) => self.sessions.filtering = true,
             (Pane::Sessions, KeyCode::Enter) => {
@@ -774,7 +781,10 @@ impl App {
             MouseEventKind::Down(_) => {
                 self.focus = pane;
                 if pane == Pane::Chat {
-                    self.browsing = false;
+                    let area = self.transcript_area;
+                    let on_fold =
+                        area.contains(at) && self.transcript.toggle_at(usize::from(at.y - area.y));
+                    self.browsing = on_fold;
                 }
             }
             _ => {}

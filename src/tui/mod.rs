@@ -136,7 +136,7 @@ pub fn run(workspace: Workspace) -> anyhow::Result<()> {
     });
     match outcome? {
         Exit::Quit => Ok(()),
-        Exit::Signal => Err(crate::errors::Interrupted.into()),
+        Exit::Signal(signal) => Err(crate::errors::Signalled(signal).into()),
         Exit::Panicked => {
             let message = panicked
                 .lock()
@@ -155,7 +155,7 @@ pub fn run(workspace: Workspace) -> anyhow::Result<()> {
 enum Exit {
     Quit,
     /// SIGTERM or SIGHUP.
-    Signal,
+    Signal(i32),
     Panicked,
 }
 
@@ -188,8 +188,8 @@ fn event_loop(
     let mut dirty = true;
     let mut pulled = false;
     loop {
-        if screen::terminated() {
-            return Ok(Exit::Signal);
+        if let Some(signal) = screen::terminated() {
+            return Ok(Exit::Signal(signal));
         }
         if app.quit {
             return Ok(Exit::Quit);

@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -21,17 +21,18 @@ use ratatui::Terminal;
 
 pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
-static TERMINATED: AtomicBool = AtomicBool::new(false);
+/// The signal that asked the workspace to end (0: none).
+static TERMINATED: AtomicI32 = AtomicI32::new(0);
 /// The saved stderr while it points at the log (-1: not redirected).
 static SAVED_STDERR: Mutex<i32> = Mutex::new(-1);
 
-extern "C" fn on_signal(_: libc::c_int) {
-    TERMINATED.store(true, Ordering::Relaxed);
+extern "C" fn on_signal(signal: libc::c_int) {
+    TERMINATED.store(signal, Ordering::Relaxed);
 }
 
-/// Whether SIGTERM or SIGHUP arrived.
-pub fn terminated() -> bool {
-    TERMINATED.load(Ordering::Relaxed)
+/// SIGTERM or SIGHUP, if one arrived.
+pub fn terminated() -> Option<i32> {
+    Some(TERMINATED.load(Ordering::Relaxed)).filter(|&signal| signal != 0)
 }
 
 /// Owns the terminal; dropping it gives the terminal back.

@@ -1,6 +1,7 @@
 //! What the chat pane shows: each message with its role badge, its figures
-//! (tokens, TTFT, tok/s), its reasoning and tool calls folded or shown, the
-//! answer streaming in as Markdown. Each message's lines are laid out once
+//! (tokens, TTFT, tok/s), its reasoning and tool calls folded or shown (all
+//! at once, or one message by a click or `o`), the answer streaming in as
+//! Markdown. Each message's lines are laid out once
 //! per width and kept, so a long session scrolls by slicing, not by laying
 //! out a thousand messages a frame.
 
@@ -68,6 +69,8 @@ pub struct Entry {
     /// Tool calls the answer made, as `name(arguments)`.
     pub calls: Vec<String>,
     pub figures: Option<Figures>,
+    /// This message's folds opened, whatever the transcript's toggle.
+    pub open: bool,
     /// Laid-out lines, for (width, details shown).
     laid_out: Option<(usize, bool, Vec<Line<'static>>)>,
 }
@@ -81,8 +84,14 @@ impl Entry {
             reasoning: String::new(),
             calls: Vec::new(),
             figures: None,
+            open: false,
             laid_out: None,
         }
+    }
+
+    /// Whether the entry has something folded away when details are hidden.
+    fn foldable(&self) -> bool {
+        !self.reasoning.trim().is_empty() || self.kind == Kind::Tool
     }
 
     /// A message as the session file keeps it.
@@ -94,6 +103,7 @@ impl Entry {
             Role::System => Kind::Notice,
         };
         let mut entry = Entry::new(kind, message.content.clone());
+        entry.reasoning = message.reasoning.clone().unwrap_or_default();
         entry.calls = message
             .tool_calls
             .iter()
@@ -115,6 +125,7 @@ impl Entry {
     }
 
     fn lines(&mut self, width: usize, details: bool, theme: &Theme) -> &[Line<'static>] {
+        let details = details || self.open;
         let fresh = matches!(&self.laid_out, Some((w, d, _)) if *w == width && *d == details);
         if !fresh {
             let lines = self.lay_out(width, details, theme);
@@ -142,7 +153,10 @@ impl Entry {
             lines.push(Line::from(head));
         }
         let fold = |what: &str, count: usize| {
-            Line::styled(format!("▸ {what} ({count} lines; ctrl-o shows)"), theme.dim)
+            Line::styled(
+                format!("▸ {what} ({count} lines; a click or o shows)"),
+                theme.dim,
+            )
         };
         if !self.reasoning.trim().is_empty() {
             if details {
@@ -193,6 +207,8 @@ pub struct Transcript {
     pub scroll: usize,
     /// Lines in all, at the last layout.
     pub height: usize,
+    /// The entry each row in view belongs to, at the last layout.
+    rows: Vec<usize>,
 }
 
 impl Transcript {
@@ -224,6 +240,35 @@ impl Transcript {
         self.scroll = self.height.saturating_sub(viewport);
     }
 
+    /// Opens or folds the message at `row` of the view (a click); false
+    /// when nothing there folds.
+    pub fn toggle_at(&mut self, row: usize) -> bool {
+        let Some(&index) = self.rows.get(row) else {
+            return false;
+        };
+        self.toggle(index)
+    }
+
+    /// Opens or folds the lowest message in view that folds (`o`).
+    pub fn toggle_lowest(&mut self) -> bool {
+        let lowest = self
+            .rows
+            .iter()
+            .rev()
+            .copied()
+            .find(|&index| self.entries[index].foldable());
+        lowest.is_some_and(|index| self.toggle(index))
+    }
+
+    fn toggle(&mut self, index: usize) -> bool {
+        let entry = &mut self.entries[index];
+        if !entry.foldable() {
+            return false;
+        }
+        entry.open = !entry.open;
+        true
+    }
+
     /// The `rows` lines in view at `width`: the last ones, less `scroll`.
     pub fn visible(&mut self, width: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
         let details = self.details;
@@ -237,14 +282,17 @@ impl Transcript {
         let end = height - self.scroll;
         let start = end.saturating_sub(rows);
         let mut shown = Vec::with_capacity(rows);
+        self.rows.clear();
         let mut at = height;
-        for entry in self.entries.iter_mut().rev() {
+        for (index, entry) in self.entries.iter_mut().enumerate().rev() {
             let lines = entry.lines(width, details, theme);
             let first = at - lines.len();
             if first < end && at > start {
                 let from = start.saturating_sub(first);
                 let to = (end - first).min(lines.len());
                 shown.splice(0..0, lines[from..to].iter().cloned());
+                self.rows
+                    .splice(0..0, std::iter::repeat_n(index, to - from));
             }
             at = first;
             if at <= start {
@@ -307,5 +355,42 @@ mod tests {
         t.details = true;
         let open = plain(&t.visible(60, 10, &theme)).join("\n");
         assert!(open.contains("of France"), "{open}");
+    }
+
+    #[test]
+    fn one_message_opens_by_its_row_or_as_the_lowest_in_view() {
+        let theme = Theme::named("dark");
+        let mut t = Transcript::default();
+        for answer in ["Rome.", "Paris."] {
+            let mut entry = Entry::new(Kind::Assistant, answer);
+            entry.reasoning = format!("thinking about {answer}");
+            t.push(entry);
+            t.push(Entry::new(Kind::User, "and then?"));
+        }
+        let shown = plain(&t.visible(60, 20, &theme));
+        let folded = |shown: &[String]| shown.iter().filter(|l| l.starts_with("▸")).count();
+        assert_eq!(folded(&shown), 2, "{shown:?}");
+        // `o`: the lower answer (Paris) opens; the upper stays folded.
+        assert!(t.toggle_lowest());
+        let shown = plain(&t.visible(60, 20, &theme));
+        assert_eq!(folded(&shown), 1, "{shown:?}");
+        assert!(
+            shown.iter().any(|l| l == "thinking about Paris."),
+            "{shown:?}"
+        );
+        // A click on the upper one's fold opens it; a click on a question
+        // does nothing.
+        let rome = shown.iter().position(|l| l.starts_with("▸")).unwrap();
+        assert!(t.toggle_at(rome));
+        let question = shown.iter().position(|l| l == "and then?").unwrap();
+        assert!(!t.toggle_at(question));
+        let shown = plain(&t.visible(60, 20, &theme));
+        assert_eq!(folded(&shown), 0, "{shown:?}");
+        assert!(
+            shown.iter().any(|l| l == "thinking about Rome."),
+            "{shown:?}"
+        );
+        // A click past the end is nothing.
+        assert!(!t.toggle_at(99));
     }
 }

@@ -135,7 +135,7 @@ fn chat(frame: &mut Frame, app: &mut App, area: Rect) {
             spinner(start.elapsed().as_millis()),
             start.elapsed().as_secs_f64()
         ),
-        (None, true) => format!("Chat · {} · j/k scroll · i types", app.model),
+        (None, true) => format!("Chat · {} · j/k scroll · o folds · i types", app.model),
         (None, false) => format!("Chat · {}", app.model),
     };
     let outer = block(app, Pane::Chat, title);
@@ -146,6 +146,7 @@ fn chat(frame: &mut Frame, app: &mut App, area: Rect) {
         .max(3);
     let [log, input] = split_v(inner, [Constraint::Min(1), Constraint::Length(input_rows)]);
     app.chat_rows = log.height as usize;
+    app.transcript_area = log;
     let lines = app
         .transcript
         .visible(log.width as usize, log.height as usize, &app.theme);
@@ -640,12 +641,16 @@ fn overlay(frame: &mut Frame, app: &App, area: Rect) {
                     "j k g G",
                     "move in lists and the transcript; ctrl-d/u half a page",
                 ),
+                (
+                    "o",
+                    "open or fold the lowest reasoning or tool result in view",
+                ),
                 ("/", "search sessions (every message) or filter models"),
                 ("r  d  p", "rename, delete a session; pull a model"),
                 ("?  q", "this keymap; quit (outside a text field)"),
                 (
                     "mouse",
-                    "wheel scrolls the pane under it; a click focuses it",
+                    "wheel scrolls the pane under it; a click focuses it or opens a fold",
                 ),
             ] {
                 lines.push(Line::from(vec![
@@ -689,5 +694,114 @@ fn overlay(frame: &mut Frame, app: &App, area: Rect) {
                 rect,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    use super::*;
+    use crate::keymap::Keymap;
+    use crate::sessions::SessionStore;
+    use crate::tui::app::Parts;
+    use crate::tui::lists::ModelList;
+    use crate::tui::theme::Theme;
+    use crate::tui::transcript::{Entry, Kind};
+
+    fn app(store: SessionStore) -> App {
+        App::new(Parts {
+            keymap: Keymap::new(&BTreeMap::new()),
+            theme: Theme::named("dark"),
+            store,
+            models: ModelList::default(),
+            model: "m".into(),
+            source: "in this process".into(),
+            interrupt: Arc::new(AtomicBool::new(false)),
+            commands: std::sync::mpsc::channel().0,
+            approvals: std::sync::mpsc::channel().0,
+        })
+    }
+
+    fn drawn(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Vec<String> {
+        let watched = Watched::default();
+        let cx = Context {
+            watched: &watched,
+            log_title: "Log",
+            pull: None,
+        };
+        terminal.draw(|frame| draw(frame, app, &cx)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn the_mouse_focuses_scrolls_and_opens_a_fold_where_it_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::new(dir.path());
+        for _ in 0..3 {
+            store.create("m", None, serde_json::Value::Null).unwrap();
+        }
+        let mut app = app(store);
+        let mut answer = Entry::new(Kind::Assistant, "Paris.");
+        answer.reasoning = "France's capital".into();
+        app.transcript
+            .push(Entry::new(Kind::User, "Capital of France?"));
+        app.transcript.push(answer);
+        let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
+        let screen = drawn(&mut terminal, &mut app);
+        assert!(!screen.iter().any(|l| l.contains("France's capital")));
+
+        // A click in the sessions pane focuses it; the wheel moves its
+        // selection, down and back up.
+        let (_, sessions) = app
+            .areas
+            .iter()
+            .find(|(p, _)| *p == Pane::Sessions)
+            .copied()
+            .unwrap();
+        let (x, y) = (sessions.x + 2, sessions.y + 2);
+        app.mouse(at(MouseEventKind::Down(MouseButton::Left), x, y));
+        assert_eq!(app.focus, Pane::Sessions);
+        app.mouse(at(MouseEventKind::ScrollDown, x, y));
+        assert_eq!(app.sessions.selected, 2);
+        app.mouse(at(MouseEventKind::ScrollUp, x, y));
+        assert_eq!(app.sessions.selected, 0);
+
+        // A click on the folded reasoning opens it, and focuses the chat.
+        let row = screen
+            .iter()
+            .position(|l| l.contains("▸ reasoning"))
+            .unwrap() as u16;
+        let column = app.transcript_area.x + 1;
+        app.mouse(at(MouseEventKind::Down(MouseButton::Left), column, row));
+        assert_eq!(app.focus, Pane::Chat);
+        let screen = drawn(&mut terminal, &mut app);
+        assert!(
+            screen.iter().any(|l| l.contains("France's capital")),
+            "{}",
+            screen.join("\n")
+        );
     }
 }

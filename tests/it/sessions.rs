@@ -63,12 +63,11 @@ fn two_sessions(sandbox: &Sandbox) -> (String, String) {
             &message("user", "How long should bread dough rest?", 20),
         )
         .unwrap();
-    store
-        .append(
-            &bread.id,
-            &message("assistant", "About an hour, until doubled.", 21),
-        )
-        .unwrap();
+    let mut answer = message("assistant", "About an hour, until doubled.", 21);
+    if let Record::Message(stored) = &mut answer {
+        stored.reasoning = Some("Dough rests until it doubles.".into());
+    }
+    store.append(&bread.id, &answer).unwrap();
     store
         .append(
             &bread.id,
@@ -166,6 +165,14 @@ fn export_formats_round_trip() {
         md.contains("**You:**\n\nHow long should bread dough rest?"),
         "{md}"
     );
+    // Reasoning is kept, folded where Markdown is read.
+    assert!(
+        md.contains(
+            "**Assistant:**\n\n<details><summary>Reasoning</summary>\n\n\
+             Dough rests until it doubles.\n\n</details>\n\nAbout an hour"
+        ),
+        "{md}"
+    );
     let jsonl = sandbox
         .cmd()
         .args(["sessions", "export", &bread, "--format", "jsonl"])
@@ -185,6 +192,10 @@ fn export_formats_round_trip() {
     assert!(output.status.success());
     let json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(json["messages"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        json["messages"][1]["reasoning"],
+        "Dough rests until it doubles."
+    );
     assert_eq!(json["system_prompt"], "Be brief.");
 }
 

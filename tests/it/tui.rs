@@ -161,7 +161,7 @@ fn the_terminal_is_given_back_on_every_way_out() {
     // SAFETY: a signal to the process this test started.
     assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTERM) }, 0);
     let screen = tmux.wait_for("[exited]", 20);
-    assert!(screen.contains("exit 130, icanon"), "{screen}");
+    assert!(screen.contains("exit 143, icanon"), "{screen}");
     drop(tmux);
 
     // A panic inside the workspace: the terminal first, then the report.
