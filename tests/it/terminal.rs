@@ -12,8 +12,8 @@ use crate::common::{
 };
 
 /// A detached tmux session running one flashchat command; killed on drop.
-/// When the command ends, the screen shows `[exited]` and then
-/// `exit CODE, icanon` (`-icanon` if the terminal was left in raw mode).
+/// When the command ends, the screen shows `exit CODE, icanon` (`-icanon`
+/// if the terminal was left in raw mode) and then `[exited]`.
 pub struct Tmux {
     name: String,
 }
@@ -55,7 +55,8 @@ impl Tmux {
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-s", &name, "-x", "160", "-y", "50"])
             .arg(format!(
-                r#"{shell}; s=$?; echo '[exited]'; echo "exit $s, $(stty -a | grep -o -- '-\?icanon')"; sleep 600"#
+                // `[exited]` last: whoever waits for it sees the exit line too.
+                r#"{shell}; s=$?; echo "exit $s, $(stty -a | grep -o -- '-\?icanon')"; echo '[exited]'; sleep 600"#
             ))
             .status()
             .unwrap();
