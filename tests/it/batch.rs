@@ -116,7 +116,8 @@ fn a_batch_is_answered_in_input_order_and_a_killed_run_goes_on_where_it_stopped(
     wait_for_lines(&killed, total / 3);
     child.kill().unwrap();
     child.wait().unwrap();
-    let at_kill = lines(&killed).len();
+    let before = lines(&killed);
+    let at_kill = before.len();
     assert!(at_kill < total, "the run ended before the kill");
     let output = batch("killed.jsonl").output().unwrap();
     assert!(
@@ -131,8 +132,18 @@ fn a_batch_is_answered_in_input_order_and_a_killed_run_goes_on_where_it_stopped(
     );
     let after = lines(&killed);
     assert_eq!(ids(&after), expected, "each id once, in input order");
-    // Temperature 0 on the same server: the same answers as the whole run.
-    assert_eq!(after[total - 1]["answer"], whole[total - 1]["answer"]);
+    // What the killed run wrote stays as it was; the rest is answered anew.
+    // (Answers are not compared with the whole run's: greedy decoding on a
+    // CPU can differ with how requests happened to share a batch.)
+    assert_eq!(
+        after[..at_kill],
+        before[..],
+        "lines written before the kill"
+    );
+    for line in &after[at_kill..] {
+        assert!(line["answer"].is_string(), "{line}");
+        assert_eq!(line["usage"]["completion_tokens"], 6, "{line}");
+    }
 
     // Ctrl-C stops it cleanly: exit 130, what was written stays, and a
     // rerun finishes it.
