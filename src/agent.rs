@@ -79,6 +79,16 @@ pub struct TurnEnd {
     pub last: Option<Completion>,
 }
 
+impl TurnEnd {
+    /// Each answer's completion, in order: one per step of the loop.
+    pub fn steps(&self) -> Vec<&Completion> {
+        self.said
+            .iter()
+            .filter_map(|said| said.completion.as_ref())
+            .collect()
+    }
+}
+
 /// One conversation's loop settings and tools.
 pub struct Agent<'a> {
     pub backend: &'a Backend,

@@ -198,10 +198,13 @@ impl Backend {
         let mut rest = parser.finish();
         rest.extend(parser.push_calls(calls));
         rest.into_iter().try_for_each(&mut on_segment)?;
-        Ok(Answer {
-            completion,
-            parsed: parser.into_parsed(),
-        })
+        let parsed = parser.into_parsed();
+        let mut completion = completion;
+        // An answer that ended in calls says so, as a server's does.
+        if completion.finish_reason == FinishReason::Stop && !parsed.tool_calls.is_empty() {
+            completion.finish_reason = FinishReason::ToolCalls;
+        }
+        Ok(Answer { completion, parsed })
     }
 }
 

@@ -10,7 +10,9 @@ use crate::backend::{self, Answer, Backend};
 use crate::cli::PromptArgs;
 use crate::engine::output::OutputParser;
 use crate::engine::text::Segment;
-use crate::engine::{Completion, Constraint, FinishReason, GenerateRequest, Message, PromptInput};
+use crate::engine::{
+    Completion, Constraint, FinishReason, GenerateRequest, Message, PromptInput, Usage,
+};
 use crate::errors::{Hinted, Interrupted};
 use crate::mcp::Toolbox;
 use crate::personas;
@@ -67,6 +69,8 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         ended_line: true,
     };
     let backend = Backend::open(&resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
+    // With tools, each step's completion (the model's answers in order).
+    let mut steps = Vec::new();
     let (answer, done) = match &mut toolbox {
         None => {
             let answer = backend.answer(
@@ -103,6 +107,7 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
                 .last()
                 .map(|s| s.message.content.clone())
                 .unwrap_or_default();
+            steps = end.steps().into_iter().cloned().collect();
             let done = end
                 .last
                 .ok_or_else(|| anyhow::anyhow!("the model gave no answer"))?;
@@ -112,12 +117,11 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     let source = backend.source();
 
     if args.json {
-        print_json(
-            source,
-            &answer,
-            &done,
-            toolbox.is_some().then_some(&output.calls),
-        )?;
+        let tools = toolbox.is_some().then_some(Steps {
+            calls: &output.calls,
+            completions: &steps,
+        });
+        print_json(source, &answer, &done, tools)?;
     } else if !answer.is_empty() && !answer.ends_with('\n') {
         let mut out = std::io::stdout().lock();
         out.write_all(b"\n")?;
@@ -366,11 +370,20 @@ fn prompt_input(args: &PromptArgs, system: Option<String>, text: String) -> Prom
     PromptInput::Chat(messages)
 }
 
+/// What a turn with tools did: the calls made and each answer's figures.
+struct Steps<'a> {
+    calls: &'a [serde_json::Value],
+    completions: &'a [Completion],
+}
+
+/// The `--json` object. With tools, `usage` adds up every step (each is a
+/// request to the model) and `steps` holds each one's own figures;
+/// `finish_reason` and `timings` are the last answer's.
 fn print_json(
     source: &str,
     answer: &str,
     done: &Completion,
-    calls: Option<&Vec<serde_json::Value>>,
+    tools: Option<Steps>,
 ) -> anyhow::Result<()> {
     let mut object = serde_json::json!({
         "model": source,
@@ -379,8 +392,25 @@ fn print_json(
         "usage": done.usage,
         "timings": done.timings,
     });
-    if let Some(calls) = calls {
-        object["tool_calls"] = calls.clone().into();
+    if let Some(tools) = tools {
+        object["tool_calls"] = tools.calls.into();
+        object["usage"] = serde_json::to_value(
+            tools
+                .completions
+                .iter()
+                .fold(Usage::default(), |sum, step| sum + step.usage),
+        )?;
+        object["steps"] = tools
+            .completions
+            .iter()
+            .map(|step| {
+                serde_json::json!({
+                    "finish_reason": step.finish_reason,
+                    "usage": step.usage,
+                    "timings": step.timings,
+                })
+            })
+            .collect();
     }
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, &object)?;

@@ -107,6 +107,24 @@ fn prompt_with_tools_lists_a_folder_and_names_a_file_in_it() {
         .as_str()
         .unwrap()
         .contains("needs the person's confirmation"));
+    // Two requests to the model (the call, then the answer after it):
+    // `steps` holds each, `usage` adds them up.
+    let steps = answer["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2, "{answer:#}");
+    assert_eq!(steps[0]["finish_reason"], "tool_calls", "{answer:#}");
+    assert_eq!(steps[1]["finish_reason"], answer["finish_reason"]);
+    for field in ["prompt_tokens", "completion_tokens", "total_tokens"] {
+        let each: Vec<u64> = steps
+            .iter()
+            .map(|step| step["usage"][field].as_u64().unwrap())
+            .collect();
+        assert!(each.iter().all(|&n| n > 0), "{field}: {answer:#}");
+        assert_eq!(
+            answer["usage"][field].as_u64(),
+            Some(each.iter().sum()),
+            "{field}: {answer:#}"
+        );
+    }
 }
 
 #[test]
