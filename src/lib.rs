@@ -83,7 +83,7 @@ fn dispatch(global: &GlobalArgs, command: Command) -> anyhow::Result<()> {
         commands::tui::check_terminal()?;
     }
     let mut ctx = context(global, Some(&command))?;
-    if needs_model(&command) {
+    if needs_model(&command) && !template_names_model(&ctx, &command)? {
         ctx = set_up_if_needed(ctx)?;
     }
     match command {
@@ -115,6 +115,26 @@ fn needs_model(command: &Command) -> bool {
         Command::Batch(b) => !b.dry_run,
         _ => false,
     }
+}
+
+/// Whether `prompt -t NAME`'s template picks the model for this run (it
+/// ranks above the config and the environment, below flags). The configured
+/// model does not matter then, and the wizard could not help: a missing
+/// template model is reported when the prompt loads it.
+fn template_names_model(ctx: &Context, command: &Command) -> anyhow::Result<bool> {
+    let Command::Prompt(cli::PromptArgs {
+        template: Some(name),
+        ..
+    }) = command
+    else {
+        return Ok(false);
+    };
+    let template = templates::load(&ctx.paths.templates_dir, name)?;
+    let resolved = template.layered_on(&ctx.resolved)?;
+    Ok(matches!(
+        resolved.origin(keys::MODEL),
+        settings::Origin::Template(_)
+    ))
 }
 
 /// Checks the model is there; if not, runs the setup wizard on a terminal

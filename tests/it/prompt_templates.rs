@@ -162,3 +162,47 @@ fn a_missing_variable_fails_fast_with_its_name() {
         .unwrap();
     assert!(stdout_of(&shown).contains("Write to {{name}}"));
 }
+
+#[test]
+fn a_template_that_names_its_model_needs_none_configured() {
+    let Some(smol) = instruct_model() else {
+        return;
+    };
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path().join("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = |name: &str, model: &str| {
+        let text = format!("+++\nmodel = {model:?}\nmax_tokens = 4\n+++\nSay {{{{word}}}}.\n");
+        std::fs::write(dir.join(format!("{name}.md")), text).unwrap();
+    };
+    template("say", &smol.display().to_string());
+    let missing = sandbox.path().join("gone.gguf");
+    template("gone", &missing.display().to_string());
+    let prompt = |name: &str| {
+        sandbox
+            .cmd()
+            .args([
+                "prompt", "--local", "--json", "-t", name, "-p", "word", "hi",
+            ])
+            .write_stdin("")
+            .output()
+            .unwrap()
+    };
+
+    // No model in the config or the environment: the template's is used.
+    let output = prompt("say");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let answer: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        answer["model"].as_str().unwrap().contains("SmolLM2"),
+        "{answer:#}"
+    );
+
+    // A template model that is not there is named, not replaced by the
+    // config's missing one.
+    let output = prompt("gone");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("gone.gguf"), "{stderr}");
+    assert!(!stderr.contains("no model is configured"), "{stderr}");
+}
