@@ -2,8 +2,10 @@
 # `flashchat tui` frame times (a benchmark, not a test), from the frames it
 # logs with FLASHCHAT_TUI_FRAME_LOG (ms since start, ms drawing, streaming):
 #   1. a session of 1,000 messages (Markdown, code blocks) opened in a
-#      160x50 tmux terminal: the first frame (every message laid out), then
-#      400 scroll keys sent 10 ms apart: frames drawn and their draw times;
+#      160x50 tmux terminal: the first frame (every message measured, those
+#      in view laid out), then 400 scroll keys sent 10 ms apart: frames
+#      drawn and their draw times; then the terminal resized to 120x40 and
+#      back: the slowest frame drawn meanwhile;
 #   2. an answer of 256 tokens streamed into the chat pane: frames per
 #      second while it streams (the loop's ceiling is 40) and draw times.
 #
@@ -65,6 +67,11 @@ for _ in $(seq 1 100); do tmux send-keys -t "$tmux_name" PageUp; sleep 0.01; don
 for _ in $(seq 1 100); do tmux send-keys -t "$tmux_name" C-d; sleep 0.01; done
 sleep 0.5
 scroll_to=$(wc -l < "$frames")
+tmux resize-window -t "$tmux_name" -x 120 -y 40
+sleep 1
+tmux resize-window -t "$tmux_name" -x 160 -y 50
+sleep 1
+resized_to=$(wc -l < "$frames")
 tmux send-keys -t "$tmux_name" i
 tmux send-keys -t "$tmux_name" -l "Once upon a time there was a lighthouse keeper who"
 tmux send-keys -t "$tmux_name" Enter
@@ -73,9 +80,9 @@ wait_for "tok/s (last)"
 tmux send-keys -t "$tmux_name" C-q
 sleep 1
 
-python3 - "$frames" "$scroll_from" "$scroll_to" <<'PY'
+python3 - "$frames" "$scroll_from" "$scroll_to" "$resized_to" <<'PY'
 import sys
-path, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+path, start, end, resized = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 rows = [tuple(map(float, line.split())) for line in open(path)]
 def pct(values, p):
     values = sorted(values)
@@ -86,9 +93,12 @@ streaming = [r for r in rows if r[2] == 1]
 span = (streaming[-1][0] - streaming[0][0]) / 1000 if len(streaming) > 1 else 0
 print("| measure | value |")
 print("|---|---|")
-print(f"| first frame, 1,000 messages laid out | {first:.1f} ms |")
+print(f"| first frame, a 1,000-message session opened | {first:.1f} ms |")
 print(f"| scrolling: frames drawn for 400 keys | {len(scroll)} |")
 print(f"| scrolling: draw time p50 / p95 / max | {pct(scroll, 50):.2f} / {pct(scroll, 95):.2f} / {max(scroll):.2f} ms |")
+resize = [r[1] for r in rows[end:resized]]
+if resize:
+    print(f"| resizing to 120x40 and back: slowest of {len(resize)} frames | {max(resize):.2f} ms |")
 if span:
     draws = [r[1] for r in streaming]
     print(f"| streaming: frames per second | {len(streaming) / span:.1f} ({len(streaming)} frames in {span:.1f} s) |")

@@ -10,23 +10,40 @@ use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 
+/// How fenced code is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Highlighted,
+    /// In one colour: the same lines as highlighted, far cheaper, so
+    /// messages out of view are measured this way.
+    Plain,
+}
+
 /// `text` as lines no wider than `width`.
-pub fn render(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn render(text: &str, width: usize, theme: &Theme, code: Code) -> Vec<Line<'static>> {
     let width = width.max(8);
     let mut out = Vec::new();
-    let mut code: Option<HighlightLines<'static>> = None;
+    // Inside a fence: its highlighter (none when drawn plain).
+    let mut fence: Option<Option<HighlightLines<'static>>> = None;
     for line in text.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
-            code = match code {
+            fence = match fence {
                 Some(_) => None,
-                None => Some(highlighter(trimmed.trim_start_matches('`').trim())),
+                None => Some(
+                    (code == Code::Highlighted)
+                        .then(|| highlighter(trimmed.trim_start_matches('`').trim())),
+                ),
             };
             out.push(Line::styled(line.to_string(), theme.dim));
             continue;
         }
-        if let Some(highlight) = code.as_mut() {
-            out.extend(cut(code_spans(highlight, line, theme), width));
+        if let Some(highlight) = fence.as_mut() {
+            let spans = match highlight {
+                Some(highlight) => code_spans(highlight, line, theme),
+                None => vec![Span::styled(line.to_string(), theme.code)],
+            };
+            out.extend(cut(spans, width));
             continue;
         }
         let (lead, body, style) = block(line, theme);
@@ -225,7 +242,12 @@ mod tests {
     #[test]
     fn words_wrap_within_the_width() {
         let theme = Theme::named("dark");
-        let lines = render("the quick brown fox jumps over the lazy dog", 16, &theme);
+        let lines = render(
+            "the quick brown fox jumps over the lazy dog",
+            16,
+            &theme,
+            Code::Highlighted,
+        );
         let shown = text(&lines);
         assert!(
             shown.iter().all(|l| display_width(l.trim_end()) <= 16),
@@ -237,7 +259,12 @@ mod tests {
     #[test]
     fn bullets_hang_and_inline_marks_are_styled() {
         let theme = Theme::named("dark");
-        let lines = render("- a **bold** and `code` item that wraps round", 20, &theme);
+        let lines = render(
+            "- a **bold** and `code` item that wraps round",
+            20,
+            &theme,
+            Code::Highlighted,
+        );
         let shown = text(&lines);
         assert!(shown[0].starts_with("• a bold and"), "{shown:?}");
         assert!(shown[1].starts_with("  "), "{shown:?}");
@@ -248,14 +275,21 @@ mod tests {
     #[test]
     fn code_is_highlighted_and_cut_not_reflowed() {
         let theme = Theme::named("dark");
-        let lines = render("```rust\nfn main() { let x = 1; }\n```", 12, &theme);
+        let source =
+            "Some code:\n```rust\nfn main() { let x = 1; }\n// 日本語のコメントです\n```\nDone.";
+        let lines = render(source, 12, &theme, Code::Highlighted);
         let shown = text(&lines);
-        assert_eq!(shown[0], "```rust");
-        assert_eq!(shown[1], "fn main() { ");
-        assert!(lines[1]
+        assert_eq!(shown[1], "```rust");
+        assert_eq!(shown[2], "fn main() { ");
+        assert!(lines[2]
             .spans
             .iter()
             .any(|s| matches!(s.style.fg, Some(Color::Rgb(..)))));
+        // Drawn plain, the same lines in one colour: what measures a
+        // message out of view.
+        let plain = render(source, 12, &theme, Code::Plain);
+        assert_eq!(text(&plain), shown);
+        assert!(plain[2].spans.iter().all(|s| s.style == theme.code));
     }
 
     #[test]

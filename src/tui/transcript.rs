@@ -1,13 +1,14 @@
 //! What the chat pane shows: each message with its role badge, its figures
 //! (tokens, TTFT, tok/s), its reasoning and tool calls folded or shown (all
 //! at once, or one message by a click or `o`), the answer streaming in as
-//! Markdown. Each message's lines are laid out once
-//! per width and kept, so a long session scrolls by slicing, not by laying
-//! out a thousand messages a frame.
+//! Markdown. Each message's lines are laid out once per width and kept, so
+//! a long session scrolls by slicing, not by laying out a thousand messages
+//! a frame; messages out of view are only measured (code not highlighted),
+//! so opening a long session or resizing lays out what is shown.
 
 use ratatui::text::{Line, Span};
 
-use super::markdown;
+use super::markdown::{self, Code};
 use super::theme::Theme;
 use crate::engine::Completion;
 use crate::role::Role;
@@ -73,6 +74,9 @@ pub struct Entry {
     pub open: bool,
     /// Laid-out lines, for (width, details shown).
     laid_out: Option<(usize, bool, Vec<Line<'static>>)>,
+    /// Lines it takes, for (width, details shown), measured without
+    /// highlighting while it was out of view.
+    measured: Option<(usize, bool, usize)>,
 }
 
 impl Entry {
@@ -86,6 +90,7 @@ impl Entry {
             figures: None,
             open: false,
             laid_out: None,
+            measured: None,
         }
     }
 
@@ -122,19 +127,46 @@ impl Entry {
     /// The entry has changed: lay it out again.
     pub fn touch(&mut self) {
         self.laid_out = None;
+        self.measured = None;
     }
 
     fn lines(&mut self, width: usize, details: bool, theme: &Theme) -> &[Line<'static>] {
         let details = details || self.open;
         let fresh = matches!(&self.laid_out, Some((w, d, _)) if *w == width && *d == details);
         if !fresh {
-            let lines = self.lay_out(width, details, theme);
+            let lines = self.lay_out(width, details, theme, Code::Highlighted);
             self.laid_out = Some((width, details, lines));
         }
         self.laid_out.as_ref().map_or(&[], |(_, _, lines)| lines)
     }
 
-    fn lay_out(&self, width: usize, details: bool, theme: &Theme) -> Vec<Line<'static>> {
+    /// How many lines [`Entry::lines`] gives, without highlighting code
+    /// when they are not laid out yet (a long session opened, a resize).
+    fn height(&mut self, width: usize, details: bool, theme: &Theme) -> usize {
+        let details = details || self.open;
+        let fits = |w: usize, d: bool| w == width && d == details;
+        if let Some((w, d, lines)) = &self.laid_out {
+            if fits(*w, *d) {
+                return lines.len();
+            }
+        }
+        match self.measured {
+            Some((w, d, height)) if fits(w, d) => height,
+            _ => {
+                let height = self.lay_out(width, details, theme, Code::Plain).len();
+                self.measured = Some((width, details, height));
+                height
+            }
+        }
+    }
+
+    fn lay_out(
+        &self,
+        width: usize,
+        details: bool,
+        theme: &Theme,
+        code: Code,
+    ) -> Vec<Line<'static>> {
         let (badge, style) = match self.kind {
             Kind::User => (" you ", theme.user),
             Kind::Assistant => (" model ", theme.assistant),
@@ -161,7 +193,7 @@ impl Entry {
         if !self.reasoning.trim().is_empty() {
             if details {
                 lines.push(Line::styled("▾ reasoning", theme.dim));
-                for line in markdown::render(self.reasoning.trim(), width, theme) {
+                for line in markdown::render(self.reasoning.trim(), width, theme, code) {
                     lines.push(line.patch_style(theme.dim));
                 }
             } else {
@@ -175,7 +207,7 @@ impl Entry {
                 width,
                 0,
             )),
-            _ => lines.extend(markdown::render(self.text.trim_end(), width, theme)),
+            _ => lines.extend(markdown::render(self.text.trim_end(), width, theme, code)),
         }
         for call in &self.calls {
             let shown = if details || markdown::display_width(call) <= width {
@@ -274,7 +306,7 @@ impl Transcript {
         let details = self.details;
         let mut height = 0;
         for entry in &mut self.entries {
-            height += entry.lines(width, details, theme).len();
+            height += entry.height(width, details, theme);
         }
         self.height = height;
         self.scroll = self.scroll.min(height.saturating_sub(rows));
@@ -285,9 +317,9 @@ impl Transcript {
         self.rows.clear();
         let mut at = height;
         for (index, entry) in self.entries.iter_mut().enumerate().rev() {
-            let lines = entry.lines(width, details, theme);
-            let first = at - lines.len();
+            let first = at - entry.height(width, details, theme);
             if first < end && at > start {
+                let lines = entry.lines(width, details, theme);
                 let from = start.saturating_sub(first);
                 let to = (end - first).min(lines.len());
                 shown.splice(0..0, lines[from..to].iter().cloned());
@@ -335,6 +367,36 @@ mod tests {
         t.scroll_to_top(6);
         let shown = plain(&t.visible(40, 6, &theme));
         assert_eq!(shown[1], "question 0");
+    }
+
+    #[test]
+    fn only_messages_in_view_are_laid_out_and_the_measure_matches() {
+        let theme = Theme::named("dark");
+        let mut t = Transcript::default();
+        for i in 0..200 {
+            let code = format!("Answer {i}:\n```rust\nfn f() {{ let long_name = {i}; }}\n```\n- a bullet that wraps round the width");
+            t.push(Entry::new(Kind::Assistant, code));
+        }
+        let laid_out = |t: &Transcript| -> Vec<usize> {
+            (0..t.entries.len())
+                .filter(|&i| t.entries[i].laid_out.is_some())
+                .collect()
+        };
+        t.visible(24, 10, &theme);
+        assert_eq!(laid_out(&t), vec![198, 199], "the two in view");
+        // The measured heights add up to the real ones: laid out in full,
+        // every message comes to the same total.
+        let measured = t.height;
+        t.scroll_to_top(10);
+        let top = plain(&t.visible(24, 10, &theme));
+        assert_eq!(top[1], "Answer 0:");
+        assert_eq!(laid_out(&t), vec![0, 1, 198, 199]);
+        for entry in &mut t.entries {
+            entry.measured = None;
+            entry.lines(24, false, &theme);
+        }
+        t.visible(24, 10, &theme);
+        assert_eq!(t.height, measured);
     }
 
     #[test]
