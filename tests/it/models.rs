@@ -73,9 +73,9 @@ fn pull_downloads_resumes_verifies_and_picks_the_quant() {
 
     // Interrupt a slow download half-way.
     hub.set_slow(true);
-    let mut child = std::process::Command::new(sandbox.cmd().get_program())
+    let mut child = sandbox
+        .std_cmd()
         .args(["models", "pull", REPO])
-        .envs(sandbox.cmd().get_envs().filter_map(|(k, v)| Some((k, v?))))
         .env("HF_ENDPOINT", &hub.endpoint)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
