@@ -69,16 +69,15 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
         ended_line: true,
     };
     let backend = Backend::open(&resolved, &ctx.env, &ctx.paths, &ctx.printer)?;
-    // With tools, each step's completion (the model's answers in order).
-    let mut steps = Vec::new();
-    let (answer, done) = match &mut toolbox {
+    // With tools, `steps` holds each answer's completion, in order.
+    let (answer, done, steps) = match &mut toolbox {
         None => {
             let answer = backend.answer(
                 &request,
                 OutputParser::for_settings(settings.show_thinking),
                 |segment| output.segment(segment),
             )?;
-            (answer.parsed.answer, answer.completion)
+            (answer.parsed.answer, answer.completion, Vec::new())
         }
         Some(toolbox) => {
             let mut messages =
@@ -107,11 +106,11 @@ pub fn run(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
                 .last()
                 .map(|s| s.message.content.clone())
                 .unwrap_or_default();
-            steps = end.steps().into_iter().cloned().collect();
+            let steps: Vec<Completion> = end.steps().into_iter().cloned().collect();
             let done = end
                 .last
                 .ok_or_else(|| anyhow::anyhow!("the model gave no answer"))?;
-            (answer, done)
+            (answer, done, steps)
         }
     };
     let source = backend.source();
