@@ -1,12 +1,16 @@
 //! Keystrokes typed while an answer streams: the terminal stops echoing
 //! them into the answer, and they stay in the terminal's input buffer, so
-//! they appear at the next prompt, as type-ahead does in a shell.
+//! they appear at the next prompt, as type-ahead does in a shell. Ctrl-D
+//! among them is kept as a key too (the terminal would otherwise take it as
+//! an end of input that nobody reads), so it leaves the chat once the
+//! answer is done.
 
 use std::io::IsTerminal;
 use std::os::fd::AsRawFd;
 
-/// Echo is off while this lives; dropping it restores the terminal as it
-/// was. Ctrl-C still interrupts (signals stay on).
+/// Echo (and the end-of-input key) is off while this lives; dropping it
+/// restores the terminal as it was. Ctrl-C still interrupts (signals stay
+/// on).
 pub struct EchoOff {
     fd: i32,
     saved: libc::termios,
@@ -28,6 +32,7 @@ impl EchoOff {
         }
         let mut quiet = saved;
         quiet.c_lflag &= !(libc::ECHO | libc::ECHONL);
+        quiet.c_cc[libc::VEOF] = libc::_POSIX_VDISABLE;
         // SAFETY: a valid fd and a termios read from it.
         if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) } != 0 {
             return None;

@@ -109,6 +109,11 @@ impl Tmux {
         self.wait_until(what, seconds, Self::visible, ready)
     }
 
+    /// [`Tmux::wait_visible`] over the scrollback too.
+    pub fn wait_screen(&self, what: &str, seconds: u64, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_until(what, seconds, Self::screen, ready)
+    }
+
     fn wait_until(
         &self,
         what: &str,
@@ -256,9 +261,9 @@ fn the_wizard_takes_a_fresh_home_to_a_working_chat() {
     assert!(screen.contains("+ model = "), "{screen}");
     assert!(screen.contains("Test generation:"), "{screen}");
     tmux.line("The capital of France is");
-    // Ctrl-D only once the editor reads keys again: typed between the
-    // answer and the next prompt, the terminal takes it as an end of input
-    // that nobody reads, and it is lost.
+    // Ctrl-D once the editor reads keys again: typed in the moment between
+    // the answer and the next prompt, the terminal takes it as an end of
+    // input that nobody reads (while the answer streams it is kept).
     tmux.wait_for_count("you〉", 2, 60);
     tmux.keys(&["C-d"]);
     tmux.wait_for("[exited]", 20);
@@ -457,24 +462,21 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
         return;
     };
     tmux.wait_for("you〉", 90);
+    let streaming_after = |question: &'static str| {
+        move |screen: &str| {
+            screen
+                .split(question)
+                .nth(1)
+                .is_some_and(|after| after.trim().len() > 20)
+        }
+    };
     tmux.line("Tell me about the history of Rome in detail");
     // Once the answer streams, type ahead without pressing Enter.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let screen = tmux.screen();
-        let after_question = screen
-            .split("Tell me about the history of Rome in detail")
-            .nth(1)
-            .unwrap_or_default();
-        if after_question.trim().len() > 20 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the answer never started: {screen}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_screen(
+        "the answer streaming",
+        60,
+        streaming_after("Tell me about the history of Rome in detail"),
+    );
     let status = Command::new("tmux")
         .args(["send-keys", "-t", &tmux.name, "-l", "zebra123"])
         .status()
@@ -492,8 +494,19 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
     assert_eq!(screen.matches("zebra123").count(), 1, "{screen}");
     let prompt_line = screen.lines().rev().find(|l| l.contains("you〉")).unwrap();
     assert!(prompt_line.contains("zebra123"), "{screen}");
-    tmux.keys(&["C-u", "C-d"]);
-    tmux.wait_for("[exited]", 20);
+    // Ctrl-D typed while the next answer streams leaves once it is done,
+    // as it would at the prompt.
+    tmux.keys(&["C-u"]);
+    tmux.line("And of Carthage?");
+    tmux.wait_screen(
+        "the second answer streaming",
+        60,
+        streaming_after("And of Carthage?"),
+    );
+    tmux.keys(&["C-d"]);
+    let screen = tmux.wait_for("[exited]", 240);
+    assert!(screen.contains("exit 0"), "{screen}");
+    assert_eq!(saved_answers(&sandbox), 2, "{screen}");
 }
 
 #[test]
