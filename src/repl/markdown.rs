@@ -21,18 +21,51 @@ const CODE: &str = "\x1b[36m";
 const HEADING: &str = "\x1b[1;35m";
 const RESET: &str = "\x1b[0m";
 
-/// The syntaxes and the colour theme code is highlighted with.
-pub fn highlighting() -> &'static (SyntaxSet, Theme) {
-    static ASSETS: OnceLock<(SyntaxSet, Theme)> = OnceLock::new();
+/// The background code is coloured for: the line chat assumes a dark one;
+/// the workspace follows `tui.theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    Dark,
+    Light,
+}
+
+struct Highlighting {
+    syntaxes: SyntaxSet,
+    dark: Theme,
+    light: Theme,
+}
+
+fn highlighting() -> &'static Highlighting {
+    static ASSETS: OnceLock<Highlighting> = OnceLock::new();
     ASSETS.get_or_init(|| {
         let themes = ThemeSet::load_defaults();
-        let theme = themes
-            .themes
-            .get("base16-ocean.dark")
-            .cloned()
-            .unwrap_or_default();
-        (SyntaxSet::load_defaults_newlines(), theme)
+        let theme = |name: &str| themes.themes.get(name).cloned().unwrap_or_default();
+        Highlighting {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+            dark: theme("base16-ocean.dark"),
+            light: theme("base16-ocean.light"),
+        }
     })
+}
+
+/// The syntaxes code is highlighted with.
+pub fn syntaxes() -> &'static SyntaxSet {
+    &highlighting().syntaxes
+}
+
+/// A highlighter for a fence's language (plain text when it is not known),
+/// in colours for `background`.
+pub fn highlighter(language: &str, background: Background) -> HighlightLines<'static> {
+    let assets = highlighting();
+    let syntax = assets
+        .syntaxes
+        .find_syntax_by_token(language)
+        .unwrap_or_else(|| assets.syntaxes.find_syntax_plain_text());
+    let theme = match background {
+        Background::Dark => &assets.dark,
+        Background::Light => &assets.light,
+    };
+    HighlightLines::new(syntax, theme)
 }
 
 pub struct MarkdownStream<W: Write> {
@@ -141,20 +174,15 @@ impl<W: Write> MarkdownStream<W> {
         if trimmed.starts_with("```") {
             self.code = match self.code.take() {
                 Some(_) => None,
-                None => {
-                    let (syntaxes, theme) = highlighting();
-                    let lang = trimmed.trim_start_matches('`').trim();
-                    let syntax = syntaxes
-                        .find_syntax_by_token(lang)
-                        .unwrap_or_else(|| syntaxes.find_syntax_plain_text());
-                    Some(HighlightLines::new(syntax, theme))
-                }
+                None => Some(highlighter(
+                    trimmed.trim_start_matches('`').trim(),
+                    Background::Dark,
+                )),
             };
             return format!("{DIM}{line}{RESET}");
         }
         if let Some(highlighter) = self.code.as_mut() {
-            let (syntaxes, _) = highlighting();
-            return match highlighter.highlight_line(&format!("{line}\n"), syntaxes) {
+            return match highlighter.highlight_line(&format!("{line}\n"), syntaxes()) {
                 Ok(ranges) => {
                     let text = as_24_bit_terminal_escaped(&ranges, false);
                     format!("{}{RESET}", text.trim_end_matches('\n'))

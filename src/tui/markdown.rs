@@ -9,6 +9,7 @@ use syntect::easy::HighlightLines;
 use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
+use crate::repl::markdown::{highlighter, syntaxes};
 
 /// How fenced code is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +31,9 @@ pub fn render(text: &str, width: usize, theme: &Theme, code: Code) -> Vec<Line<'
         if trimmed.starts_with("```") {
             fence = match fence {
                 Some(_) => None,
-                None => Some(
-                    (code == Code::Highlighted)
-                        .then(|| highlighter(trimmed.trim_start_matches('`').trim())),
-                ),
+                None => Some((code == Code::Highlighted).then(|| {
+                    highlighter(trimmed.trim_start_matches('`').trim(), theme.background)
+                })),
             };
             out.push(Line::styled(line.to_string(), theme.dim));
             continue;
@@ -114,18 +114,9 @@ fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-fn highlighter(language: &str) -> HighlightLines<'static> {
-    let (syntaxes, theme) = crate::repl::markdown::highlighting();
-    let syntax = syntaxes
-        .find_syntax_by_token(language)
-        .unwrap_or_else(|| syntaxes.find_syntax_plain_text());
-    HighlightLines::new(syntax, theme)
-}
-
 fn code_spans(highlight: &mut HighlightLines, line: &str, theme: &Theme) -> Vec<Span<'static>> {
-    let (syntaxes, _) = crate::repl::markdown::highlighting();
     let with_newline = format!("{line}\n");
-    match highlight.highlight_line(&with_newline, syntaxes) {
+    match highlight.highlight_line(&with_newline, syntaxes()) {
         Ok(ranges) => ranges
             .into_iter()
             .map(|(style, text)| {
@@ -290,6 +281,29 @@ mod tests {
         let plain = render(source, 12, &theme, Code::Plain);
         assert_eq!(text(&plain), shown);
         assert!(plain[2].spans.iter().all(|s| s.style == theme.code));
+    }
+
+    #[test]
+    fn code_is_coloured_for_the_theme_background() {
+        // The brightness of a plain name in a code block.
+        let brightness = |theme: &str| {
+            let theme = Theme::named(theme);
+            let lines = render(
+                "```rust\nlet total = 1;\n```",
+                40,
+                &theme,
+                Code::Highlighted,
+            );
+            let span = lines[1].spans.iter().find(|s| s.content.contains("total"));
+            match span.and_then(|s| s.style.fg) {
+                Some(Color::Rgb(r, g, b)) => {
+                    (u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000
+                }
+                other => panic!("{other:?}: {lines:?}"),
+            }
+        };
+        assert!(brightness("dark") > 160, "light text on a dark background");
+        assert!(brightness("light") < 110, "dark text on a light background");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::repl::markdown::Background;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub text: Style,
@@ -16,6 +18,8 @@ pub struct Theme {
     pub selected: Style,
     pub error: Style,
     pub accent: Color,
+    /// What code blocks are coloured for.
+    pub background: Background,
 }
 
 impl Theme {
@@ -51,14 +55,16 @@ impl Theme {
             selected: Style::default().bg(Color::Rgb(40, 60, 80)),
             error: Style::default().fg(Color::Red),
             accent: Color::Cyan,
+            background: Background::Dark,
         }
     }
 
     fn light() -> Self {
         Theme {
             text: Style::default().fg(Color::Black),
-            dim: Style::default().fg(Color::Gray),
-            border: Style::default().fg(Color::Gray),
+            // Bright black: light grey would vanish on a light background.
+            dim: Style::default().fg(Color::DarkGray),
+            border: Style::default().fg(Color::DarkGray),
             focused: Style::default()
                 .fg(Color::Blue)
                 .add_modifier(Modifier::BOLD),
@@ -78,6 +84,7 @@ impl Theme {
             selected: Style::default().bg(Color::Rgb(210, 225, 245)),
             error: Style::default().fg(Color::Red),
             accent: Color::Blue,
+            background: Background::Light,
         }
     }
 }
