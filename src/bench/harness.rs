@@ -15,7 +15,7 @@ use llama_cpp_2::model::LlamaModel;
 use llama_cpp_2::token::LlamaToken;
 
 use super::synthetic::SplitMix64;
-use crate::engine::gpu::{GpuLayers, GpuOptions};
+use crate::engine::gpu::{GpuLayers, GpuOptions, SplitMode};
 use crate::engine::{load, EngineError};
 
 /// Tokens per `llama_decode` call: the engine's, which are llama-bench's
@@ -51,12 +51,29 @@ pub struct LoadedModel {
     pub device: String,
 }
 
-/// The device a model with this many layers offloaded runs on.
-fn device(offloaded: Option<(u32, u32)>) -> String {
-    let gpu = super::machine::gpu_devices().into_iter().next();
-    match (offloaded, gpu) {
-        (Some((layers, of)), Some(gpu)) if layers > 0 => format!("{gpu} ({layers}/{of} layers)"),
-        _ => "CPU".into(),
+/// The devices a model with this many layers offloaded runs on, of the
+/// machine's `gpus`: `main_gpu` alone when the model is not split, all of
+/// them when it is split by layers or rows.
+fn device(offloaded: Option<(u32, u32)>, gpus: &[String], options: &GpuOptions) -> String {
+    let Some((layers, of)) = offloaded.filter(|&(layers, _)| layers > 0) else {
+        return "CPU".into();
+    };
+    let used: Vec<&str> = match options.split_mode {
+        SplitMode::None => gpus
+            .get(options.main_gpu as usize)
+            .into_iter()
+            .map(String::as_str)
+            .collect(),
+        SplitMode::Layer | SplitMode::Row => gpus.iter().map(String::as_str).collect(),
+    };
+    match used.as_slice() {
+        [] => "CPU".into(),
+        [gpu] => format!("{gpu} ({layers}/{of} layers)"),
+        all => format!(
+            "{} ({layers}/{of} layers over {} GPUs)",
+            all.join(" + "),
+            all.len()
+        ),
     }
 }
 
@@ -66,6 +83,7 @@ impl LoadedModel {
         architecture: &str,
         options: LoadOptions,
     ) -> Result<Self, EngineError> {
+        let gpu = options.gpu;
         let options = load::ModelOptions {
             experts_used: options.experts_used.map(|k| (architecture.to_string(), k)),
             gpu: GpuOptions {
@@ -85,7 +103,11 @@ impl LoadedModel {
         Ok(Self {
             model,
             load_time,
-            device: device(crate::engine::load_report::take().offloaded_layers),
+            device: device(
+                crate::engine::load_report::take().offloaded_layers,
+                &super::machine::gpu_devices(),
+                &gpu,
+            ),
         })
     }
 
@@ -238,18 +260,47 @@ impl Harness<'_> {
 }
 
 /// The index of the largest logit (the first of equal ones).
-/// The index of the largest logit (the first of equal ones).
 pub(super) fn arg_max(logits: &[f32]) -> i32 {
     crate::engine::argmax(logits) as i32
 }
 
 #[cfg(test)]
 mod tests {
-    use super::arg_max;
+    use super::{arg_max, device};
+    use crate::engine::gpu::{GpuLayers, GpuOptions, SplitMode};
 
     #[test]
     fn arg_max_takes_the_first_of_equal_maxima() {
         assert_eq!(arg_max(&[0.5, 2.0, -1.0, 2.0]), 1);
         assert_eq!(arg_max(&[f32::NEG_INFINITY]), 0);
+    }
+
+    #[test]
+    fn the_device_is_the_main_gpu_or_every_gpu_the_model_is_split_over() {
+        let gpus = ["CUDA0: H200".to_string(), "CUDA1: L4".to_string()];
+        let on = |split_mode, main_gpu| GpuOptions {
+            layers: GpuLayers::All,
+            main_gpu,
+            split_mode,
+        };
+        assert_eq!(
+            device(Some((19, 19)), &gpus, &on(SplitMode::None, 1)),
+            "CUDA1: L4 (19/19 layers)"
+        );
+        assert_eq!(
+            device(Some((19, 19)), &gpus, &on(SplitMode::Layer, 1)),
+            "CUDA0: H200 + CUDA1: L4 (19/19 layers over 2 GPUs)"
+        );
+        assert_eq!(
+            device(Some((7, 19)), &gpus[..1], &on(SplitMode::Row, 0)),
+            "CUDA0: H200 (7/19 layers)"
+        );
+        // Nothing offloaded, no such GPU, no GPU at all: the CPU.
+        assert_eq!(device(Some((0, 19)), &gpus, &on(SplitMode::None, 0)), "CPU");
+        assert_eq!(
+            device(Some((19, 19)), &gpus, &on(SplitMode::None, 5)),
+            "CPU"
+        );
+        assert_eq!(device(None, &[], &on(SplitMode::Layer, 0)), "CPU");
     }
 }
