@@ -1,9 +1,10 @@
 //! `flashchat tui` on a real terminal (tmux): a question streamed into the
 //! chat pane, a session found by a word and reopened, a model switched,
-//! the metrics and the server's log, a narrow terminal; and the terminal
-//! given back on every way out.
+//! the metrics and the server's log, a narrow terminal, a model pulled from
+//! a stand-in hub; and the terminal given back on every way out.
 
 use crate::common::{free_port, heavy, instruct_model, test_model, Sandbox, StopServer};
+use crate::hub::{FakeHub, HubFile, COMMIT};
 use crate::terminal::{link_model, Tmux};
 
 #[test]
@@ -59,12 +60,14 @@ fn the_workspace_asks_finds_reopens_switches_models_and_quits() {
     };
     tmux.wait_for("Ask anything", 120);
     tmux.line("What is the capital of France?");
-    // The answer streams into the chat pane, with its figures beside it.
-    let screen = tmux.wait_for("tok/s (last)", 120);
+    // The answer streams into the chat pane, with its figures beside it;
+    // the context bar fills when the turn ends, a moment after the figures.
+    let screen = tmux.wait_visible("the answer's figures and the context bar", 120, |s| {
+        s.contains("tok/s (last)") && context_text(s).is_some()
+    });
     assert!(screen.contains("Paris"), "{screen}");
     assert!(screen.contains(" model "), "{screen}");
     let first_context = context_text(&screen);
-    assert!(first_context.is_some(), "no context bar: {screen}");
     // The server's request line shows in the log pane.
     tmux.wait_for("/v1/chat/completions 200", 30);
 
@@ -90,7 +93,7 @@ fn the_workspace_asks_finds_reopens_switches_models_and_quits() {
     // end; the answer's figures land in the sparkline and context bar then.
     // Two answers: the tok/s sparkline has two bars in a row.
     let bars = |l: &str| l.matches(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']).count();
-    tmux.wait_visible("two sparkline bars and a new context bar", 30, |s| {
+    tmux.wait_visible("two sparkline bars and a new context bar", 60, |s| {
         s.lines().any(|l| bars(l) >= 2) && context_text(s) != first_context
     });
     // The log pane follows: the switch, then the second request.
@@ -127,6 +130,51 @@ fn the_workspace_asks_finds_reopens_switches_models_and_quits() {
     assert!(shown.contains("Paris"), "{shown}");
     assert!(shown.contains("And the capital of Italy?"), "{shown}");
     assert_eq!(shown.matches("**Assistant:**").count(), 2, "{shown}");
+}
+
+#[test]
+fn a_model_pulled_from_the_models_pane_is_listed_and_kept() {
+    let Some(model) = test_model() else { return };
+    let _heavy = heavy();
+    let size = std::fs::metadata(&model).unwrap().len();
+    let hub = FakeHub::start();
+    hub.add_repo(
+        "test/pulled-GGUF",
+        vec![HubFile {
+            name: "pulled-Q4_K_M.gguf".into(),
+            source: model.clone(),
+            sha256: flashchat::models::download::sha256_of(&model).unwrap(),
+            size,
+            corrupt_at: None,
+        }],
+    );
+    let sandbox = Sandbox::new();
+    let env = [
+        ("FLASHCHAT_MODEL".to_string(), model.display().to_string()),
+        ("FLASHCHAT_USE_SERVER".to_string(), "never".to_string()),
+        ("HF_ENDPOINT".to_string(), hub.endpoint.clone()),
+    ];
+    let Some(tmux) = Tmux::start(&sandbox, &["tui"], &env) else {
+        return;
+    };
+    tmux.wait_for("Ask anything", 60);
+    tmux.keys(&["M-3"]);
+    tmux.keys(&["p"]);
+    tmux.wait_for("Pull a model", 10);
+    tmux.text("test/pulled-GGUF");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pulled pulled-Q4_K_M", 120);
+    // The list is read again: the new model is a row (its short name).
+    tmux.wait_for("pulled-q4_k_m", 10);
+    tmux.keys(&["C-q"]);
+    let screen = tmux.wait_for("[exited]", 20);
+    assert!(screen.contains("exit 0, icanon"), "{screen}");
+    let pulled = sandbox
+        .path()
+        .join("hf/hub/models--test--pulled-GGUF/snapshots")
+        .join(COMMIT)
+        .join("pulled-Q4_K_M.gguf");
+    assert_eq!(std::fs::metadata(&pulled).map(|m| m.len()).ok(), Some(size));
 }
 
 #[test]
