@@ -232,7 +232,7 @@ impl Models {
                 idle: l.last_used.elapsed(),
                 is_default: l.serving.name == table.default,
             })
-            .chain(table.loading.iter().map(|name| ModelState {
+            .chain(table.loading_names().into_iter().map(|name| ModelState {
                 name: name.clone(),
                 loaded: None,
                 loading: true,
@@ -335,7 +335,7 @@ impl Models {
         if !table.loading.contains(&name) {
             table.loading.push(name.clone());
             let router = Arc::clone(self);
-            std::thread::spawn(move || router.load(name, path));
+            std::thread::spawn(move || router.load(name, path, false));
         }
         Step::Wait
     }
@@ -378,9 +378,25 @@ impl Models {
         Ok(())
     }
 
-    /// Loads `name` on this (blocking) thread, after making room for it.
-    fn load(&self, name: String, path: PathBuf) {
+    /// Loads `name` on this (blocking) thread, after making room for it;
+    /// with `make_default`, it becomes the default model, or the failure
+    /// is the switch's error, in the same step that ends its loading, so
+    /// `/health` never shows a switch as neither loading nor done.
+    fn load(&self, name: String, path: PathBuf, make_default: bool) {
         let _one_at_a_time = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        {
+            // Loaded meanwhile: a request and a switch asked for it together.
+            let mut table = self.write();
+            if table.loaded.iter().any(|l| l.serving.name == name) {
+                table.end_loading(&name);
+                if make_default {
+                    table.default = name;
+                }
+                drop(table);
+                self.changed.notify_waiters();
+                return;
+            }
+        }
         self.make_room(&name, &path);
         tracing::info!(model = %name, path = %path.display(), "loading model");
         let config = EngineConfig {
@@ -390,10 +406,13 @@ impl Models {
         let loaded = Engine::load(config, NoProgress);
         {
             let mut table = self.write();
-            table.loading.retain(|n| *n != name);
+            table.end_loading(&name);
             match loaded {
                 Ok(engine) => {
                     tracing::info!(model = %name, "model loaded");
+                    if make_default {
+                        table.default = name.clone();
+                    }
                     let serving = self.installed(engine, name, path);
                     table.loaded.push(Loaded {
                         serving,
@@ -404,7 +423,12 @@ impl Models {
                 Err(e) => {
                     tracing::warn!(model = %name, error = %e, "loading failed");
                     let error = format!("cannot load {name}: {e}");
-                    table.failures.insert(name, error);
+                    if make_default {
+                        table.last_error = Some(error.clone());
+                    }
+                    if !make_default || table.waiting.get(&name).is_some_and(|n| *n > 0) {
+                        table.failures.insert(name, error);
+                    }
                 }
             }
         }
@@ -520,38 +544,29 @@ impl Models {
         }
     }
 
-    /// Makes `name` at `path` the default model, loading it (on this
-    /// blocking thread) if needed. The previous default stays loaded until
-    /// it is pushed out or idle.
-    pub fn switch_default(&self, name: String, path: PathBuf) -> Result<(), String> {
-        {
-            let mut table = self.write();
-            table
-                .known
-                .insert(name.clone(), (name.clone(), path.clone()));
-            table.last_error = None;
-            if table.loaded.iter().any(|l| l.serving.name == name) {
-                table.default = name;
-                drop(table);
-                self.changed.notify_waiters();
-                return Ok(());
-            }
-            table.loading.push(name.clone());
-        }
-        self.load(name.clone(), path);
+    /// Starts making `name` at `path` the default model, at once (no
+    /// loading here): an earlier switch's error is forgotten, and a model
+    /// already loaded is the default now (`None`). Otherwise it is listed
+    /// as loading from this moment, and the returned [`Switch`] loads it.
+    /// The previous default stays loaded until it is pushed out or idle.
+    pub fn begin_switch(self: &Arc<Self>, name: &str, path: &Path) -> Option<Switch> {
         let mut table = self.write();
-        match table.failures.remove(&name) {
-            Some(error) => {
-                table.last_error = Some(error.clone());
-                Err(error)
-            }
-            None => {
-                table.default = name;
-                drop(table);
-                self.changed.notify_waiters();
-                Ok(())
-            }
+        table
+            .known
+            .insert(name.to_string(), (name.to_string(), path.to_path_buf()));
+        table.last_error = None;
+        if table.loaded.iter().any(|l| l.serving.name == name) {
+            table.default = name.to_string();
+            drop(table);
+            self.changed.notify_waiters();
+            return None;
         }
+        table.loading.push(name.to_string());
+        Some(Switch {
+            models: Arc::clone(self),
+            name: name.to_string(),
+            path: path.to_path_buf(),
+        })
     }
 
     /// Whether a load is under way (a switch waits for none).
@@ -576,12 +591,56 @@ impl Models {
         self.changed.notify_waiters();
     }
 
+    /// The outcome of the last switch: `None` when it went through.
+    pub fn switch_error(&self) -> Option<String> {
+        self.read().last_error.clone()
+    }
+
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Table> {
         self.table.read().unwrap_or_else(|e| e.into_inner())
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Table> {
         self.table.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A switch of the default model that must load it: [`Switch::load`]
+/// does, on a blocking thread.
+pub struct Switch {
+    models: Arc<Models>,
+    name: String,
+    path: PathBuf,
+}
+
+impl Switch {
+    /// Loads the model and makes it the default, or keeps the old default
+    /// and returns why it could not load.
+    pub fn load(self) -> Result<(), String> {
+        self.models.load(self.name, self.path, true);
+        self.models.switch_error().map_or(Ok(()), Err)
+    }
+}
+
+impl Table {
+    /// The names being loaded, each once: a request's load and a switch's
+    /// may overlap, and the second finds the model loaded.
+    fn loading_names(&self) -> Vec<&String> {
+        let mut names: Vec<&String> = Vec::new();
+        for name in &self.loading {
+            let loaded = self.loaded.iter().any(|l| l.serving.name == *name);
+            if !loaded && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// One load of `name` ended (a request's and a switch's may overlap).
+    fn end_loading(&mut self, name: &str) {
+        if let Some(at) = self.loading.iter().position(|n| n == name) {
+            self.loading.remove(at);
+        }
     }
 }
 

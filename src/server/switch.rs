@@ -32,19 +32,29 @@ pub async fn switch_model(
         return Err(ApiError::busy("the model is loading"));
     }
     tracing::info!(model = %name, path = %request.path.display(), "switching model");
-    tokio::task::spawn_blocking({
-        let state = Arc::clone(&state);
-        let name = name.clone();
-        move || match state.models.switch_default(name.clone(), request.path) {
-            Ok(()) => {
-                tracing::info!(model = %name, "switched model");
-                state.update_record(&name);
-            }
-            Err(e) => {
-                tracing::warn!(model = %name, error = %e, "switch failed; the old model stays")
-            }
+    // Listed as loading before the 202, so a client polling `/health`
+    // right after it sees the switch under way, never a stale outcome.
+    match state.models.begin_switch(&name, &request.path) {
+        None => {
+            tracing::info!(model = %name, "switched model");
+            state.update_record(&name);
         }
-    });
+        Some(switch) => {
+            tokio::task::spawn_blocking({
+                let state = Arc::clone(&state);
+                let name = name.clone();
+                move || match switch.load() {
+                    Ok(()) => {
+                        tracing::info!(model = %name, "switched model");
+                        state.update_record(&name);
+                    }
+                    Err(e) => {
+                        tracing::warn!(model = %name, error = %e, "switch failed; the old model stays")
+                    }
+                }
+            });
+        }
+    }
     let body = SwitchAccepted {
         status: Health::LOADING.into(),
         model: name,

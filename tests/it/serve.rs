@@ -1337,8 +1337,13 @@ fn models_use_switches_the_running_server_without_failing_a_request() {
     crate::common::write_header_only_gguf(&broken, "no-such-architecture", 2048);
     let (code, body) = server.post_json("/admin/model", json!({"path": broken}));
     assert_eq!(code, 202, "{body}");
-    let deadline = Instant::now() + Duration::from_secs(60);
+    // From the 202 on, /health shows the switch: loading, or its outcome.
     let mut health = server.health();
+    assert!(
+        health.get("loading_model").is_some() || health["switch_error"].is_string(),
+        "{health}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
     while health.get("loading_model").is_some() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
         health = server.health();
