@@ -1,11 +1,13 @@
 //! `flashchat tui`: the full-screen workspace. The conversation runs on a
 //! thread of its own (the same `Conversation` the line chat drives, so the
-//! same session files), a watcher follows the server's health and log, and
-//! this thread reads keys and draws — at most every 25 ms while an answer
+//! same session files), a watcher follows the server's health and log, a
+//! reader takes the terminal's events, and this thread answers keys and
+//! draws — at most every 25 ms while an answer
 //! streams, at once after a key, and only when something changed
 //! otherwise.
 
 mod app;
+mod input;
 mod lists;
 mod markdown;
 mod screen;
@@ -22,7 +24,7 @@ use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 
 use crate::conversation::Conversation;
 use crate::errors::Hinted;
@@ -187,6 +189,7 @@ fn event_loop(
     let mut last_draw = started - FRAME;
     let mut dirty = true;
     let mut pulled = false;
+    let input = input::Reader::start();
     loop {
         if let Some(signal) = screen::terminated() {
             return Ok(Exit::Signal(signal));
@@ -254,22 +257,30 @@ fn event_loop(
         } else {
             Duration::from_millis(50)
         };
-        if event::poll(wait)? {
-            // Every event waiting is taken before the next frame.
-            loop {
-                match event::read()? {
-                    Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
-                    Event::Mouse(mouse) => app.mouse(mouse),
-                    Event::Paste(text) => text.chars().for_each(|c| app.input.insert(c)),
-                    _ => {}
+        match input.next(wait) {
+            input::Input::Nothing => {}
+            input::Input::Gone(why) => {
+                if input::hung_up() {
+                    return Ok(Exit::Signal(libc::SIGHUP));
                 }
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
+                anyhow::bail!("the terminal could not be read: {why}");
             }
-            // A key is answered at once, not at the next frame.
-            last_draw = Instant::now() - FRAME;
-            dirty = true;
+            input::Input::Event(first) => {
+                // Every event waiting is taken before the next frame.
+                let mut next = Some(first);
+                while let Some(event) = next {
+                    match event {
+                        Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
+                        Event::Mouse(mouse) => app.mouse(mouse),
+                        Event::Paste(text) => text.chars().for_each(|c| app.input.insert(c)),
+                        _ => {}
+                    }
+                    next = input.ready();
+                }
+                // A key is answered at once, not at the next frame.
+                last_draw = Instant::now() - FRAME;
+                dirty = true;
+            }
         }
     }
 }

@@ -197,11 +197,24 @@ impl Tmux {
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
+impl Tmux {
+    /// Closes the terminal under the command, as closing its window does.
+    pub fn hang_up(&self) {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", &self.name])
             .status();
+    }
+}
+
+impl Drop for Tmux {
+    /// The command is killed first: one that outlived its terminal would
+    /// go on taking the CPU from the tests after it.
+    fn drop(&mut self) {
+        if let Some(pid) = self.command_pid() {
+            // SAFETY: a signal to the process this test started.
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+        }
+        self.hang_up();
     }
 }
 

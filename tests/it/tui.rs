@@ -1,7 +1,11 @@
 //! `flashchat tui` on a real terminal (tmux): a question streamed into the
 //! chat pane, a session found by a word and reopened, a model switched,
 //! the metrics and the server's log, a narrow terminal, a model pulled from
-//! a stand-in hub; and the terminal given back on every way out.
+//! a stand-in hub; and the terminal given back on every way out, the
+//! terminal closing under it included.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::common::{free_port, heavy, instruct_model, test_model, Sandbox, StopServer};
 use crate::hub::{FakeHub, HubFile, COMMIT};
@@ -210,6 +214,29 @@ fn the_terminal_is_given_back_on_every_way_out() {
     assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTERM) }, 0);
     let screen = tmux.wait_for("[exited]", 20);
     assert!(screen.contains("exit 143, icanon"), "{screen}");
+    drop(tmux);
+
+    // The terminal closed under it (its window closed, its tmux session
+    // killed): it ends, rather than reading nothing forever.
+    let tmux = Tmux::start(&sandbox, &["tui"], &env(&[])).unwrap();
+    tmux.wait_for("Ask anything", 60);
+    let pid = tmux.command_pid().expect("flashchat's pid");
+    tmux.hang_up();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state
+            .rsplit_once(')')
+            .is_some_and(|(_, s)| s.trim_start().starts_with('Z'))
+        {
+            break; // ended; its parent, the killed shell, has not reaped it
+        }
+        assert!(
+            Instant::now() < deadline,
+            "flashchat {pid} still runs 10 s after its terminal closed: {state}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     drop(tmux);
 
     // A panic inside the workspace: the terminal first, then the report.
