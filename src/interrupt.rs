@@ -1,12 +1,21 @@
-//! Ctrl-C as a flag: the handler is installed once per process and sets a
-//! shared flag that whatever is generating checks and clears.
+//! Ctrl-C, SIGTERM and SIGHUP as flags. The Ctrl-C handler is installed
+//! once per process and sets a shared flag that whatever is generating
+//! checks and clears. SIGTERM and SIGHUP end the process at once, except
+//! while a [`Termination`] guard lives: then they stop the work as Ctrl-C
+//! does (so the turn is saved) and are remembered, for the caller to end
+//! with the shell's code for them.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, OnceLock};
+
+/// The process's Ctrl-C flag.
+static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// The signal caught while a [`Termination`] guard lived (0: none).
+static TERMINATED: AtomicI32 = AtomicI32::new(0);
 
 /// The process's Ctrl-C flag, cleared; installs the handler on first use.
 pub fn cleared_flag() -> Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
     let flag = FLAG.get_or_init(|| {
         let flag = Arc::new(AtomicBool::new(false));
         let set = Arc::clone(&flag);
@@ -17,4 +26,57 @@ pub fn cleared_flag() -> Arc<AtomicBool> {
     });
     flag.store(false, Ordering::Relaxed);
     Arc::clone(flag)
+}
+
+/// SIGTERM or SIGHUP, if one was caught.
+pub fn terminated() -> Option<i32> {
+    Some(TERMINATED.load(Ordering::Relaxed)).filter(|&signal| signal != 0)
+}
+
+/// While it lives, SIGTERM and SIGHUP stop the work in hand instead of
+/// ending the process; [`terminated`] then names the signal. After a
+/// hang-up the terminal is gone, so what is printed from then on goes
+/// nowhere (writing to a hung-up terminal fails, and `eprintln!` would
+/// panic) and the work can still put itself in order.
+pub struct Termination(());
+
+impl Termination {
+    pub fn catch() -> Self {
+        // SAFETY: the handler only stores to atomics and calls open/dup2,
+        // which are async-signal-safe.
+        unsafe {
+            libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
+            libc::signal(libc::SIGHUP, on_signal as *const () as libc::sighandler_t);
+        }
+        Termination(())
+    }
+}
+
+impl Drop for Termination {
+    fn drop(&mut self) {
+        // SAFETY: restores the default dispositions.
+        unsafe {
+            libc::signal(libc::SIGTERM, libc::SIG_DFL);
+            libc::signal(libc::SIGHUP, libc::SIG_DFL);
+        }
+    }
+}
+
+extern "C" fn on_signal(signal: libc::c_int) {
+    TERMINATED.store(signal, Ordering::Relaxed);
+    if let Some(flag) = FLAG.get() {
+        flag.store(true, Ordering::Relaxed);
+    }
+    if signal == libc::SIGHUP {
+        // SAFETY: open and dup2 are async-signal-safe; the path is a
+        // NUL-terminated literal.
+        unsafe {
+            let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+            if null >= 0 {
+                libc::dup2(null, libc::STDOUT_FILENO);
+                libc::dup2(null, libc::STDERR_FILENO);
+                libc::close(null);
+            }
+        }
+    }
 }

@@ -172,6 +172,8 @@ pub fn run(chat: &mut Chat) -> anyhow::Result<()> {
         match chat.handle(&text) {
             Ok(Flow::Exit) => break,
             Ok(Flow::Continue) => {}
+            // SIGTERM or SIGHUP during the answer: the turn is saved; end.
+            Err(e) if e.downcast_ref::<crate::errors::Signalled>().is_some() => return Err(e),
             // A failed answer is reported and the chat goes on.
             Err(e) => eprintln!("error: {e:#}"),
         }

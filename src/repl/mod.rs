@@ -381,12 +381,21 @@ impl<'a> Chat<'a> {
 
     /// Answers the conversation so far (calling tools when servers are
     /// on), streams it and saves the turn. A failed turn leaves nothing.
+    /// SIGTERM or SIGHUP (the terminal closed) meanwhile stops the answer
+    /// as Ctrl-C does; the turn is saved and the chat ends with 128 + the
+    /// signal.
     fn answer(&mut self) -> anyhow::Result<()> {
         let mut live = live::Live::new(self.printer, self.resolved.settings.show_thinking);
         let echo_off = typeahead::EchoOff::new();
+        let termination = crate::interrupt::Termination::catch();
         let turn = self.conversation.answer(&self.resolved.settings, &mut live);
+        drop(termination);
         drop(echo_off);
-        turn.map(drop)
+        turn?;
+        match crate::interrupt::terminated() {
+            Some(signal) => Err(crate::errors::Signalled(signal).into()),
+            None => Ok(()),
+        }
     }
 
     /// Asks `model` (through the server's router) to answer the last

@@ -91,12 +91,18 @@ impl Reader {
 impl Drop for Reader {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-        // A thread stuck on a hung-up terminal never ends; the process
-        // does, right after the workspace.
-        if !hung_up() {
-            if let Some(thread) = self.thread.take() {
-                let _ = thread.join();
-            }
+        // It ends within one poll, unless it is stuck on a hung-up
+        // terminal, where it never does: then it is left, and ends with
+        // the process, right after the workspace.
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        let deadline = std::time::Instant::now() + 4 * POLL;
+        while !thread.is_finished() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if thread.is_finished() {
+            let _ = thread.join();
         }
     }
 }

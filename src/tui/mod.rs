@@ -191,7 +191,7 @@ fn event_loop(
     let mut pulled = false;
     let input = input::Reader::start();
     loop {
-        if let Some(signal) = screen::terminated() {
+        if let Some(signal) = crate::interrupt::terminated() {
             return Ok(Exit::Signal(signal));
         }
         if app.quit {

@@ -1,14 +1,14 @@
 //! The terminal while the workspace owns it: raw mode, the alternate
 //! screen and the mouse, given back on every way out — quitting, an error,
 //! a panic (the hook gives the terminal back before the report is
-//! printed), SIGTERM and SIGHUP (a flag the loop sees within a frame).
+//! printed), SIGTERM and SIGHUP (caught for as long as the screen is
+//! held: a flag the loop sees within a frame).
 //! Meanwhile stderr goes to a log file, so a stray warning cannot scribble
 //! over the screen.
 
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::path::Path;
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -21,24 +21,14 @@ use ratatui::Terminal;
 
 pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
-/// The signal that asked the workspace to end (0: none).
-static TERMINATED: AtomicI32 = AtomicI32::new(0);
 /// The saved stderr while it points at the log (-1: not redirected).
 static SAVED_STDERR: Mutex<i32> = Mutex::new(-1);
-
-extern "C" fn on_signal(signal: libc::c_int) {
-    TERMINATED.store(signal, Ordering::Relaxed);
-}
-
-/// SIGTERM or SIGHUP, if one arrived.
-pub fn terminated() -> Option<i32> {
-    Some(TERMINATED.load(Ordering::Relaxed)).filter(|&signal| signal != 0)
-}
 
 /// Owns the terminal; dropping it gives the terminal back.
 pub struct Screen {
     pub terminal: Term,
     previous_hook: Arc<Mutex<Option<PanicHook>>>,
+    _termination: crate::interrupt::Termination,
 }
 
 type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
@@ -51,11 +41,7 @@ impl Screen {
         mouse: bool,
         panicked: Arc<Mutex<Option<String>>>,
     ) -> anyhow::Result<Self> {
-        // SAFETY: the handler only stores to an atomic.
-        unsafe {
-            libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
-            libc::signal(libc::SIGHUP, on_signal as *const () as libc::sighandler_t);
-        }
+        let termination = crate::interrupt::Termination::catch();
         let previous_hook = Arc::new(Mutex::new(Some(std::panic::take_hook())));
         std::panic::set_hook(Box::new(move |info| {
             give_back();
@@ -85,6 +71,7 @@ impl Screen {
         Ok(Screen {
             terminal,
             previous_hook,
+            _termination: termination,
         })
     }
 }
@@ -94,11 +81,6 @@ impl Drop for Screen {
         give_back();
         if let Some(hook) = self.previous_hook.lock().ok().and_then(|mut h| h.take()) {
             std::panic::set_hook(hook);
-        }
-        // SAFETY: restores the default dispositions.
-        unsafe {
-            libc::signal(libc::SIGTERM, libc::SIG_DFL);
-            libc::signal(libc::SIGHUP, libc::SIG_DFL);
         }
     }
 }
@@ -142,9 +124,14 @@ fn restore_stderr() {
         return;
     };
     if *saved >= 0 {
+        // A terminal that hung up is not worth writing to (a write there
+        // fails, and `eprintln!` panics): stderr stays where it is.
+        let gone = crate::interrupt::terminated() == Some(libc::SIGHUP) || super::input::hung_up();
         // SAFETY: puts back the descriptor saved by `redirect_stderr`.
         unsafe {
-            libc::dup2(*saved, 2);
+            if !gone {
+                libc::dup2(*saved, 2);
+            }
             libc::close(*saved);
         }
         *saved = -1;

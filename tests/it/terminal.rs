@@ -149,6 +149,16 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Waits until an answer streams after `question` (some text below it).
+    pub fn wait_streaming_after(&self, question: &str) {
+        self.wait_screen("the answer streaming", 60, |screen| {
+            screen
+                .split(question)
+                .nth(1)
+                .is_some_and(|after| after.trim().len() > 20)
+        });
+    }
+
     /// The visible screen only (no scrollback).
     pub fn visible(&self) -> String {
         let output = Command::new("tmux")
@@ -204,6 +214,13 @@ impl Tmux {
             .args(["kill-session", "-t", &self.name])
             .status();
     }
+
+    /// [`Tmux::hang_up`], then waits (20 s at most) for the command to end.
+    pub fn hang_up_and_wait(&self) {
+        let pid = self.command_pid().expect("flashchat's pid");
+        self.hang_up();
+        wait_ended(pid, 20);
+    }
 }
 
 impl Drop for Tmux {
@@ -215,6 +232,29 @@ impl Drop for Tmux {
             unsafe { libc::kill(pid as i32, libc::SIGKILL) };
         }
         self.hang_up();
+    }
+}
+
+/// Waits until process `pid` has ended (gone, or a zombie its killed
+/// parent left); panics after `seconds`.
+fn wait_ended(pid: u32, seconds: u64) {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    loop {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            return;
+        };
+        // `pid (comm) state ...`
+        if stat
+            .rsplit_once(')')
+            .is_some_and(|(_, s)| s.trim_start().starts_with('Z'))
+        {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "flashchat {pid} still runs {seconds} s on: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
@@ -475,21 +515,9 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
         return;
     };
     tmux.wait_for("you〉", 90);
-    let streaming_after = |question: &'static str| {
-        move |screen: &str| {
-            screen
-                .split(question)
-                .nth(1)
-                .is_some_and(|after| after.trim().len() > 20)
-        }
-    };
     tmux.line("Tell me about the history of Rome in detail");
     // Once the answer streams, type ahead without pressing Enter.
-    tmux.wait_screen(
-        "the answer streaming",
-        60,
-        streaming_after("Tell me about the history of Rome in detail"),
-    );
+    tmux.wait_streaming_after("Tell me about the history of Rome in detail");
     let status = Command::new("tmux")
         .args(["send-keys", "-t", &tmux.name, "-l", "zebra123"])
         .status()
@@ -511,15 +539,52 @@ fn text_typed_while_an_answer_streams_waits_for_the_next_prompt() {
     // as it would at the prompt.
     tmux.keys(&["C-u"]);
     tmux.line("And of Carthage?");
-    tmux.wait_screen(
-        "the second answer streaming",
-        60,
-        streaming_after("And of Carthage?"),
-    );
+    tmux.wait_streaming_after("And of Carthage?");
     tmux.keys(&["C-d"]);
     let screen = tmux.wait_for("[exited]", 240);
     assert!(screen.contains("exit 0"), "{screen}");
     assert_eq!(saved_answers(&sandbox), 2, "{screen}");
+}
+
+#[test]
+fn a_chat_whose_terminal_closes_or_that_is_terminated_mid_answer_keeps_the_turn() {
+    let Some(model) = test_model() else { return };
+    let sandbox = Sandbox::new();
+    let mut env = model_env(&model, &free_port().to_string(), "4000");
+    env.push(("FLASHCHAT_USE_SERVER".into(), "never".into()));
+    let streaming = |tmux: &Tmux, question: &str| {
+        tmux.wait_for("you〉", 90);
+        tmux.line(question);
+        tmux.wait_streaming_after(question);
+    };
+    // The window closes (its tmux session killed) while the answer streams.
+    let Some(tmux) = Tmux::start(&sandbox, &["chat"], &env) else {
+        return;
+    };
+    streaming(&tmux, "Once upon a time");
+    tmux.hang_up_and_wait();
+    drop(tmux);
+    let session = sandbox.last_session();
+    assert_eq!(
+        session["messages"][0]["content"], "Once upon a time",
+        "{session}"
+    );
+    assert_eq!(saved_answers(&sandbox), 1, "{session}");
+
+    // SIGTERM while it streams: the turn is saved, the exit code is 143.
+    let tmux = Tmux::start(&sandbox, &["chat"], &env).unwrap();
+    streaming(&tmux, "In a land far away");
+    let pid = tmux.command_pid().expect("flashchat's pid");
+    // SAFETY: a signal to the process this test started.
+    assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTERM) }, 0);
+    let screen = tmux.wait_for("[exited]", 20);
+    assert!(screen.contains("exit 143, icanon"), "{screen}");
+    let session = sandbox.last_session();
+    assert_eq!(
+        session["messages"][0]["content"], "In a land far away",
+        "{session}"
+    );
+    assert_eq!(saved_answers(&sandbox), 1, "{session}");
 }
 
 #[test]

@@ -4,9 +4,6 @@
 //! a stand-in hub; and the terminal given back on every way out, the
 //! terminal closing under it included.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
 use crate::common::{free_port, heavy, instruct_model, test_model, Sandbox, StopServer};
 use crate::hub::{FakeHub, HubFile, COMMIT};
 use crate::terminal::{link_model, Tmux};
@@ -217,27 +214,20 @@ fn the_terminal_is_given_back_on_every_way_out() {
     drop(tmux);
 
     // The terminal closed under it (its window closed, its tmux session
-    // killed): it ends, rather than reading nothing forever.
-    let tmux = Tmux::start(&sandbox, &["tui"], &env(&[])).unwrap();
+    // killed) while it answers: it ends, rather than reading nothing
+    // forever, and the turn is saved.
+    let long = env(&[("FLASHCHAT_MAX_TOKENS", "4000")]);
+    let tmux = Tmux::start(&sandbox, &["tui"], &long).unwrap();
     tmux.wait_for("Ask anything", 60);
-    let pid = tmux.command_pid().expect("flashchat's pid");
-    tmux.hang_up();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Path::new(&format!("/proc/{pid}")).exists() {
-        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if state
-            .rsplit_once(')')
-            .is_some_and(|(_, s)| s.trim_start().starts_with('Z'))
-        {
-            break; // ended; its parent, the killed shell, has not reaped it
-        }
-        assert!(
-            Instant::now() < deadline,
-            "flashchat {pid} still runs 10 s after its terminal closed: {state}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    tmux.line("Once upon a time");
+    tmux.wait_for("answering", 30);
+    tmux.hang_up_and_wait();
     drop(tmux);
+    let session = sandbox.last_session();
+    assert_eq!(
+        session["messages"][0]["content"], "Once upon a time",
+        "{session}"
+    );
 
     // A panic inside the workspace: the terminal first, then the report.
     let panicking = env(&[("FLASHCHAT_TEST_TUI_PANIC", "1")]);
