@@ -14,6 +14,10 @@ static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 /// The signal caught while a [`Termination`] guard lived (0: none).
 static TERMINATED: AtomicI32 = AtomicI32::new(0);
 
+/// Whether stdin, stdout and stderr were a terminal when the guard was
+/// made (a hung-up terminal no longer says so).
+static ON_TERMINAL: [AtomicBool; 3] = [const { AtomicBool::new(false) }; 3];
+
 /// The process's Ctrl-C flag, cleared; installs the handler on first use.
 pub fn cleared_flag() -> Arc<AtomicBool> {
     let flag = FLAG.get_or_init(|| {
@@ -42,6 +46,11 @@ pub struct Termination(());
 
 impl Termination {
     pub fn catch() -> Self {
+        for (fd, on_terminal) in ON_TERMINAL.iter().enumerate() {
+            // SAFETY: isatty only asks about the descriptor.
+            let tty = unsafe { libc::isatty(fd as libc::c_int) } == 1;
+            on_terminal.store(tty, Ordering::Relaxed);
+        }
         // SAFETY: the handler only stores to atomics and calls open/dup2,
         // which are async-signal-safe.
         unsafe {
@@ -68,13 +77,18 @@ extern "C" fn on_signal(signal: libc::c_int) {
         flag.store(true, Ordering::Relaxed);
     }
     if signal == libc::SIGHUP {
-        // SAFETY: open and dup2 are async-signal-safe; the path is a
-        // NUL-terminated literal.
+        // Only what went to the terminal goes nowhere; a file or pipe
+        // still gets the rest.
+        // SAFETY: open, dup2 and close are async-signal-safe; the path is
+        // a NUL-terminated literal.
         unsafe {
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
             if null >= 0 {
-                libc::dup2(null, libc::STDOUT_FILENO);
-                libc::dup2(null, libc::STDERR_FILENO);
+                for (fd, on_terminal) in ON_TERMINAL.iter().enumerate().skip(1) {
+                    if on_terminal.load(Ordering::Relaxed) {
+                        libc::dup2(null, fd as libc::c_int);
+                    }
+                }
                 libc::close(null);
             }
         }
