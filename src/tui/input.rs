@@ -21,8 +21,10 @@ pub enum Input {
     Event(Event),
     /// Nothing came in time.
     Nothing,
-    /// The terminal cannot be read: the error, or a hang-up.
-    Gone(String),
+    /// The terminal hung up (its window closed, its tmux session killed).
+    HungUp,
+    /// The terminal cannot be read.
+    Failed(String),
 }
 
 /// The reading thread; dropping it stops the thread (so a menu that goes
@@ -67,15 +69,18 @@ impl Reader {
     /// seen here too, within `wait`, whatever the reading thread is doing.
     pub fn next(&self, wait: Duration) -> Input {
         if hung_up() {
-            return Input::Gone("the terminal hung up".into());
+            return Input::HungUp;
         }
-        match self.events.recv_timeout(wait) {
-            Ok(Ok(event)) => Input::Event(event),
-            Ok(Err(e)) => Input::Gone(e.to_string()),
-            Err(RecvTimeoutError::Timeout) => Input::Nothing,
-            Err(RecvTimeoutError::Disconnected) => {
-                Input::Gone("the terminal's reader stopped".into())
-            }
+        let failed = match self.events.recv_timeout(wait) {
+            Ok(Ok(event)) => return Input::Event(event),
+            Err(RecvTimeoutError::Timeout) => return Input::Nothing,
+            Ok(Err(e)) => e.to_string(),
+            Err(RecvTimeoutError::Disconnected) => "the terminal's reader stopped".into(),
+        };
+        if hung_up() {
+            Input::HungUp
+        } else {
+            Input::Failed(failed)
         }
     }
 
@@ -107,8 +112,7 @@ impl Drop for Reader {
     }
 }
 
-/// Whether the terminal on stdout hung up (its window closed, its tmux
-/// session killed).
+/// Whether the terminal on stdout hung up.
 pub fn hung_up() -> bool {
     let mut fd = libc::pollfd {
         fd: libc::STDOUT_FILENO,

@@ -2,9 +2,8 @@
 //! thread of its own (the same `Conversation` the line chat drives, so the
 //! same session files), a watcher follows the server's health and log, a
 //! reader takes the terminal's events, and this thread answers keys and
-//! draws — at most every 25 ms while an answer
-//! streams, at once after a key, and only when something changed
-//! otherwise.
+//! draws — at most every 25 ms while an answer streams, at once after a
+//! key, and only when something changed otherwise.
 
 mod app;
 mod input;
@@ -259,12 +258,8 @@ fn event_loop(
         };
         match input.next(wait) {
             input::Input::Nothing => {}
-            input::Input::Gone(why) => {
-                if input::hung_up() {
-                    return Ok(Exit::Signal(libc::SIGHUP));
-                }
-                anyhow::bail!("the terminal could not be read: {why}");
-            }
+            input::Input::HungUp => return Ok(Exit::Signal(libc::SIGHUP)),
+            input::Input::Failed(why) => anyhow::bail!("the terminal could not be read: {why}"),
             input::Input::Event(first) => {
                 // Every event waiting is taken before the next frame.
                 let mut next = Some(first);
